@@ -1,0 +1,102 @@
+/**
+ * Where the system programs the product runs (FFmpeg, ffprobe) and tests drive (Chromium) are
+ * found. Every workspace resolves them here, so the order and the message when one is missing
+ * are the same everywhere.
+ */
+import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+
+type Env = Record<string, string | undefined>;
+
+/** A program we need is not installed; the message says how to install it. */
+export class MissingBinaryError extends Error {
+  constructor(
+    readonly program: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MissingBinaryError';
+  }
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findOnPath(name: string, env: Env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** An explicit setting that points nowhere is a mistake to report, never a reason to fall back. */
+function fromEnv(variable: string, program: string, env: Env): string | undefined {
+  const value = env[variable];
+  if (!value) return undefined;
+  if (!isExecutable(value)) {
+    throw new MissingBinaryError(program, `${variable} is set to ${value}, which is not an executable file.`);
+  }
+  return value;
+}
+
+/** The binary that `ffmpeg-static` downloads in its postinstall; absent when install scripts did not run. */
+function ffmpegStaticBinary(): string | undefined {
+  try {
+    const path = createRequire(__filename)('ffmpeg-static') as unknown;
+    return typeof path === 'string' && isExecutable(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const installFfmpeg =
+  'Install it with `sudo apt-get install -y ffmpeg` (Debian/Ubuntu), or set FFMPEG_PATH to an ffmpeg binary.';
+
+/** FFmpeg: `FFMPEG_PATH`, then the `ffmpeg-static` binary if it was downloaded, then `ffmpeg` on PATH. */
+export function resolveFfmpeg(env: Env = process.env): string {
+  const found = fromEnv('FFMPEG_PATH', 'ffmpeg', env) ?? ffmpegStaticBinary() ?? findOnPath('ffmpeg', env);
+  if (!found) throw new MissingBinaryError('ffmpeg', `FFmpeg was not found. ${installFfmpeg}`);
+  return found;
+}
+
+/** ffprobe: `FFPROBE_PATH`, then next to the FFmpeg in use, then on PATH. */
+export function resolveFfprobe(env: Env = process.env): string {
+  const explicit = fromEnv('FFPROBE_PATH', 'ffprobe', env);
+  if (explicit) return explicit;
+  const beside = join(dirname(resolveFfmpeg(env)), 'ffprobe');
+  const found = isExecutable(beside) ? beside : findOnPath('ffprobe', env);
+  if (!found) {
+    throw new MissingBinaryError(
+      'ffprobe',
+      `ffprobe was not found next to FFmpeg or on PATH. ${installFfmpeg.replace('FFMPEG_PATH to an ffmpeg', 'FFPROBE_PATH to an ffprobe')}`,
+    );
+  }
+  return found;
+}
+
+/** Where Debian's `chromium` package installs the browser. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/** Chromium for browser tests: `CHROMIUM_PATH`, then Debian's `/usr/bin/chromium`, then `chromium` on PATH. */
+export function resolveChromium(env: Env = process.env, debianPath = DEBIAN_CHROMIUM): string {
+  const found =
+    fromEnv('CHROMIUM_PATH', 'chromium', env) ??
+    (isExecutable(debianPath) ? debianPath : undefined) ??
+    findOnPath('chromium', env);
+  if (!found) {
+    throw new MissingBinaryError(
+      'chromium',
+      'Chromium was not found. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary. Never let a tool download its own browser.',
+    );
+  }
+  return found;
+}

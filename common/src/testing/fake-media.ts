@@ -1,0 +1,72 @@
+/**
+ * Real media for Chromium's fake camera and microphone, made once with FFmpeg and cached:
+ * a moving test pattern whose burned-in counter changes every frame (so a test can tell frames
+ * apart and see motion), and a steady tone.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { resolveFfmpeg } from '../binaries';
+import { CACHE_DIR } from '../repo-paths';
+
+const run = promisify(execFile);
+
+export interface FakeMediaOptions {
+  width?: number;
+  height?: number;
+  fps?: number;
+  /** Chromium loops the files, so a few seconds is enough. */
+  seconds?: number;
+  toneHz?: number;
+}
+
+export interface FakeMedia {
+  /** Raw YUV4MPEG2 video for `--use-file-for-fake-video-capture`. */
+  video: string;
+  /** 48 kHz PCM WAV for `--use-file-for-fake-audio-capture`. */
+  audio: string;
+  width: number;
+  height: number;
+  fps: number;
+}
+
+export const FAKE_MEDIA_DIR = join(CACHE_DIR, 'media');
+
+/** Writes through a temporary name so parallel test workers never read a half-written file. */
+async function generate(target: string, args: string[]): Promise<void> {
+  if (existsSync(target)) return;
+  mkdirSync(FAKE_MEDIA_DIR, { recursive: true });
+  const partial = `${target}.${process.pid}.partial`;
+  try {
+    await run(resolveFfmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', ...args, partial], {
+      timeout: 120_000,
+    });
+    renameSync(partial, target);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
+export async function fakeMedia(options: FakeMediaOptions = {}): Promise<FakeMedia> {
+  const { width = 640, height = 360, fps = 30, seconds = 4, toneHz = 440 } = options;
+  const video = join(FAKE_MEDIA_DIR, `pattern-${width}x${height}-${fps}fps-${seconds}s.y4m`);
+  const audio = join(FAKE_MEDIA_DIR, `tone-${toneHz}hz-${seconds}s.wav`);
+  await generate(video, [
+    '-f', 'lavfi',
+    // testsrc draws its counter with built-in digits (no font needed); 3 decimals => a new value every frame.
+    '-i', `testsrc=size=${width}x${height}:rate=${fps}:decimals=3`,
+    '-t', String(seconds),
+    '-pix_fmt', 'yuv420p',
+    '-f', 'yuv4mpegpipe',
+  ]);
+  await generate(audio, [
+    '-f', 'lavfi',
+    '-i', `sine=frequency=${toneHz}:sample_rate=48000`,
+    '-t', String(seconds),
+    '-ac', '2',
+    '-c:a', 'pcm_s16le',
+    '-f', 'wav',
+  ]);
+  return { video, audio, width, height, fps };
+}
