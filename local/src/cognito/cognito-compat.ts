@@ -1,0 +1,41 @@
+/**
+ * Where cognito-local answers differently from Cognito, in ways a client can see, the answer is
+ * corrected here, in front of it. Each correction names the real behaviour it restores.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+
+/**
+ * A wrong password: Cognito says NotAuthorizedException "Incorrect username or password." (the
+ * same as for an unknown user, so sign-in reveals nothing); cognito-local says InvalidPasswordException,
+ * which Cognito keeps for a new password that breaks the policy.
+ */
+const WRONG_PASSWORD_TARGETS = new Set(['InitiateAuth', 'AdminInitiateAuth', 'ChangePassword']);
+const NOT_AUTHORIZED = JSON.stringify({
+  __type: 'NotAuthorizedException',
+  message: 'Incorrect username or password.',
+});
+
+function target(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-amz-target'];
+  return typeof header === 'string' ? header.split('.')[1] : undefined;
+}
+
+export function withCognitoCompat(app: RequestListener): RequestListener {
+  return (req, res) => {
+    const name = target(req);
+    if (name && WRONG_PASSWORD_TARGETS.has(name)) rewriteWrongPassword(res);
+    return app(req, res);
+  };
+}
+
+function rewriteWrongPassword(res: ServerResponse) {
+  const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => ServerResponse;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const body = Buffer.isBuffer(chunk) ? chunk.toString() : chunk;
+    if (res.statusCode === 400 && typeof body === 'string' && body.includes('"InvalidPasswordException"')) {
+      if (!res.headersSent) res.setHeader('content-length', Buffer.byteLength(NOT_AUTHORIZED));
+      return end(NOT_AUTHORIZED, ...rest);
+    }
+    return end(chunk, ...rest);
+  }) as ServerResponse['end'];
+}

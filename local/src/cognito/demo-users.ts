@@ -1,0 +1,15 @@
+/** The users a fresh local stack signs in with. Local only: these never exist in AWS. */
+export type Group = 'sellers' | 'admins';
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  groups: Group[];
+}
+
+export const GROUPS: readonly Group[] = ['sellers', 'admins'];
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'seller@example.com', password: 'Seller-demo-1', groups: ['sellers'] },
+  { username: 'admin@example.com', password: 'Admin-demo-1', groups: ['admins'] },
+];

@@ -1,0 +1,76 @@
+/**
+ * The local stack's settings, all from environment variables with defaults. local/README.md
+ * lists every one; config.test.ts checks that list against these defaults.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { REPO_ROOT } from '@golive/common/repo-paths';
+
+type Env = Record<string, string | undefined>;
+
+export interface LocalConfig {
+  /** Every service listens here; loopback by default so nothing is exposed to the network. */
+  host: string;
+  /** Where all state lives (tables, users, credentials); survives restarts. */
+  dataDir: string;
+  region: string;
+  /** 0 means "pick a free port" (tests run their own stack beside a developer's). */
+  ports: { dynamodb: number; cognito: number };
+  /** Use this DynamoDB (DynamoDB Local, or real DynamoDB) instead of starting dynalite. */
+  dynamodbEndpoint: string | undefined;
+  /** How long a service may take to answer before start-up fails. */
+  startTimeoutMs: number;
+}
+
+export const DEFAULTS = {
+  LOCAL_HOST: '127.0.0.1',
+  LOCAL_DATA_DIR: '.data',
+  LOCAL_REGION: 'us-east-1',
+  DYNAMODB_PORT: '8000',
+  COGNITO_PORT: '9229',
+  DYNAMODB_ENDPOINT: '',
+  LOCAL_START_TIMEOUT_MS: '60000',
+} as const;
+
+export type ConfigVariable = keyof typeof DEFAULTS;
+
+/** Thrown for a setting that cannot work; the message names the variable and what it accepts. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function port(env: Env, name: ConfigVariable): number {
+  const raw = env[name] ?? DEFAULTS[name];
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value > 65535) {
+    throw new ConfigError(`${name}=${raw} is not a port number (0-65535; 0 picks a free port).`);
+  }
+  return value;
+}
+
+function positive(env: Env, name: ConfigVariable): number {
+  const raw = env[name] ?? DEFAULTS[name];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name}=${raw} must be a positive integer.`);
+  return value;
+}
+
+function endpoint(env: Env, name: ConfigVariable): string | undefined {
+  const raw = env[name] || DEFAULTS[name];
+  if (!raw) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
+    throw new ConfigError(`${name}=${raw} is not an http(s) URL.`);
+  }
+  return raw.replace(/\/$/, '');
+}
+
+export function loadConfig(env: Env = process.env): LocalConfig {
+  const dataDir = env.LOCAL_DATA_DIR || DEFAULTS.LOCAL_DATA_DIR;
+  return {
+    host: env.LOCAL_HOST || DEFAULTS.LOCAL_HOST,
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(join(REPO_ROOT, dataDir)),
+    region: env.LOCAL_REGION || DEFAULTS.LOCAL_REGION,
+    ports: { dynamodb: port(env, 'DYNAMODB_PORT'), cognito: port(env, 'COGNITO_PORT') },
+    dynamodbEndpoint: endpoint(env, 'DYNAMODB_ENDPOINT'),
+    startTimeoutMs: positive(env, 'LOCAL_START_TIMEOUT_MS'),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The stack's side of one local service: a child Node process running a `runService` entry.
+ * Its output is forwarded line by line with the service's name in front.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { isReadyMessage } from './messages';
+
+const TSX_LOADER = require.resolve('tsx');
+const STOP_GRACE_MS = 5_000;
+
+export interface ServiceProcessOptions {
+  name: string;
+  /** Absolute path of a TypeScript module that calls `runService`. */
+  entry: string;
+  config: unknown;
+  startTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+export class ServiceProcess<Details> {
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> | undefined;
+  private recentOutput: string[] = [];
+
+  constructor(private readonly options: ServiceProcessOptions) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  start(): Promise<Details> {
+    const { name, entry, config, startTimeoutMs } = this.options;
+    const child = fork(entry, [JSON.stringify(config)], {
+      execArgv: ['--import', TSX_LOADER],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Its own process group: Ctrl-C reaches only the stack, which then stops services in order.
+      detached: true,
+    });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream) createInterface({ input: stream }).on('line', (line) => this.output(line));
+    }
+
+    return new Promise<Details>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        fail(new Error(`${name} did not become ready within ${startTimeoutMs} ms`));
+        void this.stop();
+      }, startTimeoutMs);
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        const tail = this.recentOutput.join('\n');
+        reject(tail ? new Error(`${error.message}\n${tail}`) : error);
+      };
+      const onMessage = (message: unknown) => {
+        if (!isReadyMessage<Details>(message)) return;
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve(message.details);
+      };
+      const onExit = (code: number | null, signal: string | null) =>
+        fail(new Error(`${name} exited during start-up (${signal ?? `code ${code}`})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  }
+
+  /** SIGTERM, then SIGKILL if the service has not exited after a grace period. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.exited || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  private output(line: string) {
+    this.recentOutput = [...this.recentOutput.slice(-19), line];
+    this.options.log(`[${this.options.name}] ${line}`);
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Starts the local stack: each service as a child process, then the Cognito seed, then
+ * `local-stack.json`. Stopping reverses the order and leaves nothing running.
+ */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CognitoServiceConfig, CognitoServiceDetails } from './cognito/cognito-service';
+import { DEMO_USERS } from './cognito/demo-users';
+import { ensureUserPool } from './cognito/user-pool';
+import type { LocalConfig } from './config';
+import { loadOrCreateCredentials } from './credentials';
+import type { DynamoDbServiceConfig, DynamoDbServiceDetails } from './dynamodb/dynamodb-service';
+import { freePort } from './free-port';
+import { ServiceProcess } from './process/service-process';
+import { acquireStackLock } from './stack-lock';
+import { removeStackInfo, writeStackInfo, type LocalStackInfo } from './stack-info';
+
+export interface RunningStack {
+  info: LocalStackInfo;
+  stop(): Promise<void>;
+}
+
+export async function startStack(config: LocalConfig, log: (line: string) => void): Promise<RunningStack> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const releaseLock = acquireStackLock(config.dataDir);
+  const services: ServiceProcess<unknown>[] = [];
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      removeStackInfo(config.dataDir);
+      for (const service of [...services].reverse()) await service.stop();
+      releaseLock();
+    })());
+
+  function service<Details>(name: string, entry: string, serviceConfig: unknown) {
+    const process = new ServiceProcess<Details>({
+      name,
+      entry: join(__dirname, entry),
+      config: serviceConfig,
+      startTimeoutMs: config.startTimeoutMs,
+      log,
+    });
+    services.push(process as ServiceProcess<unknown>);
+    return process.start();
+  }
+
+  const port = async (configured: number) => configured || (await freePort(config.host));
+
+  try {
+    const credentials = loadOrCreateCredentials(config.dataDir);
+    const [dynamodb, cognito] = await Promise.all([
+      config.dynamodbEndpoint
+        ? { endpoint: config.dynamodbEndpoint }
+        : service<DynamoDbServiceDetails>('dynamodb', 'dynamodb/dynamodb-service.ts', {
+            host: config.host,
+            port: await port(config.ports.dynamodb),
+            path: join(config.dataDir, 'dynamodb'),
+          } satisfies DynamoDbServiceConfig),
+      service<CognitoServiceDetails>('cognito', 'cognito/cognito-service.ts', {
+        host: config.host,
+        port: await port(config.ports.cognito),
+        path: join(config.dataDir, 'cognito'),
+      } satisfies CognitoServiceConfig),
+    ]);
+
+    const cognitoClient = new CognitoIdentityProviderClient({
+      endpoint: cognito.endpoint,
+      region: config.region,
+      // A copy: the SDK annotates the object it is given, and `credentials` goes into local-stack.json.
+      credentials: { ...credentials },
+    });
+    const pool = await ensureUserPool(cognitoClient);
+    cognitoClient.destroy();
+
+    const info: LocalStackInfo = {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      dataDir: config.dataDir,
+      region: config.region,
+      credentials,
+      dynamodb,
+      cognito: {
+        endpoint: cognito.endpoint,
+        ...pool,
+        issuer: `${cognito.endpoint}/${pool.userPoolId}`,
+        jwksUrl: `${cognito.endpoint}/${pool.userPoolId}/.well-known/jwks.json`,
+      },
+      demoUsers: DEMO_USERS.map((user) => ({ ...user, groups: [...user.groups] })),
+    };
+    writeStackInfo(info);
+    return { info, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
