@@ -7,7 +7,13 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/.data/', '/.cache/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/.cache/'],
   transform: {
-    '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }],
+    '^.+\\.tsx?$': [
+      '@swc/jest',
+      {
+        jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } },
+        module: { type: 'commonjs' },
+      },
+    ],
   },
   // Integration tests start real servers, FFmpeg and Chromium; two workers match this machine's cores.
   maxWorkers: 2,

@@ -6,7 +6,8 @@ import { stackInfoPath, type LocalStackInfo } from './stack-info';
 export function banner(info: LocalStackInfo): string {
   const where = (path: string) => relative(process.cwd(), path) || '.';
   const users = info.demoUsers.map(
-    (user) => `    ${user.username.padEnd(22)} password ${user.password.padEnd(16)} ${user.groups.join(', ')}`,
+    (user) =>
+      `    ${user.username.padEnd(22)} password ${user.password.padEnd(16)} ${user.groups.join(', ')}`,
   );
   return [
     '',

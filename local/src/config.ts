@@ -50,7 +50,8 @@ function port(env: Env, name: ConfigVariable): number {
 function positive(env: Env, name: ConfigVariable): number {
   const raw = env[name] ?? DEFAULTS[name];
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name}=${raw} must be a positive integer.`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new ConfigError(`${name}=${raw} must be a positive integer.`);
   return value;
 }
 

@@ -34,15 +34,15 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
     })());
 
   function service<Details>(name: string, entry: string, serviceConfig: unknown) {
-    const process = new ServiceProcess<Details>({
+    const child = new ServiceProcess<Details>({
       name,
       entry: join(__dirname, entry),
       config: serviceConfig,
       startTimeoutMs: config.startTimeoutMs,
       log,
     });
-    services.push(process as ServiceProcess<unknown>);
-    return process.start();
+    services.push(child);
+    return child.start();
   }
 
   const port = async (configured: number) => configured || (await freePort(config.host));

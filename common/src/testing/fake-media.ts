@@ -53,20 +53,31 @@ export async function fakeMedia(options: FakeMediaOptions = {}): Promise<FakeMed
   const video = join(FAKE_MEDIA_DIR, `pattern-${width}x${height}-${fps}fps-${seconds}s.y4m`);
   const audio = join(FAKE_MEDIA_DIR, `tone-${toneHz}hz-${seconds}s.wav`);
   await generate(video, [
-    '-f', 'lavfi',
+    '-f',
+    'lavfi',
     // testsrc draws its counter with built-in digits (no font needed); 3 decimals => a new value every frame.
-    '-i', `testsrc=size=${width}x${height}:rate=${fps}:decimals=3`,
-    '-t', String(seconds),
-    '-pix_fmt', 'yuv420p',
-    '-f', 'yuv4mpegpipe',
+    '-i',
+    `testsrc=size=${width}x${height}:rate=${fps}:decimals=3`,
+    '-t',
+    String(seconds),
+    '-pix_fmt',
+    'yuv420p',
+    '-f',
+    'yuv4mpegpipe',
   ]);
   await generate(audio, [
-    '-f', 'lavfi',
-    '-i', `sine=frequency=${toneHz}:sample_rate=48000`,
-    '-t', String(seconds),
-    '-ac', '2',
-    '-c:a', 'pcm_s16le',
-    '-f', 'wav',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${toneHz}:sample_rate=48000`,
+    '-t',
+    String(seconds),
+    '-ac',
+    '2',
+    '-c:a',
+    'pcm_s16le',
+    '-f',
+    'wav',
   ]);
   return { video, audio, width, height, fps };
 }

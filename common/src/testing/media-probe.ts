@@ -6,7 +6,8 @@ import { resolveFfprobe } from '../binaries';
 const run = promisify(execFile);
 
 export interface ProbedStream {
-  codec_type: 'video' | 'audio' | string;
+  /** 'video', 'audio', 'data', ... */
+  codec_type: string;
   codec_name: string;
   width?: number;
   height?: number;

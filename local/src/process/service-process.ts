@@ -9,6 +9,11 @@ import { isReadyMessage } from './messages';
 const TSX_LOADER = require.resolve('tsx');
 const STOP_GRACE_MS = 5_000;
 
+/** A service could not start; the message carries the service's own last words. */
+export class ServiceStartError extends Error {
+  override name = 'ServiceStartError';
+}
+
 export interface ServiceProcessOptions {
   name: string;
   /** Absolute path of a TypeScript module that calls `runService`. */
@@ -52,7 +57,7 @@ export class ServiceProcess<Details> {
         clearTimeout(timer);
         child.off('message', onMessage);
         const tail = this.recentOutput.join('\n');
-        reject(tail ? new Error(`${error.message}\n${tail}`) : error);
+        reject(new ServiceStartError(tail ? `${error.message}:\n${tail}` : error.message));
       };
       const onMessage = (message: unknown) => {
         if (!isReadyMessage<Details>(message)) return;

@@ -6,12 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcessId {
   pid: number;
+  ppid: number;
   startTime: string;
   command: string;
 }
 
 interface Stat extends ProcessId {
-  ppid: number;
   /** R, S, D, ... or Z for a zombie that exited and awaits its parent. */
   state: string;
 }
@@ -44,7 +44,7 @@ export function descendantsOf(root: number): ProcessId[] {
   let frontier = [root];
   while (frontier.length > 0) {
     const children = all.filter((entry) => frontier.includes(entry.ppid));
-    found.push(...children.map(({ pid, startTime, command }) => ({ pid, startTime, command })));
+    found.push(...children.map(({ pid, ppid, startTime, command }) => ({ pid, ppid, startTime, command })));
     frontier = children.map((entry) => entry.pid);
   }
   return found;

@@ -51,7 +51,8 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let info: LocalStackInfo | undefined;
   while (!info) {
-    if (exitCode !== undefined) throw new Error(`the stack exited (${exitCode}) before it was up:\n${output()}`);
+    if (exitCode !== undefined)
+      throw new Error(`the stack exited (${exitCode}) before it was up:\n${output()}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`the stack was not up in time:\n${output()}`);

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@golive/common/repo-paths';
+import { ConfigError, DEFAULTS, loadConfig } from './config';
+
+describe('the settings table in local/README.md', () => {
+  const rows = readFileSync(join(__dirname, '..', 'README.md'), 'utf8')
+    .split('\n')
+    .map((line) => /^\| `([A-Z0-9_]+)` \| (.+?) \|/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([, name, value]) => [name!, value === '_(empty)_' ? '' : value!.replace(/`/g, '')] as const);
+
+  test('lists every variable the stack reads, with the default the code uses', () => {
+    expect(Object.fromEntries(rows)).toEqual(DEFAULTS);
+  });
+});
+
+describe('loadConfig', () => {
+  test('with nothing set: loopback, .data under the repository, the documented ports', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      dataDir: join(REPO_ROOT, '.data'),
+      region: 'us-east-1',
+      ports: { dynamodb: 8000, cognito: 9229 },
+      dynamodbEndpoint: undefined,
+      startTimeoutMs: 60000,
+    });
+  });
+
+  test('takes absolute data folders as they are and port 0 as "pick one"', () => {
+    const config = loadConfig({ LOCAL_DATA_DIR: '/tmp/x', DYNAMODB_PORT: '0', COGNITO_PORT: '0' });
+    expect(config.dataDir).toBe('/tmp/x');
+    expect(config.ports).toEqual({ dynamodb: 0, cognito: 0 });
+  });
+
+  test('uses an external DynamoDB when DYNAMODB_ENDPOINT is set', () => {
+    expect(loadConfig({ DYNAMODB_ENDPOINT: 'http://127.0.0.1:8001/' }).dynamodbEndpoint).toBe(
+      'http://127.0.0.1:8001',
+    );
+  });
+
+  test.each([
+    [{ DYNAMODB_PORT: 'eighty' }, 'DYNAMODB_PORT=eighty is not a port number'],
+    [{ COGNITO_PORT: '70000' }, 'COGNITO_PORT=70000 is not a port number'],
+    [{ COGNITO_PORT: '-1' }, 'COGNITO_PORT=-1 is not a port number'],
+    [{ DYNAMODB_ENDPOINT: 'localhost:8000' }, 'DYNAMODB_ENDPOINT=localhost:8000 is not an http(s) URL'],
+    [{ LOCAL_START_TIMEOUT_MS: '0' }, 'LOCAL_START_TIMEOUT_MS=0 must be a positive integer'],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

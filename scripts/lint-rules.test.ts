@@ -1,0 +1,56 @@
+/**
+ * The lint setup catches what AppSync would reject: code under resolvers/ that uses features the
+ * APPSYNC_JS runtime does not support fails lint, while the same code elsewhere is fine.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const UNSUPPORTED_IN_APPSYNC = `
+export async function request(ctx: { args: { ids: string[] } }) {
+  const out: string[] = [];
+  for (let i = 0; i < ctx.args.ids.length; i++) {
+    try {
+      out.push(ctx.args.ids[i]!.replace(/x/g, ''));
+    } catch {
+      out.push('');
+    }
+  }
+  return out;
+}
+`;
+
+/** Lints the code as if it were saved at `filePath`, through the same CLI and config `npm run lint` uses. */
+function ruleIdsFor(filePath: string): string[] {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/eslint/bin/eslint.js'),
+      '--stdin',
+      '--stdin-filename',
+      filePath,
+      '--format',
+      'json',
+    ],
+    { cwd: ROOT, input: UNSUPPORTED_IN_APPSYNC, encoding: 'utf8', timeout: 60_000 },
+  );
+  const [report] = JSON.parse(result.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
+  return (report?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+test('a resolver using async, C-style for, try and regex literals fails with the AppSync rules', () => {
+  const rules = ruleIdsFor('resolvers/lint-probe.ts');
+  expect(rules).toEqual(
+    expect.arrayContaining([
+      '@aws-appsync/no-async',
+      '@aws-appsync/no-for',
+      '@aws-appsync/no-try',
+      '@aws-appsync/no-regex',
+    ]),
+  );
+}, 60_000);
+
+test('the same code outside resolvers/ is not held to AppSync rules', () => {
+  // Linted all the same (the general TypeScript rules still apply), just not as AppSync code.
+  expect(ruleIdsFor('local/lint-probe.ts')).toEqual(['@typescript-eslint/require-await']);
+}, 60_000);
