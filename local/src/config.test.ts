@@ -6,7 +6,7 @@ import { ConfigError, DEFAULTS, loadConfig } from './config';
 describe('the settings table in local/README.md', () => {
   const rows = readFileSync(join(__dirname, '..', 'README.md'), 'utf8')
     .split('\n')
-    .map((line) => /^\| `([A-Z0-9_]+)` \| (.+?) \|/.exec(line))
+    .map((line) => /^\|\s*`([A-Z0-9_]+)`\s*\|\s*(.+?)\s*\|/.exec(line))
     .filter((match): match is RegExpExecArray => match !== null)
     .map(([, name, value]) => [name!, value === '_(empty)_' ? '' : value!.replace(/`/g, '')] as const);
 

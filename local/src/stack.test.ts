@@ -198,7 +198,7 @@ describe('a fresh local stack', () => {
     });
     try {
       expect(second.info.dynamodb.endpoint).toBe(stack!.info.dynamodb.endpoint);
-      const services = descendantsOf(second.pid).filter((entry) => entry.ppid === second.pid);
+      const services = descendantsOf(second.pid).filter((e) => e.ppid === second.pid && e.command === 'node');
       expect(services).toHaveLength(1);
       const dynamodb = dynamoClient(second.info);
       const { TableNames } = await dynamodb.send(new ListTablesCommand({}));
@@ -232,7 +232,9 @@ describe('a fresh local stack', () => {
   });
 
   test('stops on SIGTERM with no process left running and local-stack.json gone', async () => {
-    expect(descendantsOf(stack!.pid).filter((entry) => entry.ppid === stack!.pid)).toHaveLength(2);
+    // The two services (tsx may also run an esbuild helper beside them).
+    const services = descendantsOf(stack!.pid).filter((e) => e.ppid === stack!.pid && e.command === 'node');
+    expect(services).toHaveLength(2);
     const survivors = await stopAndListSurvivors(stack!, 'SIGTERM');
     expect(survivors).toEqual([]);
     expect(stack!.output()).toContain('Local stack stopped.');
