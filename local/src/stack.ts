@@ -5,13 +5,12 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CognitoServiceConfig, CognitoServiceDetails } from './cognito/cognito-service';
 import { DEMO_USERS } from './cognito/demo-users';
 import { ensureUserPool } from './cognito/user-pool';
 import type { LocalConfig } from './config';
 import { loadOrCreateCredentials } from './credentials';
-import type { DynamoDbServiceConfig, DynamoDbServiceDetails } from './dynamodb/dynamodb-service';
 import { freePort } from './free-port';
+import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
 import { ServiceProcess } from './process/service-process';
 import { acquireStackLock } from './stack-lock';
 import { removeStackInfo, writeStackInfo, type LocalStackInfo } from './stack-info';
@@ -52,16 +51,16 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
     const [dynamodb, cognito] = await Promise.all([
       config.dynamodbEndpoint
         ? { endpoint: config.dynamodbEndpoint }
-        : service<DynamoDbServiceDetails>('dynamodb', 'dynamodb/dynamodb-service.ts', {
+        : service<HttpServiceDetails>('dynamodb', 'dynamodb/dynamodb-service.ts', {
             host: config.host,
             port: await port(config.ports.dynamodb),
             path: join(config.dataDir, 'dynamodb'),
-          } satisfies DynamoDbServiceConfig),
-      service<CognitoServiceDetails>('cognito', 'cognito/cognito-service.ts', {
+          } satisfies HttpServiceConfig),
+      service<HttpServiceDetails>('cognito', 'cognito/cognito-service.ts', {
         host: config.host,
         port: await port(config.ports.cognito),
         path: join(config.dataDir, 'cognito'),
-      } satisfies CognitoServiceConfig),
+      } satisfies HttpServiceConfig),
     ]);
 
     const cognitoClient = new CognitoIdentityProviderClient({

@@ -4,28 +4,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
-import { runService, serviceArgument } from '../process/run-service';
+import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
 import { withCognitoCompat } from './cognito-compat';
 
-export interface CognitoServiceConfig {
-  host: string;
-  port: number;
-  /** cognito-local keeps its state in `.cognito/` under the working folder. */
-  path: string;
-}
-
-export interface CognitoServiceDetails {
-  endpoint: string;
-}
-
-runService<CognitoServiceDetails>('cognito', async () => {
-  const { host, port, path } = serviceArgument<CognitoServiceConfig>();
+runService('cognito', async () => {
+  const config = serviceArgument<HttpServiceConfig>();
+  const { host, port, path } = config;
   // cognito-local reads HOST and PORT when its modules load (they also make the tokens' issuer).
   process.env.HOST = host;
   process.env.PORT = String(port);
   // cognito-local still uses AWS SDK v2 (for Lambda triggers, unused here); its end-of-support notice is noise.
   process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
   mkdirSync(path, { recursive: true });
+  // cognito-local keeps its state in `.cognito/` under the working folder.
   process.chdir(path);
   const [{ createDefaultServer }, { default: pino }] = await Promise.all([
     import('cognito-local/lib/server'),
@@ -34,13 +25,5 @@ runService<CognitoServiceDetails>('cognito', async () => {
   // Errors only: at lower levels cognito-local logs request bodies (passwords included), and at
   // warn every expected "user not found" while the stack seeds the pool.
   const server = await createDefaultServer(pino({ level: 'error' }));
-  const http = createServer(withCognitoCompat(server.application as RequestListener));
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(port, host, resolve);
-  });
-  return {
-    details: { endpoint: `http://${host}:${port}` },
-    stop: () => new Promise<void>((resolve) => http.close(() => resolve())),
-  };
+  return listenHttp(createServer(withCognitoCompat(server.application as RequestListener)), config);
 });

@@ -3,7 +3,20 @@
  * stops cleanly on SIGTERM, on Ctrl-C, or when the stack's IPC channel goes away (the stack was
  * killed), so no service outlives the stack that started it.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ReadyMessage } from './messages';
+
+/** What the stack tells every HTTP service: where to listen and where to keep its state. */
+export interface HttpServiceConfig {
+  host: string;
+  port: number;
+  path: string;
+}
+
+export interface HttpServiceDetails {
+  endpoint: string;
+}
 
 export interface RunningService<Details> {
   details: Details;
@@ -15,6 +28,22 @@ export function serviceArgument<T>(): T {
   const raw = process.argv[2];
   if (!raw) throw new Error('service started without its JSON config argument');
   return JSON.parse(raw) as T;
+}
+
+/** Listens on host:port and reports the endpoint; stopping closes the server. */
+export async function listenHttp(
+  server: Server,
+  { host, port }: HttpServiceConfig,
+): Promise<RunningService<HttpServiceDetails>> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    details: { endpoint: `http://${host}:${address.port}` },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export function runService<Details>(name: string, start: () => Promise<RunningService<Details>>): void {

@@ -30,10 +30,6 @@ export class ServiceProcess<Details> {
 
   constructor(private readonly options: ServiceProcessOptions) {}
 
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
   start(): Promise<Details> {
     const { name, entry, config, startTimeoutMs } = this.options;
     const child = fork(entry, [JSON.stringify(config)], {
