@@ -34,7 +34,8 @@ export default tseslint.config(
   },
   {
     files: ['resolvers/**/*.ts'],
-    ignores: ['resolvers/**/*.test.ts', 'resolvers/scripts/**'],
+    // Lambda handlers and tooling run on Node, not in APPSYNC_JS.
+    ignores: ['resolvers/**/*.test.ts', 'resolvers/scripts/**', 'resolvers/src/lambda/**', 'resolvers/src/bundle.ts'],
     ...appsync.configs.recommended,
     languageOptions: {
       ...appsync.configs.recommended.languageOptions,

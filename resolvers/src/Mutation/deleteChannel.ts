@@ -1,0 +1,11 @@
+/** Mutation.deleteChannel: pipeline getChannel (owner or admin) -> deleteIvsChannel -> deleteChannelItem. */
+import type { Context } from '@aws-appsync/utils';
+import { identifier } from '../lib/validate';
+
+export function request(ctx: Context<{ id: string }>) {
+  ctx.stash.channelId = identifier('id', ctx.args.id);
+  ctx.stash.access = 'ownerOrAdmin';
+  return {};
+}
+
+export { response } from '../lib/pipeline';

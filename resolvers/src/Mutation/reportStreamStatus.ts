@@ -1,0 +1,30 @@
+/** Mutation.reportStreamStatus (IAM): pipeline getChannel (service) -> applyStreamStatus. */
+import { util, type Context } from '@aws-appsync/utils';
+import { identifier, VALIDATION_ERROR } from '../lib/validate';
+
+interface Args {
+  input: { channelId?: string | null; channelArn?: string | null };
+}
+
+/** IVS events name the channel by ARN (arn:aws:ivs:<region>:<account>:channel/<id>); the id is its last part. */
+function channelIdOf(input: Args['input']): string {
+  if (input.channelId && !input.channelArn) return identifier('channelId', input.channelId);
+  if (input.channelArn && !input.channelId) {
+    const arn = identifier('channelArn', input.channelArn);
+    const parts = arn.split(':');
+    const resource = (parts[5] ?? '').split('/');
+    if (parts.length !== 6 || parts[2] !== 'ivs' || resource.length !== 2 || resource[0] !== 'channel') {
+      util.error('channelArn is not an IVS channel ARN.', VALIDATION_ERROR);
+    }
+    return identifier('channelArn', resource[1] ?? '');
+  }
+  return util.error('Give exactly one of channelId and channelArn.', VALIDATION_ERROR);
+}
+
+export function request(ctx: Context<Args>) {
+  ctx.stash.channelId = channelIdOf(ctx.args.input);
+  ctx.stash.access = 'service';
+  return {};
+}
+
+export { response } from '../lib/pipeline';

@@ -1,0 +1,11 @@
+/** Mutation.startBroadcast: pipeline getChannel (owner only) -> pickEndpoint -> putTicket. */
+import type { Context } from '@aws-appsync/utils';
+import { identifier } from '../lib/validate';
+
+export function request(ctx: Context<{ channelId: string }>) {
+  ctx.stash.channelId = identifier('channelId', ctx.args.channelId);
+  ctx.stash.access = 'owner';
+  return {};
+}
+
+export { response } from '../lib/pipeline';

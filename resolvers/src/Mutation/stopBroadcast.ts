@@ -1,0 +1,11 @@
+/** Mutation.stopBroadcast: pipeline getChannel (owner or admin) -> stopIvsStream. */
+import type { Context } from '@aws-appsync/utils';
+import { identifier } from '../lib/validate';
+
+export function request(ctx: Context<{ channelId: string }>) {
+  ctx.stash.channelId = identifier('channelId', ctx.args.channelId);
+  ctx.stash.access = 'ownerOrAdmin';
+  return {};
+}
+
+export { response } from '../lib/pipeline';

@@ -1,0 +1,14 @@
+/** Query.channel (channels table): one channel's public view; null when there is none. */
+import type { Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import { raiseDataSourceError } from '../lib/results';
+import { identifier } from '../lib/validate';
+
+export function request(ctx: Context<{ id: string }>) {
+  return get({ key: { id: identifier('id', ctx.args.id) } });
+}
+
+export function response(ctx: Context) {
+  raiseDataSourceError(ctx);
+  return ctx.result as unknown;
+}

@@ -1,0 +1,23 @@
+/** Query.myChannels (channels table, byOwner index): the caller's channels, newest first. */
+import type { Context } from '@aws-appsync/utils';
+import { query } from '@aws-appsync/utils/dynamodb';
+import { signedInUser } from '../lib/identity';
+import { page } from '../lib/results';
+import { pageSize } from '../lib/validate';
+
+interface Args {
+  limit?: number | null;
+  nextToken?: string | null;
+}
+
+export function request(ctx: Context<Args>) {
+  return query({
+    index: 'byOwner',
+    query: { owner: { eq: signedInUser(ctx).sub } },
+    limit: pageSize(ctx.args.limit),
+    nextToken: ctx.args.nextToken ?? undefined,
+    scanIndexForward: false,
+  });
+}
+
+export const response = page;

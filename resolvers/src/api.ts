@@ -1,0 +1,86 @@
+/**
+ * How the API is wired: data sources, and which code resolves each field. The local server
+ * (local/src/graphql) and the AWS deployment (amplify/) both build the API from this list, so
+ * they cannot drift apart. Paths are relative to resolvers/src, without `.ts`.
+ */
+export type DataSourceName = 'channels' | 'endpoints' | 'tickets' | 'ivsControl' | 'none';
+
+export type DataSource =
+  | { kind: 'AMAZON_DYNAMODB'; table: 'channels' | 'endpoints' | 'tickets' }
+  | { kind: 'AWS_LAMBDA'; handler: 'lambda/ivs-control' }
+  | { kind: 'NONE' };
+
+export const DATA_SOURCES: Record<DataSourceName, DataSource> = {
+  channels: { kind: 'AMAZON_DYNAMODB', table: 'channels' },
+  endpoints: { kind: 'AMAZON_DYNAMODB', table: 'endpoints' },
+  tickets: { kind: 'AMAZON_DYNAMODB', table: 'tickets' },
+  ivsControl: { kind: 'AWS_LAMBDA', handler: 'lambda/ivs-control' },
+  none: { kind: 'NONE' },
+};
+
+export interface PipelineFunction {
+  name: string;
+  code: string;
+  dataSource: DataSourceName;
+}
+
+export type FieldResolver =
+  | { typeName: string; fieldName: string; kind: 'UNIT'; code: string; dataSource: DataSourceName }
+  | { typeName: string; fieldName: string; kind: 'PIPELINE'; code: string; functions: string[] };
+
+const fn = (name: string, dataSource: DataSourceName): PipelineFunction => ({
+  name,
+  code: `functions/${name}`,
+  dataSource,
+});
+
+export const FUNCTIONS: PipelineFunction[] = [
+  fn('checkChannelQuota', 'channels'),
+  fn('createIvsChannel', 'ivsControl'),
+  fn('putChannel', 'channels'),
+  fn('getChannel', 'channels'),
+  fn('deleteIvsChannel', 'ivsControl'),
+  fn('deleteChannelItem', 'channels'),
+  fn('stopIvsStream', 'ivsControl'),
+  fn('pickEndpoint', 'endpoints'),
+  fn('putTicket', 'tickets'),
+  fn('redeemTicket', 'tickets'),
+  fn('readIngest', 'ivsControl'),
+  fn('applyStreamStatus', 'channels'),
+];
+
+const unit = (typeName: string, fieldName: string, dataSource: DataSourceName): FieldResolver => ({
+  typeName,
+  fieldName,
+  kind: 'UNIT',
+  code: `${typeName}/${fieldName}`,
+  dataSource,
+});
+
+const pipeline = (typeName: string, fieldName: string, functions: string[]): FieldResolver => ({
+  typeName,
+  fieldName,
+  kind: 'PIPELINE',
+  code: `${typeName}/${fieldName}`,
+  functions,
+});
+
+export const RESOLVERS: FieldResolver[] = [
+  unit('Query', 'me', 'none'),
+  unit('Query', 'myChannels', 'channels'),
+  unit('Query', 'channel', 'channels'),
+  unit('Query', 'liveChannels', 'channels'),
+  unit('Query', 'channels', 'channels'),
+  unit('Query', 'endpoints', 'endpoints'),
+  pipeline('Mutation', 'createChannel', ['checkChannelQuota', 'createIvsChannel', 'putChannel']),
+  pipeline('Mutation', 'deleteChannel', ['getChannel', 'deleteIvsChannel', 'deleteChannelItem']),
+  pipeline('Mutation', 'startBroadcast', ['getChannel', 'pickEndpoint', 'putTicket']),
+  pipeline('Mutation', 'stopBroadcast', ['getChannel', 'stopIvsStream']),
+  pipeline('Mutation', 'claimIngest', ['redeemTicket', 'getChannel', 'readIngest']),
+  unit('Mutation', 'registerEndpoint', 'endpoints'),
+  unit('Mutation', 'heartbeatEndpoint', 'endpoints'),
+  unit('Mutation', 'setEndpointStatus', 'endpoints'),
+  pipeline('Mutation', 'reportStreamStatus', ['getChannel', 'applyStreamStatus']),
+  unit('Subscription', 'onChannelStatus', 'none'),
+  unit('Subscription', 'onEndpointChanged', 'none'),
+];

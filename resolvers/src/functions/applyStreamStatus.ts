@@ -1,0 +1,49 @@
+/**
+ * channels table: applies a status report to ctx.stash.channel unless a report from a later
+ * source time was applied already (events can arrive out of order); then the channel is unchanged.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import type { ChannelItem } from '../lib/channel';
+
+interface Args {
+  input: { status: ChannelItem['status']; health?: string | null; at: string };
+}
+
+export function request(ctx: Context<Args>) {
+  const { status, health, at } = ctx.args.input;
+  const atMs = util.time.parseISO8601ToEpochMilliSeconds(at);
+  const values: Record<string, unknown> = {
+    ':status': status,
+    ':health': health ?? null,
+    ':at': util.time.epochMilliSecondsToISO8601(atMs),
+    ':atMs': atMs,
+    ':now': util.time.nowISO8601(),
+  };
+  let expression =
+    'SET #status = :status, health = :health, statusAt = :at, statusAtMs = :atMs, updatedAt = :now';
+  // A new broadcast starts the clock; a repeated LIVE (or OFFLINE) keeps the last broadcast's start.
+  const wasLive = (ctx.stash.channel as ChannelItem).status === 'LIVE';
+  if (status === 'LIVE' && !wasLive) expression = `${expression}, liveSince = :at`;
+  return {
+    operation: 'UpdateItem' as const,
+    key: util.dynamodb.toMapValues({ id: (ctx.stash.channel as ChannelItem).id }),
+    update: {
+      expression,
+      expressionNames: { '#status': 'status' },
+      expressionValues: util.dynamodb.toMapValues(values),
+    },
+    condition: {
+      expression: 'attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs <= :atMs)',
+      expressionValues: util.dynamodb.toMapValues({ ':atMs': atMs }),
+    },
+  };
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) {
+    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException')
+      return ctx.stash.channel as ChannelItem;
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return ctx.result as ChannelItem;
+}

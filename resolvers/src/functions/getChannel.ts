@@ -1,0 +1,23 @@
+/**
+ * channels table: loads ctx.stash.channelId into ctx.stash.channel, enforcing ctx.stash.access:
+ * 'owner' (the owner only), 'ownerOrAdmin', or 'service' (IAM callers, checked by the schema).
+ */
+import type { Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import type { ChannelItem } from '../lib/channel';
+import { requireOwner } from '../lib/identity';
+import { found } from '../lib/results';
+
+export type ChannelAccess = 'owner' | 'ownerOrAdmin' | 'service';
+
+export function request(ctx: Context) {
+  return get({ key: { id: ctx.stash.channelId as string } });
+}
+
+export function response(ctx: Context) {
+  const channel = found<ChannelItem>(ctx, 'Channel');
+  const access = ctx.stash.access as ChannelAccess;
+  if (access !== 'service') requireOwner(ctx, channel, access === 'ownerOrAdmin');
+  ctx.stash.channel = channel;
+  return channel;
+}

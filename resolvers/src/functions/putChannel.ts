@@ -1,0 +1,29 @@
+/** channels table: records a channel just created in IVS (ctx.prev.result), owned by the caller. */
+import { util, type Context } from '@aws-appsync/utils';
+import { put } from '@aws-appsync/utils/dynamodb';
+import type { ChannelItem } from '../lib/channel';
+import { signedInUser } from '../lib/identity';
+import type { CreatedIvsChannel } from '../lib/ivs-control';
+import { raiseDataSourceError } from '../lib/results';
+
+export function request(ctx: Context) {
+  const ivs = (ctx.prev as { result: CreatedIvsChannel }).result;
+  const now = util.time.nowISO8601();
+  const item: ChannelItem = {
+    id: ivs.id,
+    name: ctx.stash.name as string,
+    owner: signedInUser(ctx).sub,
+    status: 'OFFLINE',
+    playbackUrl: ivs.playbackUrl,
+    ivsArn: ivs.arn,
+    statusAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return put({ key: { id: item.id }, item, condition: { id: { attributeExists: false } } });
+}
+
+export function response(ctx: Context) {
+  raiseDataSourceError(ctx);
+  return ctx.result as ChannelItem;
+}

@@ -1,0 +1,31 @@
+/** tickets table: issues a single-use ticket for ctx.stash.channel at ctx.stash.endpoint. */
+import { util, type Context } from '@aws-appsync/utils';
+import { put } from '@aws-appsync/utils/dynamodb';
+import type { ChannelItem } from '../lib/channel';
+import type { EndpointItem } from '../lib/endpoint';
+import { raiseDataSourceError } from '../lib/results';
+import { TICKET_LIFETIME_SECONDS, type TicketItem } from '../lib/ticket';
+
+export function request(ctx: Context) {
+  const channel = ctx.stash.channel as ChannelItem;
+  const endpoint = ctx.stash.endpoint as EndpointItem;
+  const expiresAtEpoch = util.time.nowEpochSeconds() + TICKET_LIFETIME_SECONDS;
+  // Two v4 UUIDs: 244 random bits, unguessable.
+  const token = `${util.autoId()}${util.autoId()}`.split('-').join('');
+  const item: TicketItem = {
+    token,
+    channelId: channel.id,
+    owner: channel.owner,
+    endpointId: endpoint.id,
+    expiresAt: util.time.epochMilliSecondsToISO8601(expiresAtEpoch * 1000),
+    expiresAtEpoch,
+  };
+  return put({ key: { token }, item, condition: { token: { attributeExists: false } } });
+}
+
+export function response(ctx: Context) {
+  raiseDataSourceError(ctx);
+  const ticket = ctx.result as TicketItem;
+  const endpoint = ctx.stash.endpoint as EndpointItem;
+  return { url: endpoint.url, token: ticket.token, expiresAt: ticket.expiresAt, endpoint };
+}

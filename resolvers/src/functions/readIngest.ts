@@ -1,0 +1,14 @@
+/** IvsControl (Lambda): the RTMPS URL and stream key of ctx.stash.channel. Only claimIngest runs this. */
+import type { Context } from '@aws-appsync/utils';
+import type { ChannelItem } from '../lib/channel';
+import { invoke, ivsResult, type IngestResult } from '../lib/ivs-control';
+
+export function request(ctx: Context) {
+  return invoke({ action: 'getIngest', arn: (ctx.stash.channel as ChannelItem).ivsArn });
+}
+
+export function response(ctx: Context) {
+  const ingest = ivsResult<IngestResult>(ctx);
+  const channel = ctx.stash.channel as ChannelItem;
+  return { channelId: channel.id, owner: channel.owner, ...ingest };
+}

@@ -1,0 +1,23 @@
+/** Updating a registered endpoint: an unknown (or STOPPED and forgotten) id is NotFound, not a new item. */
+import { util, type Context } from '@aws-appsync/utils';
+import { update, type DynamoDBUpdateObject } from '@aws-appsync/utils/dynamodb';
+import type { EndpointItem } from './endpoint';
+import { NOT_FOUND } from './results';
+
+export function updateEndpoint(id: string, changes: DynamoDBUpdateObject<EndpointItem>) {
+  return update<EndpointItem>({
+    key: { id },
+    update: { ...changes, heartbeatAt: util.time.nowISO8601() },
+    condition: { id: { attributeExists: true } },
+  });
+}
+
+export function updatedEndpoint(ctx: Context): EndpointItem {
+  if (ctx.error) {
+    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
+      util.error('No endpoint is registered with this id.', NOT_FOUND);
+    }
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return ctx.result as EndpointItem;
+}

@@ -1,0 +1,16 @@
+/** A page of a whole table, for admin listings. */
+import type { Context } from '@aws-appsync/utils';
+import { scan } from '@aws-appsync/utils/dynamodb';
+import { page } from './results';
+import { pageSize } from './validate';
+
+interface Args {
+  limit?: number | null;
+  nextToken?: string | null;
+}
+
+export function request(ctx: Context<Args>) {
+  return scan({ limit: pageSize(ctx.args.limit), nextToken: ctx.args.nextToken ?? undefined });
+}
+
+export const response = page;

@@ -1,0 +1,42 @@
+/** Input checks. Each failure is a ValidationError that names the argument and what it accepts. */
+import { util } from '@aws-appsync/utils';
+
+export const VALIDATION_ERROR = 'ValidationError';
+export const CHANNEL_NAME_MAX = 64;
+export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_MAX = 100;
+export const TOKEN_MAX = 200;
+
+/** A display name: 1 to 64 characters after trimming, no control characters or angle brackets. */
+export function channelName(raw: string): string {
+  const name = raw.trim();
+  if (name.length === 0 || name.length > CHANNEL_NAME_MAX) {
+    util.error(`name must be 1 to ${CHANNEL_NAME_MAX} characters long.`, VALIDATION_ERROR);
+  }
+  if (!util.matches('^[^\\x00-\\x1f\\x7f<>]+$', name)) {
+    util.error('name must not contain control characters or < >.', VALIDATION_ERROR);
+  }
+  return name;
+}
+
+export function pageSize(limit: number | null | undefined): number {
+  if (limit === null || limit === undefined) return PAGE_SIZE_DEFAULT;
+  if (limit < 1 || limit > PAGE_SIZE_MAX) {
+    util.error(`limit must be between 1 and ${PAGE_SIZE_MAX}.`, VALIDATION_ERROR);
+  }
+  return limit;
+}
+
+/** Ids and tokens are short printable strings; anything else is refused before it reaches a table. */
+export function identifier(argument: string, value: string): string {
+  if (value.length === 0 || value.length > TOKEN_MAX || !util.matches('^[A-Za-z0-9_.:/-]+$', value)) {
+    util.error(`${argument} is not a valid identifier.`, VALIDATION_ERROR);
+  }
+  return value;
+}
+
+export function range(argument: string, value: number, min: number, max: number): number {
+  if (value < min || value > max)
+    util.error(`${argument} must be between ${min} and ${max}.`, VALIDATION_ERROR);
+  return value;
+}

@@ -1,0 +1,22 @@
+/**
+ * The API's DynamoDB tables: keys, indexes and TTL. The local stack creates them from this and
+ * amplify/ declares them from it. `table` in api.ts's data sources refers to these keys.
+ */
+export interface TableDefinition {
+  partitionKey: string;
+  /** Global secondary indexes: name -> [partition key, sort key], all attributes projected. */
+  indexes: Record<string, [string, string]>;
+  /** DynamoDB deletes expired items late (up to days): readers still check expiry themselves. */
+  ttlAttribute?: string;
+}
+
+export const TABLES = {
+  channels: {
+    partitionKey: 'id',
+    indexes: { byOwner: ['owner', 'createdAt'], byStatus: ['status', 'updatedAt'] },
+  },
+  endpoints: { partitionKey: 'id', indexes: {} },
+  tickets: { partitionKey: 'token', indexes: {}, ttlAttribute: 'expiresAtEpoch' },
+} satisfies Record<string, TableDefinition>;
+
+export type TableName = keyof typeof TABLES;
