@@ -14,9 +14,11 @@ export interface LocalConfig {
   dataDir: string;
   region: string;
   /** 0 means "pick a free port" (tests run their own stack beside a developer's). */
-  ports: { dynamodb: number; cognito: number };
+  ports: { dynamodb: number; cognito: number; graphql: number; ivs: number };
   /** Use this DynamoDB (DynamoDB Local, or real DynamoDB) instead of starting dynalite. */
   dynamodbEndpoint: string | undefined;
+  /** How often the real-time endpoint sends `ka` (AppSync: about every minute). */
+  keepAliveMs: number;
   /** How long a service may take to answer before start-up fails. */
   startTimeoutMs: number;
 }
@@ -27,8 +29,11 @@ export const DEFAULTS = {
   LOCAL_REGION: 'us-east-1',
   DYNAMODB_PORT: '8000',
   COGNITO_PORT: '9229',
+  GRAPHQL_PORT: '4000',
+  IVS_PORT: '4100',
   DYNAMODB_ENDPOINT: '',
   LOCAL_START_TIMEOUT_MS: '60000',
+  GRAPHQL_KEEPALIVE_MS: '60000',
 } as const;
 
 export type ConfigVariable = keyof typeof DEFAULTS;
@@ -70,8 +75,14 @@ export function loadConfig(env: Env = process.env): LocalConfig {
     host: env.LOCAL_HOST || DEFAULTS.LOCAL_HOST,
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(join(REPO_ROOT, dataDir)),
     region: env.LOCAL_REGION || DEFAULTS.LOCAL_REGION,
-    ports: { dynamodb: port(env, 'DYNAMODB_PORT'), cognito: port(env, 'COGNITO_PORT') },
+    ports: {
+      dynamodb: port(env, 'DYNAMODB_PORT'),
+      cognito: port(env, 'COGNITO_PORT'),
+      graphql: port(env, 'GRAPHQL_PORT'),
+      ivs: port(env, 'IVS_PORT'),
+    },
     dynamodbEndpoint: endpoint(env, 'DYNAMODB_ENDPOINT'),
     startTimeoutMs: positive(env, 'LOCAL_START_TIMEOUT_MS'),
+    keepAliveMs: positive(env, 'GRAPHQL_KEEPALIVE_MS'),
   };
 }

@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The local AWS account: ARNs from local services (IVS channels, IAM callers) carry this id. */
+export const LOCAL_ACCOUNT_ID = '000000000000';
+
 export interface Credentials {
   accessKeyId: string;
   secretAccessKey: string;

@@ -17,6 +17,10 @@ export interface LocalStackInfo {
   credentials: Credentials;
   dynamodb: { endpoint: string };
   cognito: { endpoint: string; userPoolId: string; clientId: string; issuer: string; jwksUrl: string };
+  /** The AppSync stand-in: HTTP, real-time WebSocket, the public API key, and the admin console. */
+  graphql: { url: string; realtimeUrl: string; apiKey: string; consoleUrl: string };
+  /** The IVS control-plane endpoint for @aws-sdk/client-ivs. */
+  ivs: { endpoint: string };
   demoUsers: DemoUser[];
 }
 

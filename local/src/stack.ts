@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { DEMO_USERS } from './cognito/demo-users';
 import { ensureUserPool } from './cognito/user-pool';
 import type { LocalConfig } from './config';
-import { loadOrCreateCredentials } from './credentials';
+import { LOCAL_ACCOUNT_ID, loadOrCreateCredentials } from './credentials';
+import type { GraphqlServiceConfig, GraphqlServiceDetails } from './graphql/graphql-service';
+import type { IvsServiceConfig } from './ivs/ivs-service';
 import { freePort } from './free-port';
 import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
 import { ServiceProcess } from './process/service-process';
@@ -48,7 +50,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
 
   try {
     const credentials = loadOrCreateCredentials(config.dataDir);
-    const [dynamodb, cognito] = await Promise.all([
+    const [dynamodb, cognito, ivs] = await Promise.all([
       config.dynamodbEndpoint
         ? { endpoint: config.dynamodbEndpoint }
         : service<HttpServiceDetails>('dynamodb', 'dynamodb/dynamodb-service.ts', {
@@ -61,6 +63,18 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         port: await port(config.ports.cognito),
         path: join(config.dataDir, 'cognito'),
       } satisfies HttpServiceConfig),
+      port(config.ports.ivs).then((ivsPort) =>
+        service<HttpServiceDetails>('ivs', 'ivs/ivs-service.ts', {
+          host: config.host,
+          port: ivsPort,
+          path: join(config.dataDir, 'ivs'),
+          region: config.region,
+          credentials,
+          // The RTMP ingest and HLS server arrive with issue 5; until then these name where they will be.
+          ingestEndpoint: `${config.host}:1935`,
+          playbackBaseUrl: `http://${config.host}:8080/hls`,
+        } satisfies IvsServiceConfig),
+      ),
     ]);
 
     const cognitoClient = new CognitoIdentityProviderClient({
@@ -71,6 +85,21 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
     });
     const pool = await ensureUserPool(cognitoClient);
     cognitoClient.destroy();
+    const issuer = `${cognito.endpoint}/${pool.userPoolId}`;
+    const jwksUrl = `${issuer}/.well-known/jwks.json`;
+
+    const graphql = await service<GraphqlServiceDetails>('graphql', 'graphql/graphql-service.ts', {
+      host: config.host,
+      port: await port(config.ports.graphql),
+      path: join(config.dataDir, 'graphql'),
+      region: config.region,
+      accountId: LOCAL_ACCOUNT_ID,
+      credentials,
+      dynamodbEndpoint: dynamodb.endpoint,
+      ivsEndpoint: ivs.endpoint,
+      cognito: { endpoint: cognito.endpoint, issuer, jwksUrl, clientId: pool.clientId },
+      keepAliveMs: config.keepAliveMs,
+    } satisfies GraphqlServiceConfig);
 
     const info: LocalStackInfo = {
       pid: process.pid,
@@ -82,9 +111,11 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       cognito: {
         endpoint: cognito.endpoint,
         ...pool,
-        issuer: `${cognito.endpoint}/${pool.userPoolId}`,
-        jwksUrl: `${cognito.endpoint}/${pool.userPoolId}/.well-known/jwks.json`,
+        issuer,
+        jwksUrl,
       },
+      graphql,
+      ivs: { endpoint: ivs.endpoint },
       demoUsers: DEMO_USERS.map((user) => ({ ...user, groups: [...user.groups] })),
     };
     writeStackInfo(info);

@@ -1,0 +1,301 @@
+/**
+ * The API engine: runs GraphQL operations against schema.graphql with the bundled resolvers,
+ * enforcing the auth directives on every field for the caller, and tells subscribers about
+ * mutations that their @aws_subscribe lists.
+ */
+import { EventEmitter } from 'node:events';
+import {
+  defaultFieldResolver,
+  execute,
+  getArgumentValues,
+  getVariableValues,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  print,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { AUTH_TYPES, identityOf, type Caller } from './auth/caller';
+import { fieldAccessOf, isAllowed, type FieldAccess } from './auth/field-access';
+import { formatError, resolverGraphQLError, unauthorizedField, type AppSyncError } from './errors';
+import { runFieldResolver, type FieldResolverPlan } from './runtime/resolver-runner';
+import type { SubscriptionFilter } from './runtime/subscription-filter';
+import { subscriptionTriggers } from './schema/load-schema';
+
+export interface RequestMeta {
+  headers: Record<string, string>;
+  sourceIp: string;
+  domainName: string | null;
+}
+
+interface ExecutionContext {
+  caller: Caller;
+  meta: RequestMeta;
+  appended: AppSyncError[];
+  /** When delivering a subscription event, the root field's value is the event, not a resolver's. */
+  delivering: boolean;
+}
+
+export interface Response {
+  data: unknown;
+  errors?: AppSyncError[];
+}
+
+export interface MutationEvent {
+  mutation: string;
+  payload: Record<string, unknown>;
+}
+
+export type Prepared =
+  | { ok: true; document: DocumentNode; operation: OperationDefinitionNode }
+  | { ok: false; response: Response };
+
+const CACHE_LIMIT = 500;
+
+function selectionList(selectionSet: SelectionSetNode | undefined, prefix = ''): string[] {
+  const names: string[] = [];
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind !== 'Field' || selection.name.value.startsWith('__')) continue;
+    const path = `${prefix}${selection.name.value}`;
+    names.push(path, ...selectionList(selection.selectionSet, `${path}/`));
+  }
+  return names;
+}
+
+export class GraphqlApi {
+  readonly events = new EventEmitter<{ mutation: [MutationEvent] }>();
+  private readonly access: FieldAccess;
+  private readonly triggers: Map<string, string[]>;
+  private readonly documents = new Map<string, Prepared>();
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly plans: Map<string, FieldResolverPlan>,
+  ) {
+    this.access = fieldAccessOf(schema);
+    this.triggers = subscriptionTriggers(schema);
+    this.events.setMaxListeners(0);
+  }
+
+  /** Parses and validates once per distinct query text. */
+  prepare(query: string, operationName?: string | null): Prepared {
+    const cacheKey = `${operationName ?? ''}\n${query}`;
+    const cached = this.documents.get(cacheKey);
+    if (cached) return cached;
+    let prepared: Prepared;
+    try {
+      const document = parse(query);
+      const errors = validate(this.schema, document);
+      const operation = getOperationAST(document, operationName);
+      if (errors.length)
+        prepared = {
+          ok: false,
+          response: { data: null, errors: errors.map((e) => formatError(e, 'ValidationError')) },
+        };
+      else if (!operation) {
+        const error = new GraphQLError('The document must name the operation to run (operationName).');
+        prepared = { ok: false, response: { data: null, errors: [formatError(error, 'ValidationError')] } };
+      } else prepared = { ok: true, document, operation };
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      prepared = { ok: false, response: { data: null, errors: [formatError(error, 'InvalidSyntax')] } };
+    }
+    if (this.documents.size >= CACHE_LIMIT)
+      this.documents.delete(this.documents.keys().next().value as string);
+    this.documents.set(cacheKey, prepared);
+    return prepared;
+  }
+
+  /** Queries and mutations. A successful mutation field is then published to its subscriptions. */
+  async execute(
+    prepared: Extract<Prepared, { ok: true }>,
+    variables: Record<string, unknown> | undefined,
+    caller: Caller,
+    meta: RequestMeta,
+  ): Promise<Response> {
+    const context: ExecutionContext = { caller, meta, appended: [], delivering: false };
+    const result = await execute({
+      schema: this.schema,
+      document: prepared.document,
+      operationName: prepared.operation.name?.value,
+      variableValues: variables,
+      contextValue: context,
+      fieldResolver: this.resolveField,
+    });
+    const response = this.response(result, context);
+    if (prepared.operation.operation === 'mutation') this.publish(prepared.operation, result);
+    return response;
+  }
+
+  /** Checks the caller may subscribe and runs the subscription resolver; returns its filter, if any. */
+  async subscribe(
+    prepared: Extract<Prepared, { ok: true }>,
+    variables: Record<string, unknown>,
+    caller: Caller,
+    meta: RequestMeta,
+  ): Promise<
+    | { ok: true; fieldName: string; args: Record<string, unknown>; filter?: SubscriptionFilter }
+    | { ok: false; errors: AppSyncError[] }
+  > {
+    const field = prepared.operation.selectionSet.selections[0];
+    if (
+      prepared.operation.operation !== 'subscription' ||
+      prepared.operation.selectionSet.selections.length !== 1 ||
+      field?.kind !== 'Field'
+    ) {
+      const error = new GraphQLError('A subscription request must select exactly one subscription field.');
+      return { ok: false, errors: [formatError(error, 'ValidationError')] };
+    }
+    const fieldName = field.name.value;
+    if (!isAllowed(this.access.get(`Subscription.${fieldName}`) ?? [], caller)) {
+      return { ok: false, errors: [formatError(unauthorizedField('Subscription', fieldName))] };
+    }
+    const definition = this.schema.getSubscriptionType()?.getFields()[fieldName];
+    if (!definition)
+      return {
+        ok: false,
+        errors: [formatError(new GraphQLError(`Unknown subscription ${fieldName}.`), 'ValidationError')],
+      };
+    const coerced = getVariableValues(this.schema, prepared.operation.variableDefinitions ?? [], variables);
+    if (coerced.errors)
+      return { ok: false, errors: coerced.errors.map((error) => formatError(error, 'ValidationError')) };
+    let args: Record<string, unknown>;
+    try {
+      args = JSON.parse(JSON.stringify(getArgumentValues(definition, field, coerced.coerced))) as Record<
+        string,
+        unknown
+      >;
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return { ok: false, errors: [formatError(error, 'ValidationError')] };
+    }
+    for (const argument of definition.args) args[argument.name] ??= null;
+    const plan = this.plans.get(`Subscription.${fieldName}`);
+    if (!plan) return { ok: true, fieldName, args };
+    const outcome = await runFieldResolver(plan, {
+      authType: AUTH_TYPES[caller.mode],
+      identity: identityOf(caller, meta.sourceIp),
+      arguments: args,
+      source: null,
+      request: { headers: meta.headers, domainName: meta.domainName },
+      info: {
+        fieldName,
+        parentTypeName: 'Subscription',
+        variables,
+        selectionSetList: selectionList(field.selectionSet),
+        selectionSetGraphQL: field.selectionSet ? print(field.selectionSet) : '',
+      },
+    });
+    if (!outcome.ok) return { ok: false, errors: [formatError(resolverGraphQLError(outcome.error))] };
+    return { ok: true, fieldName, args, filter: outcome.subscriptionFilter };
+  }
+
+  /** Resolves a subscriber's selection over a published payload, with the subscriber's field access. */
+  async deliver(
+    prepared: Extract<Prepared, { ok: true }>,
+    variables: Record<string, unknown>,
+    fieldName: string,
+    payload: unknown,
+    caller: Caller,
+    meta: RequestMeta,
+  ): Promise<Response> {
+    const context: ExecutionContext = { caller, meta, appended: [], delivering: true };
+    const result = await execute({
+      schema: this.schema,
+      document: prepared.document,
+      operationName: prepared.operation.name?.value,
+      variableValues: variables,
+      rootValue: { [fieldName]: payload },
+      contextValue: context,
+      fieldResolver: this.resolveField,
+    });
+    return this.response(result, context);
+  }
+
+  triggersOf(mutation: string): string[] {
+    return this.triggers.get(mutation) ?? [];
+  }
+
+  private response(result: ExecutionResult, context: ExecutionContext): Response {
+    const errors = [...(result.errors ?? []).map((error) => formatError(error)), ...context.appended];
+    return errors.length ? { data: result.data ?? null, errors } : { data: result.data ?? null };
+  }
+
+  private publish(operation: OperationDefinitionNode, result: ExecutionResult): void {
+    const data = result.data as Record<string, unknown> | null | undefined;
+    if (!data) return;
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== 'Field') continue;
+      const payload = data[selection.alias?.value ?? selection.name.value];
+      if (payload !== null && typeof payload === 'object') {
+        this.events.emit('mutation', {
+          mutation: selection.name.value,
+          payload: payload as Record<string, unknown>,
+        });
+      }
+    }
+  }
+
+  private readonly resolveField: GraphQLFieldResolver<unknown, ExecutionContext> = async (
+    source,
+    args,
+    context,
+    info,
+  ) => {
+    const typeName = info.parentType.name;
+    if (!isAllowed(this.access.get(`${typeName}.${info.fieldName}`) ?? [], context.caller)) {
+      throw unauthorizedField(typeName, info.fieldName);
+    }
+    const plan = this.plans.get(`${typeName}.${info.fieldName}`);
+    if (!plan || (context.delivering && typeName === 'Subscription'))
+      return defaultFieldResolver(source, args, context, info);
+    return this.runPlan(plan, source, args, context, info);
+  };
+
+  private async runPlan(
+    plan: FieldResolverPlan,
+    source: unknown,
+    args: Record<string, unknown>,
+    context: ExecutionContext,
+    info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    const fieldNode = info.fieldNodes[0];
+    const outcome = await runFieldResolver(plan, {
+      authType: AUTH_TYPES[context.caller.mode],
+      identity: identityOf(context.caller, context.meta.sourceIp),
+      // graphql-js gives null-prototype objects; resolver code expects plain ones.
+      arguments: JSON.parse(JSON.stringify(args)) as Record<string, unknown>,
+      source,
+      request: { headers: context.meta.headers, domainName: context.meta.domainName },
+      info: {
+        fieldName: info.fieldName,
+        parentTypeName: info.parentType.name,
+        variables: info.variableValues,
+        selectionSetList: selectionList(fieldNode?.selectionSet),
+        selectionSetGraphQL: fieldNode?.selectionSet ? print(fieldNode.selectionSet) : '',
+      },
+    });
+    const path = [];
+    for (let step: GraphQLResolveInfo['path'] | undefined = info.path; step; step = step.prev)
+      path.unshift(step.key);
+    for (const appended of outcome.errors) {
+      context.appended.push({
+        path,
+        data: appended.data,
+        errorType: appended.errorType,
+        errorInfo: appended.errorInfo,
+        locations: null,
+        message: appended.message,
+      });
+    }
+    if (!outcome.ok) throw resolverGraphQLError(outcome.error);
+    return outcome.value;
+  }
+}
