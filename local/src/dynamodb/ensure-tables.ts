@@ -31,7 +31,7 @@ export async function ensureTables(client: DynamoDBClient): Promise<void> {
   for (const [table, definition] of Object.entries(TABLES) as [TableName, (typeof TABLES)[TableName]][]) {
     const TableName = tableNameOf(table);
     if (await exists(client, TableName)) continue;
-    const indexes = Object.entries(definition.indexes) as [string, [string, string]][];
+    const indexes: [string, [string, string]][] = Object.entries(definition.indexes);
     const attributes = new Set([definition.partitionKey, ...indexes.flatMap(([, keys]) => keys)]);
     await client.send(
       new CreateTableCommand({

@@ -11,6 +11,8 @@ import {
   getVariableValues,
   getOperationAST,
   GraphQLError,
+  Kind,
+  OperationTypeNode,
   parse,
   print,
   validate,
@@ -62,7 +64,7 @@ const CACHE_LIMIT = 500;
 function selectionList(selectionSet: SelectionSetNode | undefined, prefix = ''): string[] {
   const names: string[] = [];
   for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind !== 'Field' || selection.name.value.startsWith('__')) continue;
+    if (selection.kind !== Kind.FIELD || selection.name.value.startsWith('__')) continue;
     const path = `${prefix}${selection.name.value}`;
     names.push(path, ...selectionList(selection.selectionSet, `${path}/`));
   }
@@ -130,7 +132,7 @@ export class GraphqlApi {
       fieldResolver: this.resolveField,
     });
     const response = this.response(result, context);
-    if (prepared.operation.operation === 'mutation') this.publish(prepared.operation, result);
+    if (prepared.operation.operation === OperationTypeNode.MUTATION) this.publish(prepared.operation, result);
     return response;
   }
 
@@ -146,9 +148,9 @@ export class GraphqlApi {
   > {
     const field = prepared.operation.selectionSet.selections[0];
     if (
-      prepared.operation.operation !== 'subscription' ||
+      prepared.operation.operation !== OperationTypeNode.SUBSCRIPTION ||
       prepared.operation.selectionSet.selections.length !== 1 ||
-      field?.kind !== 'Field'
+      field?.kind !== Kind.FIELD
     ) {
       const error = new GraphQLError('A subscription request must select exactly one subscription field.');
       return { ok: false, errors: [formatError(error, 'ValidationError')] };
@@ -229,10 +231,10 @@ export class GraphqlApi {
   }
 
   private publish(operation: OperationDefinitionNode, result: ExecutionResult): void {
-    const data = result.data as Record<string, unknown> | null | undefined;
+    const data = result.data;
     if (!data) return;
     for (const selection of operation.selectionSet.selections) {
-      if (selection.kind !== 'Field') continue;
+      if (selection.kind !== Kind.FIELD) continue;
       const payload = data[selection.alias?.value ?? selection.name.value];
       if (payload !== null && typeof payload === 'object') {
         this.events.emit('mutation', {
@@ -256,7 +258,7 @@ export class GraphqlApi {
     const plan = this.plans.get(`${typeName}.${info.fieldName}`);
     if (!plan || (context.delivering && typeName === 'Subscription'))
       return defaultFieldResolver(source, args, context, info);
-    return this.runPlan(plan, source, args, context, info);
+    return this.runPlan(plan, source, args as Record<string, unknown>, context, info);
   };
 
   private async runPlan(

@@ -45,7 +45,7 @@ export async function startGraphqlService(config: GraphqlServiceConfig) {
 
   const api = await buildApi({
     dynamodb,
-    lambdas: { 'lambda/ivs-control': createIvsControl(ivs) as (event: never) => Promise<unknown> },
+    lambdas: { 'lambda/ivs-control': createIvsControl(ivs) },
     secret: config.credentials.secretAccessKey,
   });
   const authenticate = createAuthenticator({

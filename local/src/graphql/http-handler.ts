@@ -3,6 +3,7 @@
  * (200 with data and AppSync-shaped errors). Subscriptions are refused here: they use the
  * real-time endpoint. Bodies over 1 MB are refused, as AppSync limits request size.
  */
+import { OperationTypeNode } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthError } from './auth/auth-error';
 import type { Authenticator } from './auth/authenticate';
@@ -108,7 +109,7 @@ export function createGraphqlHandler(api: GraphqlApi, authenticate: Authenticato
       return send(response, 400, requestError('MalformedHttpRequestException', body));
     const prepared = api.prepare(body.query, body.operationName);
     if (!prepared.ok) return send(response, 200, prepared.response);
-    if (prepared.operation.operation === 'subscription') {
+    if (prepared.operation.operation === OperationTypeNode.SUBSCRIPTION) {
       return send(
         response,
         400,

@@ -31,7 +31,15 @@ export function spawnStack({ dataDir, env = {} }: StackProcessOptions): {
   exited: Promise<number | null>;
 } {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
-    env: { ...process.env, LOCAL_DATA_DIR: dataDir, DYNAMODB_PORT: '0', COGNITO_PORT: '0', ...env },
+    env: {
+      ...process.env,
+      LOCAL_DATA_DIR: dataDir,
+      DYNAMODB_PORT: '0',
+      COGNITO_PORT: '0',
+      GRAPHQL_PORT: '0',
+      IVS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -50,15 +50,17 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
     ) {
       throw new AuthError(401, 'UnauthorizedException', NO_VALID_AUTH);
     }
-    const username = payload['cognito:username'] ?? payload.username ?? payload.sub;
+    const username = [payload['cognito:username'], payload.username, payload.sub].find(
+      (value) => typeof value === 'string',
+    ) as string;
     const groups = payload['cognito:groups'];
     return {
       mode: 'AMAZON_COGNITO_USER_POOLS',
       sub: payload.sub,
-      username: String(username),
+      username,
       groups: Array.isArray(groups) ? groups.map(String) : [],
       issuer: config.cognito.issuer,
-      claims: payload as Record<string, unknown>,
+      claims: payload,
     };
   }
 

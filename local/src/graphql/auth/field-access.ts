@@ -5,6 +5,7 @@
  */
 import {
   isObjectType,
+  Kind,
   type ConstDirectiveNode,
   type GraphQLField,
   type GraphQLObjectType,
@@ -32,8 +33,8 @@ function rulesOf(directives: readonly ConstDirectiveNode[] | undefined): AccessR
     if (!mode) continue;
     const groupsArgument = directive.arguments?.find((argument) => argument.name.value === 'cognito_groups');
     const groups =
-      groupsArgument?.value.kind === 'ListValue'
-        ? groupsArgument.value.values.flatMap((value) => (value.kind === 'StringValue' ? [value.value] : []))
+      groupsArgument?.value.kind === Kind.LIST
+        ? groupsArgument.value.values.flatMap((value) => (value.kind === Kind.STRING ? [value.value] : []))
         : undefined;
     rules.push({ mode, ...(groups ? { groups } : {}) });
   }

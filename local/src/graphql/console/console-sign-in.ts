@@ -3,10 +3,8 @@
  * page cannot call the local Cognito endpoint cross-origin. Returns only the ID token; the
  * password goes no further than Cognito and is never logged.
  */
-import {
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestError } from '../errors';
 import { send } from '../http-handler';

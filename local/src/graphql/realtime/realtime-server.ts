@@ -80,7 +80,7 @@ export class RealtimeServer {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(request, socket, head, (ws) => void this.connection(ws, request));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.connection(ws, request));
   }
 
   close(): void {
@@ -88,7 +88,7 @@ export class RealtimeServer {
     this.wss.close();
   }
 
-  private async connection(ws: WebSocket, request: IncomingMessage): Promise<void> {
+  private connection(ws: WebSocket, request: IncomingMessage): void {
     const send = (message: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
@@ -140,7 +140,11 @@ export class RealtimeServer {
               errors: [{ errorType: 'UnsupportedOperation', message: 'Binary frames are not supported.' }],
             },
           });
-        const message = parseClientMessage(data.toString('utf8'));
+        const message = parseClientMessage(
+          Buffer.isBuffer(data)
+            ? data.toString('utf8')
+            : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'),
+        );
         if ('invalid' in message) {
           return send({
             type: 'error',

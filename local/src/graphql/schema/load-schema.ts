@@ -3,7 +3,7 @@
  * predefined, so the file declares neither. Directives AppSync has but this server does not
  * implement are refused at load time rather than ignored.
  */
-import { buildASTSchema, parse, visit, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, Kind, parse, visit, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { AWS_SCALARS } from './aws-scalars';
 
@@ -44,9 +44,9 @@ export function subscriptionTriggers(schema: GraphQLSchema): Map<string, string[
   for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
     const directive = field.astNode?.directives?.find((d) => d.name.value === 'aws_subscribe');
     const mutations = directive?.arguments?.find((a) => a.name.value === 'mutations')?.value;
-    if (mutations?.kind !== 'ListValue') continue;
+    if (mutations?.kind !== Kind.LIST) continue;
     for (const value of mutations.values) {
-      if (value.kind !== 'StringValue') continue;
+      if (value.kind !== Kind.STRING) continue;
       triggers.set(value.value, [...(triggers.get(value.value) ?? []), field.name]);
     }
   }

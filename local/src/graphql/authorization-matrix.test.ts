@@ -1,0 +1,196 @@
+/**
+ * Who may do what. Every query, mutation and subscription is tried by every identity, and must be
+ * allowed or denied exactly as this table says. Denied means an `Unauthorized` error and no data.
+ * Browser identities (seller, otherSeller, admin, viewer) must never see a stream key.
+ */
+import type { DocumentNode } from '@apollo/client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStackProcess, type StackProcess } from '../testing/stack-process';
+import { call, identities, IDENTITIES, type Identities, type Identity } from './testing/api-clients';
+import * as op from './testing/operations';
+import { collect } from './testing/subscriptions';
+
+let stack: StackProcess;
+let dataDir: string;
+let who: Identities;
+/** Everything any browser identity received, to prove no stream key is in it. */
+const browserSaw: string[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'golive-matrix-'));
+  stack = await startStackProcess({ dataDir });
+  who = await identities(stack.info);
+  await call(who.clients.service, op.REGISTER_ENDPOINT, {
+    input: {
+      id: 'tw-matrix',
+      url: 'ws://127.0.0.1:9999/ingest',
+      region: 'local',
+      capacity: 100,
+      status: 'ACTIVE',
+    },
+  });
+}, 90_000);
+
+afterAll(async () => {
+  expect(browserSaw.join('\n')).not.toMatch(/sk_|streamKey|rtmps?:\/\//);
+  who?.stop();
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function sellersChannel(): Promise<string> {
+  const { data } = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
+    name: 'Matrix',
+  });
+  return data!.createChannel.id;
+}
+
+async function ticketToken(): Promise<string> {
+  const channelId = await sellersChannel();
+  const { data } = await call<{ startBroadcast: { token: string } }>(who.clients.seller, op.START_BROADCAST, {
+    channelId,
+  });
+  return data!.startBroadcast.token;
+}
+
+type Allowed = Record<Identity, boolean>;
+const allow = (...identities: Identity[]): Allowed =>
+  Object.fromEntries(IDENTITIES.map((identity) => [identity, identities.includes(identity)])) as Allowed;
+const everyone = allow(...IDENTITIES);
+const signedIn = allow('seller', 'otherSeller', 'admin');
+
+interface Row {
+  document: DocumentNode;
+  /** Fresh arguments for each attempt (mutations consume what they act on). */
+  variables: () => Promise<Record<string, unknown>>;
+  allowed: Allowed;
+}
+
+const none = () => Promise.resolve({});
+const channelArgs = async () => ({ id: await sellersChannel() });
+const broadcastArgs = async () => ({ channelId: await sellersChannel() });
+
+const OPERATIONS: Record<string, Row> = {
+  me: { document: op.ME, variables: none, allowed: signedIn },
+  myChannels: { document: op.MY_CHANNELS, variables: none, allowed: allow('seller', 'otherSeller') },
+  'channel (public fields)': { document: op.CHANNEL, variables: channelArgs, allowed: everyone },
+  'channel.owner': {
+    document: op.CHANNEL_OWNER,
+    variables: channelArgs,
+    allowed: allow('seller', 'otherSeller', 'admin', 'service'),
+  },
+  liveChannels: {
+    document: op.LIVE_CHANNELS,
+    variables: none,
+    allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
+  },
+  channels: { document: op.CHANNELS, variables: none, allowed: allow('admin') },
+  endpoints: { document: op.ENDPOINTS, variables: none, allowed: allow('admin') },
+  createChannel: {
+    document: op.CREATE_CHANNEL,
+    variables: () => Promise.resolve({ name: 'New' }),
+    allowed: allow('seller', 'otherSeller'),
+  },
+  "deleteChannel (seller's channel)": {
+    document: op.DELETE_CHANNEL,
+    variables: channelArgs,
+    allowed: allow('seller', 'admin'),
+  },
+  "startBroadcast (seller's channel)": {
+    document: op.START_BROADCAST,
+    variables: broadcastArgs,
+    allowed: allow('seller'),
+  },
+  "stopBroadcast (seller's channel)": {
+    document: op.STOP_BROADCAST,
+    variables: broadcastArgs,
+    allowed: allow('seller', 'admin'),
+  },
+  claimIngest: {
+    document: op.CLAIM_INGEST,
+    variables: async () => ({ token: await ticketToken(), endpointId: 'tw-matrix' }),
+    allowed: allow('service'),
+  },
+  registerEndpoint: {
+    document: op.REGISTER_ENDPOINT,
+    variables: () =>
+      Promise.resolve({
+        input: {
+          id: 'tw-matrix',
+          url: 'ws://127.0.0.1:9999/ingest',
+          region: 'local',
+          capacity: 100,
+          status: 'ACTIVE',
+        },
+      }),
+    allowed: allow('service'),
+  },
+  heartbeatEndpoint: {
+    document: op.HEARTBEAT_ENDPOINT,
+    variables: () => Promise.resolve({ input: { id: 'tw-matrix', sessions: 0, load: 0 } }),
+    allowed: allow('service'),
+  },
+  setEndpointStatus: {
+    document: op.SET_ENDPOINT_STATUS,
+    variables: () => Promise.resolve({ id: 'tw-matrix', status: 'ACTIVE' }),
+    allowed: allow('service'),
+  },
+  reportStreamStatus: {
+    document: op.REPORT_STREAM_STATUS,
+    variables: async () => ({
+      input: { channelId: await sellersChannel(), status: 'CONNECTING', at: new Date().toISOString() },
+    }),
+    allowed: allow('service'),
+  },
+};
+
+const SUBSCRIPTIONS: Record<string, Row> = {
+  onChannelStatus: {
+    document: op.ON_CHANNEL_STATUS,
+    variables: channelArgs,
+    allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
+  },
+  onEndpointChanged: { document: op.ON_ENDPOINT_CHANGED, variables: none, allowed: signedIn },
+};
+
+const cases = (rows: Record<string, Row>) =>
+  Object.entries(rows).flatMap(([name, row]) =>
+    IDENTITIES.map(
+      (identity) => [name, identity, row.allowed[identity] ? 'allowed' : 'denied', row] as const,
+    ),
+  );
+
+describe.each(cases(OPERATIONS))('%s by %s', (_name, identity, expected, row) => {
+  test(`is ${expected}`, async () => {
+    const outcome = await call(who.clients[identity], row.document, await row.variables());
+    if (identity !== 'service') browserSaw.push(JSON.stringify(outcome));
+    if (expected === 'allowed') {
+      expect(outcome.errors).toEqual([]);
+    } else {
+      expect(outcome.errors.map((error) => error.errorType)).toContain('Unauthorized');
+      const values = Object.values(outcome.data ?? {});
+      expect(values.every((value) => value === null || JSON.stringify(value).includes('null'))).toBe(true);
+    }
+  });
+});
+
+describe.each(cases(SUBSCRIPTIONS))('subscription %s by %s', (_name, identity, expected, row) => {
+  test(`is ${expected}`, async () => {
+    const subscription = collect<unknown>(who.clients[identity], row.document, await row.variables());
+    let poll: NodeJS.Timeout | undefined;
+    const started = await Promise.race([
+      subscription.ready.then(() => 'allowed'),
+      new Promise<string>((resolve) => {
+        poll = setInterval(() => {
+          if (subscription.errors.length) resolve(JSON.stringify(subscription.errors));
+        }, 20);
+      }),
+    ]);
+    clearInterval(poll);
+    subscription.stop();
+    if (expected === 'allowed') expect(started).toBe('allowed');
+    else expect(started).toMatch(/Unauthorized/);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * A ticket works once: 50 transwrap requests redeeming the same ticket at the same moment get
+ * exactly one stream key between them; the other 49 are told the ticket is used.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStackProcess, type StackProcess } from '../testing/stack-process';
+import { apolloClient, authFor, call, identities, type Identities } from './testing/api-clients';
+import * as op from './testing/operations';
+
+let stack: StackProcess;
+let dataDir: string;
+let who: Identities;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'golive-claim-'));
+  stack = await startStackProcess({ dataDir });
+  who = await identities(stack.info);
+}, 90_000);
+
+afterAll(async () => {
+  who?.stop();
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('50 simultaneous claimIngest calls on one ticket: exactly one succeeds', async () => {
+  await call(who.clients.service, op.REGISTER_ENDPOINT, {
+    input: {
+      id: 'tw-race',
+      url: 'ws://127.0.0.1:9999/ingest',
+      region: 'local',
+      capacity: 100,
+      status: 'ACTIVE',
+    },
+  });
+  const created = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
+    name: 'Race',
+  });
+  const ticket = await call<{ startBroadcast: { token: string } }>(who.clients.seller, op.START_BROADCAST, {
+    channelId: created.data!.createChannel.id,
+  });
+  const token = ticket.data!.startBroadcast.token;
+
+  // Separate clients, as separate transwrap instances would be.
+  const services = Array.from({ length: 50 }, () =>
+    apolloClient(stack.info, authFor(stack.info, 'service', {})),
+  );
+  const outcomes = await Promise.all(
+    services.map((client) =>
+      call<{ claimIngest: { streamKey: string } | null }>(client, op.CLAIM_INGEST, {
+        token,
+        endpointId: 'tw-race',
+      }),
+    ),
+  );
+  services.forEach((client) => client.stop());
+
+  const winners = outcomes.filter((outcome) => outcome.data?.claimIngest?.streamKey);
+  const losers = outcomes.filter((outcome) => outcome.errors[0]?.errorType === 'InvalidTicket');
+  expect(winners).toHaveLength(1);
+  expect(losers).toHaveLength(49);
+});
+
+test('a ticket is refused at another endpoint than the one it was issued for', async () => {
+  const created = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
+    name: 'Wrong door',
+  });
+  const ticket = await call<{ startBroadcast: { token: string; endpoint: { id: string } } }>(
+    who.clients.seller,
+    op.START_BROADCAST,
+    {
+      channelId: created.data!.createChannel.id,
+    },
+  );
+  const outcome = await call(who.clients.service, op.CLAIM_INGEST, {
+    token: ticket.data!.startBroadcast.token,
+    endpointId: 'tw-other',
+  });
+  expect(outcome.errors[0]).toMatchObject({
+    errorType: 'InvalidTicket',
+    message: 'The ticket is invalid, expired or already used.',
+  });
+  // The refusal did not use up the ticket at its own endpoint.
+  const right = await call(who.clients.service, op.CLAIM_INGEST, {
+    token: ticket.data!.startBroadcast.token,
+    endpointId: ticket.data!.startBroadcast.endpoint.id,
+  });
+  expect(right.errors).toEqual([]);
+});
