@@ -11,6 +11,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { RetryLink } from '@apollo/client/link/retry';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { Kind, OperationTypeNode } from 'graphql';
+import { filter } from 'rxjs';
 import { createAuthLink, type AuthOptions } from 'aws-appsync-auth-link';
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
 
@@ -25,6 +26,29 @@ export interface ApiClientConfig {
   resubscribe?: { initialDelayMs: number; maxDelayMs: number };
 }
 
+/**
+ * Per-subscription context: `onSubscriptionReady` is called each time the server acknowledges the
+ * subscription (start_ack), including after a reconnect. Apollo drops the link's data-less
+ * "CONNECTED" control message, so this is how callers learn it; refetch state then, since events
+ * sent while disconnected are not replayed.
+ */
+export interface SubscriptionContext {
+  onSubscriptionReady?: () => void;
+}
+
+const readinessLink = new ApolloLink((operation, forward) => {
+  // The subscription link emits control messages only when asked to, with this context key.
+  operation.setContext({ controlMessages: { '@@controlEvents': true } });
+  return forward(operation).pipe(
+    filter((result) => {
+      const control = (result.extensions as { controlMsgType?: string } | undefined)?.controlMsgType;
+      if (control !== 'CONNECTED') return true;
+      (operation.getContext() as SubscriptionContext).onSubscriptionReady?.();
+      return false;
+    }),
+  );
+});
+
 const isSubscription = ({ query }: ApolloLink.Operation) => {
   const definition = getMainDefinition(query);
   return (
@@ -37,8 +61,17 @@ const isSubscription = ({ query }: ApolloLink.Operation) => {
  * errorType, e.g. Unauthorized or a validation error) would only be refused again.
  */
 export function isConnectionDrop(error: unknown): boolean {
-  const text = JSON.stringify(error) ?? String(error);
-  return !/errorType|Unauthori[sz]ed|Exception/.test(text);
+  return !/errorType|Unauthori[sz]ed|Exception/.test(describeError(error));
+}
+
+/** Every message in an error, its cause and its `errors` (the link's errors carry non-enumerable messages). */
+export function describeError(error: unknown, depth = 0): string {
+  if (depth > 4 || error === null || typeof error !== 'object') return String(error);
+  const { message, cause, errors } = error as { message?: unknown; cause?: unknown; errors?: unknown };
+  const parts = [typeof message === 'string' ? message : '', JSON.stringify(error) ?? ''];
+  if (cause !== undefined) parts.push(describeError(cause, depth + 1));
+  if (Array.isArray(errors)) parts.push(...errors.map((inner) => describeError(inner, depth + 1)));
+  return parts.join(' ');
 }
 
 export function createApiClient(config: ApiClientConfig): ApolloClient {
@@ -50,6 +83,7 @@ export function createApiClient(config: ApiClientConfig): ApolloClient {
       delay: { initial: backoff.initialDelayMs, max: backoff.maxDelayMs, jitter: true },
       attempts: { max: Infinity, retryIf: (error: unknown) => isConnectionDrop(error) },
     }),
+    readinessLink,
     createSubscriptionHandshakeLink({ url, region, auth }, http),
   ]);
   return new ApolloClient({
@@ -58,5 +92,8 @@ export function createApiClient(config: ApiClientConfig): ApolloClient {
       ApolloLink.split(isSubscription, realtime, http),
     ]),
     cache: new InMemoryCache(),
+    // The IAM signer signs {operationName, variables, query}; Apollo's client-library extension in
+    // the body would make the sent body differ from the signed one (403 from AppSync).
+    enhancedClientAwareness: { transport: false },
   });
 }

@@ -7,6 +7,7 @@ import type { DocumentNode } from '@apollo/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeError } from '@golive/common/graphql-client';
 import { startStackProcess, type StackProcess } from '../testing/stack-process';
 import { call, identities, IDENTITIES, type Identities, type Identity } from './testing/api-clients';
 import * as op from './testing/operations';
@@ -47,8 +48,15 @@ async function sellersChannel(): Promise<string> {
   return data!.createChannel.id;
 }
 
+/** The seller's channel that non-destructive operations share (sellers may own only 20). */
+let shared: string | undefined;
+async function sharedChannel(): Promise<string> {
+  shared ??= await sellersChannel();
+  return shared;
+}
+
 async function ticketToken(): Promise<string> {
-  const channelId = await sellersChannel();
+  const channelId = await sharedChannel();
   const { data } = await call<{ startBroadcast: { token: string } }>(who.clients.seller, op.START_BROADCAST, {
     channelId,
   });
@@ -69,8 +77,9 @@ interface Row {
 }
 
 const none = () => Promise.resolve({});
-const channelArgs = async () => ({ id: await sellersChannel() });
-const broadcastArgs = async () => ({ channelId: await sellersChannel() });
+const channelArgs = async () => ({ id: await sharedChannel() });
+const freshChannelArgs = async () => ({ id: await sellersChannel() });
+const broadcastArgs = async () => ({ channelId: await sharedChannel() });
 
 const OPERATIONS: Record<string, Row> = {
   me: { document: op.ME, variables: none, allowed: signedIn },
@@ -95,7 +104,7 @@ const OPERATIONS: Record<string, Row> = {
   },
   "deleteChannel (seller's channel)": {
     document: op.DELETE_CHANNEL,
-    variables: channelArgs,
+    variables: freshChannelArgs,
     allowed: allow('seller', 'admin'),
   },
   "startBroadcast (seller's channel)": {
@@ -140,7 +149,7 @@ const OPERATIONS: Record<string, Row> = {
   reportStreamStatus: {
     document: op.REPORT_STREAM_STATUS,
     variables: async () => ({
-      input: { channelId: await sellersChannel(), status: 'CONNECTING', at: new Date().toISOString() },
+      input: { channelId: await sharedChannel(), status: 'CONNECTING', at: new Date().toISOString() },
     }),
     allowed: allow('service'),
   },
@@ -184,7 +193,7 @@ describe.each(cases(SUBSCRIPTIONS))('subscription %s by %s', (_name, identity, e
       subscription.ready.then(() => 'allowed'),
       new Promise<string>((resolve) => {
         poll = setInterval(() => {
-          if (subscription.errors.length) resolve(JSON.stringify(subscription.errors));
+          if (subscription.errors.length) resolve(subscription.errors.map((error) => describeError(error)).join('\n'));
         }, 20);
       }),
     ]);

@@ -159,9 +159,8 @@ describe('credentials', () => {
   test('an expired token: 401 "Token has expired."', async () => {
     // Signed with the local pool's own key (cognito-local publishes it), so only the expiry is wrong.
     const keyFile = require.resolve('cognito-local/lib/keys/cognitoLocal.private.json');
-    const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as { kid?: string } & Parameters<
-      typeof importJWK
-    >[0];
+    type Jwk = Parameters<typeof importJWK>[0] & { kid?: string };
+    const { jwk } = JSON.parse(readFileSync(keyFile, 'utf8')) as { jwk: Jwk };
     const claims = decodeJwt(who.tokens.seller);
     const expired = await new SignJWT({ ...claims, iat: 1_600_000_000, exp: 1_600_003_600 })
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? 'CognitoLocal' })

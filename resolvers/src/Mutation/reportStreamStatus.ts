@@ -10,13 +10,11 @@ interface Args {
 function channelIdOf(input: Args['input']): string {
   if (input.channelId && !input.channelArn) return identifier('channelId', input.channelId);
   if (input.channelArn && !input.channelId) {
-    const arn = identifier('channelArn', input.channelArn);
-    const parts = arn.split(':');
-    const resource = (parts[5] ?? '').split('/');
-    if (parts.length !== 6 || parts[2] !== 'ivs' || resource.length !== 2 || resource[0] !== 'channel') {
+    const arn = input.channelArn;
+    if (arn.length > 200 || !util.matches('^arn:aws:ivs:[a-z0-9-]+:[0-9]{12}:channel/[A-Za-z0-9]+$', arn)) {
       util.error('channelArn is not an IVS channel ARN.', VALIDATION_ERROR);
     }
-    return identifier('channelArn', resource[1] ?? '');
+    return arn.split('/')[1] ?? '';
   }
   return util.error('Give exactly one of channelId and channelArn.', VALIDATION_ERROR);
 }

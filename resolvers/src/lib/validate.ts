@@ -27,9 +27,9 @@ export function pageSize(limit: number | null | undefined): number {
   return limit;
 }
 
-/** Ids and tokens are short printable strings; anything else is refused before it reaches a table. */
+/** Ids and tokens are short strings of letters, digits, - and _; anything else is refused before it reaches a table. */
 export function identifier(argument: string, value: string): string {
-  if (value.length === 0 || value.length > TOKEN_MAX || !util.matches('^[A-Za-z0-9_.:/-]+$', value)) {
+  if (value.length === 0 || value.length > TOKEN_MAX || !util.matches('^[A-Za-z0-9_-]+$', value)) {
     util.error(`${argument} is not a valid identifier.`, VALIDATION_ERROR);
   }
   return value;

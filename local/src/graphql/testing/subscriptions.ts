@@ -1,8 +1,9 @@
 /** Subscribing through Apollo in tests: wait until the server acknowledged, then await events. */
+import type { SubscriptionContext } from '@golive/common/graphql-client';
 import type { ApolloClient, DocumentNode, OperationVariables } from '@apollo/client';
 
 export interface Collected<T> {
-  /** Resolves once the server sent start_ack (the link reports it as a CONNECTED control message). */
+  /** Resolves once the server sent start_ack. */
   ready: Promise<void>;
   events: T[];
   errors: unknown[];
@@ -24,13 +25,14 @@ export function collect<T>(
   let markReady: () => void = () => undefined;
   let acknowledged = 0;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const subscription = client.subscribe<T>({ query, variables }).subscribe({
+  const context: SubscriptionContext = {
+    onSubscriptionReady() {
+      acknowledged++;
+      markReady();
+    },
+  };
+  const subscription = client.subscribe<T>({ query, variables, context }).subscribe({
     next(result) {
-      const control = (result.extensions as { controlMsgType?: string } | undefined)?.controlMsgType;
-      if (control === 'CONNECTED') {
-        acknowledged++;
-        return markReady();
-      }
       if (result.error) errors.push(result.error);
       if (result.data) events.push(result.data);
       for (const wake of waiters) wake();

@@ -1,0 +1,251 @@
+/**
+ * The real-time endpoint speaks AppSync's protocol message by message
+ * (https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html), and answers
+ * bad frames with `error` messages without dropping the connection or crashing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { print } from 'graphql';
+import { WebSocket } from 'ws';
+import { startStackProcess, type StackProcess } from '../../testing/stack-process';
+import { call, identities, type Identities } from '../testing/api-clients';
+import * as op from '../testing/operations';
+
+let stack: StackProcess;
+let dataDir: string;
+let who: Identities;
+let channelId: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'golive-realtime-'));
+  stack = await startStackProcess({ dataDir, env: { GRAPHQL_KEEPALIVE_MS: '200' } });
+  who = await identities(stack.info);
+  const created = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
+    name: 'Realtime',
+  });
+  channelId = created.data!.createChannel.id;
+}, 90_000);
+
+afterAll(async () => {
+  who?.stop();
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Message {
+  type: string;
+  id?: string;
+  payload?: {
+    connectionTimeoutMs?: number;
+    errors?: { errorType: string; message: string; errorCode?: number }[];
+    data?: unknown;
+  };
+}
+
+/** A raw protocol client: every message is kept; tests wait for the ones they expect. */
+class RawClient {
+  readonly messages: Message[] = [];
+  readonly socket: WebSocket;
+  readonly closed: Promise<{ code: number; reason: string }>;
+  private readonly opened: Promise<void>;
+
+  constructor(url: string, protocols: string[]) {
+    this.socket = new WebSocket(url, protocols);
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('error', reject);
+    });
+    this.closed = new Promise((resolve) =>
+      this.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    this.socket.on('message', (data: Buffer) => this.messages.push(JSON.parse(data.toString()) as Message));
+  }
+
+  async send(message: unknown): Promise<void> {
+    await this.opened;
+    this.socket.send(
+      typeof message === 'string' || Buffer.isBuffer(message) ? message : JSON.stringify(message),
+    );
+  }
+
+  async next(match: (message: Message) => boolean, timeoutMs = 5000): Promise<Message> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.messages.findIndex(match);
+      if (index >= 0) return this.messages.splice(index, 1)[0]!;
+      if (Date.now() > deadline) throw new Error(`no such message; got ${JSON.stringify(this.messages)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+const apiKeyHeader = () => ({
+  host: new URL(stack.info.graphql.url).host,
+  'x-api-key': stack.info.graphql.apiKey,
+});
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const subscribeData = (id = channelId) =>
+  JSON.stringify({ query: print(op.ON_CHANNEL_STATUS), variables: { id } });
+const start = (id: string, data = subscribeData(), authorization: unknown = apiKeyHeader()) => ({
+  id,
+  type: 'start',
+  payload: { data, extensions: { authorization } },
+});
+
+async function connected(): Promise<RawClient> {
+  const client = new RawClient(stack.info.graphql.realtimeUrl, [
+    'graphql-ws',
+    `header-${encode(apiKeyHeader())}`,
+  ]);
+  await client.send({ type: 'connection_init' });
+  await client.next((m) => m.type === 'connection_ack');
+  return client;
+}
+
+test('connection_init is answered with connection_ack {connectionTimeoutMs} and then regular ka', async () => {
+  const client = new RawClient(stack.info.graphql.realtimeUrl, [
+    'graphql-ws',
+    `header-${encode(apiKeyHeader())}`,
+  ]);
+  await client.send({ type: 'connection_init' });
+  expect(await client.next((m) => m.type === 'connection_ack')).toEqual({
+    type: 'connection_ack',
+    payload: { connectionTimeoutMs: 300000 },
+  });
+  await client.next((m) => m.type === 'ka');
+  await client.next((m) => m.type === 'ka'); // the next one, after GRAPHQL_KEEPALIVE_MS
+  client.close();
+});
+
+test('auth may come as the documented `header` and `payload` query parameters instead', async () => {
+  const header = Buffer.from(JSON.stringify(apiKeyHeader())).toString('base64');
+  const client = new RawClient(
+    `${stack.info.graphql.realtimeUrl}?header=${encodeURIComponent(header)}&payload=e30=`,
+    ['graphql-ws'],
+  );
+  await client.send({ type: 'connection_init' });
+  await client.next((m) => m.type === 'connection_ack');
+  client.close();
+});
+
+test('start -> start_ack, a matching mutation -> data, stop -> complete and nothing more', async () => {
+  const client = await connected();
+  await client.send(start('sub-1'));
+  await client.next((m) => m.type === 'start_ack' && m.id === 'sub-1');
+  await call(who.clients.service, op.REPORT_STREAM_STATUS, {
+    input: { channelId, status: 'CONNECTING', at: new Date().toISOString() },
+  });
+  const data = await client.next((m) => m.type === 'data');
+  expect(data).toMatchObject({
+    id: 'sub-1',
+    payload: { data: { onChannelStatus: { id: channelId, status: 'CONNECTING' } } },
+  });
+  await client.send({ type: 'stop', id: 'sub-1' });
+  await client.next((m) => m.type === 'complete' && m.id === 'sub-1');
+  await call(who.clients.service, op.REPORT_STREAM_STATUS, {
+    input: { channelId, status: 'OFFLINE', at: new Date().toISOString() },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(client.messages.filter((m) => m.type === 'data')).toEqual([]);
+  client.close();
+});
+
+test('a handshake with a bad API key gets connection_error (401) and is closed', async () => {
+  const client = new RawClient(stack.info.graphql.realtimeUrl, [
+    'graphql-ws',
+    `header-${encode({ ...apiKeyHeader(), 'x-api-key': 'da2-wrong' })}`,
+  ]);
+  await client.send({ type: 'connection_init' });
+  const refused = await client.next((m) => m.type === 'connection_error');
+  expect(refused.payload?.errors?.[0]).toMatchObject({ errorType: 'UnauthorizedException', errorCode: 401 });
+  await client.closed;
+});
+
+test('a connection without the graphql-ws subprotocol is refused', async () => {
+  const client = new RawClient(stack.info.graphql.realtimeUrl, [`header-${encode(apiKeyHeader())}`]);
+  await client.send({ type: 'connection_init' });
+  expect((await client.next((m) => m.type === 'connection_error')).payload?.errors?.[0]?.errorType).toBe(
+    'UnsupportedProtocol',
+  );
+  await client.closed;
+});
+
+describe('bad frames get an error message and the connection stays usable', () => {
+  test.each([
+    ['not JSON', () => 'garbage{', 'UnsupportedOperation'],
+    ['an unknown type', () => ({ type: 'subscribe', id: 'x' }), 'UnsupportedOperation'],
+    ['a binary frame', () => Buffer.from([1, 2, 3]), 'UnsupportedOperation'],
+    [
+      'start without an id',
+      () => ({ type: 'start', payload: { data: subscribeData() } }),
+      'UnsupportedOperation',
+    ],
+    ['start with data that is not JSON', () => start('bad-data', '{nope'), 'MalformedHttpRequestException'],
+    [
+      'start without authorization',
+      () => ({ id: 'no-auth', type: 'start', payload: { data: subscribeData() } }),
+      'UnauthorizedException',
+    ],
+    [
+      'start with a bad API key',
+      () => start('bad-key', subscribeData(), { ...apiKeyHeader(), 'x-api-key': 'da2-wrong' }),
+      'UnauthorizedException',
+    ],
+    [
+      'start with an invalid query',
+      () => start('bad-query', JSON.stringify({ query: 'subscription { nope }' })),
+      'ValidationError',
+    ],
+    [
+      'start with a query, not a subscription',
+      () => start('query', JSON.stringify({ query: '{ liveChannels { items { id } } }' })),
+      'ValidationError',
+    ],
+  ])('%s', async (_case, frame: () => unknown, errorType) => {
+    const client = await connected();
+    await client.send(frame());
+    const error = await client.next((m) => m.type === 'error');
+    expect(error.payload?.errors?.[0]?.errorType).toBe(errorType);
+    await client.send(start('after'));
+    await client.next((m) => m.type === 'start_ack' && m.id === 'after');
+    client.close();
+  });
+
+  test('a second start with a running id is a DuplicatedOperationError', async () => {
+    const client = await connected();
+    await client.send(start('dup'));
+    await client.next((m) => m.type === 'start_ack');
+    await client.send(start('dup'));
+    expect((await client.next((m) => m.type === 'error')).payload?.errors?.[0]?.errorType).toBe(
+      'DuplicatedOperationError',
+    );
+    client.close();
+  });
+
+  test('start before connection_init is refused', async () => {
+    const client = new RawClient(stack.info.graphql.realtimeUrl, [
+      'graphql-ws',
+      `header-${encode(apiKeyHeader())}`,
+    ]);
+    await client.send(start('early'));
+    expect((await client.next((m) => m.type === 'error')).payload?.errors?.[0]?.message).toMatch(
+      /connection_init first/,
+    );
+    client.close();
+  });
+});
+
+test('a frame over 240 kB closes the socket with 1009; the server keeps serving', async () => {
+  const client = await connected();
+  await client.send(JSON.stringify({ type: 'start', id: 'big', payload: { data: 'x'.repeat(300 * 1024) } }));
+  expect((await client.closed).code).toBe(1009);
+  const again = await connected();
+  again.close();
+  const { errors } = await call(who.clients.viewer, op.LIVE_CHANNELS);
+  expect(errors).toEqual([]);
+});

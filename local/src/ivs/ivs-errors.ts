@@ -1,0 +1,36 @@
+/** IVS's error types with their HTTP status, as @aws-sdk/client-ivs recognises them. */
+export type IvsErrorType =
+  | 'ValidationException'
+  | 'ResourceNotFoundException'
+  | 'ChannelNotBroadcasting'
+  | 'ConflictException'
+  | 'ServiceQuotaExceededException'
+  | 'AccessDeniedException'
+  | 'UnrecognizedClientException'
+  | 'InvalidSignatureException'
+  | 'MissingAuthenticationTokenException'
+  | 'IncompleteSignatureException';
+
+const STATUS: Record<IvsErrorType, number> = {
+  ValidationException: 400,
+  ResourceNotFoundException: 404,
+  ChannelNotBroadcasting: 404,
+  ConflictException: 409,
+  ServiceQuotaExceededException: 402,
+  AccessDeniedException: 403,
+  UnrecognizedClientException: 403,
+  InvalidSignatureException: 403,
+  MissingAuthenticationTokenException: 403,
+  IncompleteSignatureException: 403,
+};
+
+export class IvsError extends Error {
+  readonly status: number;
+  constructor(
+    readonly type: IvsErrorType,
+    message: string,
+  ) {
+    super(message);
+    this.status = STATUS[type];
+  }
+}
