@@ -167,11 +167,12 @@ test('a handshake with a bad API key gets connection_error (401) and is closed',
 });
 
 test('a connection without the graphql-ws subprotocol is refused', async () => {
-  const client = new RawClient(stack.info.graphql.realtimeUrl, [`header-${encode(apiKeyHeader())}`]);
+  // Auth in the query string, so that no subprotocol at all is offered.
+  const header = Buffer.from(JSON.stringify(apiKeyHeader())).toString('base64');
+  const client = new RawClient(`${stack.info.graphql.realtimeUrl}?header=${encodeURIComponent(header)}`, []);
   await client.send({ type: 'connection_init' });
-  expect((await client.next((m) => m.type === 'connection_error')).payload?.errors?.[0]?.errorType).toBe(
-    'UnsupportedProtocol',
-  );
+  const refused = await client.next((m) => m.type === 'connection_error');
+  expect(refused.payload?.errors?.[0]?.errorType).toBe('UnsupportedProtocol');
   await client.closed;
 });
 
