@@ -35,7 +35,12 @@ export default tseslint.config(
   {
     files: ['resolvers/**/*.ts'],
     // Lambda handlers and tooling run on Node, not in APPSYNC_JS.
-    ignores: ['resolvers/**/*.test.ts', 'resolvers/scripts/**', 'resolvers/src/lambda/**', 'resolvers/src/bundle.ts'],
+    ignores: [
+      'resolvers/**/*.test.ts',
+      'resolvers/scripts/**',
+      'resolvers/src/lambda/**',
+      'resolvers/src/bundle.ts',
+    ],
     ...appsync.configs.recommended,
     languageOptions: {
       ...appsync.configs.recommended.languageOptions,

@@ -21,16 +21,23 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: join(REPO_ROOT, '.data'),
       region: 'us-east-1',
-      ports: { dynamodb: 8000, cognito: 9229 },
+      ports: { dynamodb: 8000, cognito: 9229, graphql: 4000, ivs: 4100 },
       dynamodbEndpoint: undefined,
       startTimeoutMs: 60000,
+      keepAliveMs: 60000,
     });
   });
 
   test('takes absolute data folders as they are and port 0 as "pick one"', () => {
-    const config = loadConfig({ LOCAL_DATA_DIR: '/tmp/x', DYNAMODB_PORT: '0', COGNITO_PORT: '0' });
+    const config = loadConfig({
+      LOCAL_DATA_DIR: '/tmp/x',
+      DYNAMODB_PORT: '0',
+      COGNITO_PORT: '0',
+      GRAPHQL_PORT: '0',
+      IVS_PORT: '0',
+    });
     expect(config.dataDir).toBe('/tmp/x');
-    expect(config.ports).toEqual({ dynamodb: 0, cognito: 0 });
+    expect(config.ports).toEqual({ dynamodb: 0, cognito: 0, graphql: 0, ivs: 0 });
   });
 
   test('uses an external DynamoDB when DYNAMODB_ENDPOINT is set', () => {

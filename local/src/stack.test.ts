@@ -199,7 +199,8 @@ describe('a fresh local stack', () => {
     try {
       expect(second.info.dynamodb.endpoint).toBe(stack!.info.dynamodb.endpoint);
       const services = descendantsOf(second.pid).filter((e) => e.ppid === second.pid && e.command === 'node');
-      expect(services).toHaveLength(1);
+      // cognito, ivs and graphql, but no dynamodb of its own.
+      expect(services).toHaveLength(3);
       const dynamodb = dynamoClient(second.info);
       const { TableNames } = await dynamodb.send(new ListTablesCommand({}));
       expect(TableNames).toContain('notes');
@@ -232,9 +233,9 @@ describe('a fresh local stack', () => {
   });
 
   test('stops on SIGTERM with no process left running and local-stack.json gone', async () => {
-    // The two services (tsx may also run an esbuild helper beside them).
+    // The four services: dynamodb, cognito, ivs, graphql (tsx may also run an esbuild helper beside them).
     const services = descendantsOf(stack!.pid).filter((e) => e.ppid === stack!.pid && e.command === 'node');
-    expect(services).toHaveLength(2);
+    expect(services).toHaveLength(4);
     const survivors = await stopAndListSurvivors(stack!, 'SIGTERM');
     expect(survivors).toEqual([]);
     expect(stack!.output()).toContain('Local stack stopped.');

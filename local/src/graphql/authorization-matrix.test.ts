@@ -193,7 +193,8 @@ describe.each(cases(SUBSCRIPTIONS))('subscription %s by %s', (_name, identity, e
       subscription.ready.then(() => 'allowed'),
       new Promise<string>((resolve) => {
         poll = setInterval(() => {
-          if (subscription.errors.length) resolve(subscription.errors.map((error) => describeError(error)).join('\n'));
+          if (subscription.errors.length)
+            resolve(subscription.errors.map((error) => describeError(error)).join('\n'));
         }, 20);
       }),
     ]);

@@ -30,7 +30,8 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.setEncoding('utf8');
     request.on('data', (chunk: string) => {
       text += chunk;
-      if (text.length > MAX_BODY_BYTES) reject(new IvsError('ValidationException', 'Request body too large.'));
+      if (text.length > MAX_BODY_BYTES)
+        reject(new IvsError('ValidationException', 'Request body too large.'));
     });
     request.on('end', () => resolve(text));
     request.on('error', reject);
@@ -41,18 +42,29 @@ const invalid = (message: string) => new IvsError('ValidationException', message
 
 function channelArnArgument(body: Body, field: string): string {
   const arn = body[field];
-  if (!parseArn(arn, 'channel')) throw invalid(`1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: ^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`);
+  if (!parseArn(arn, 'channel'))
+    throw invalid(
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: ^arn:aws:ivs:[a-z0-9-]+:[0-9]+:channel/[a-zA-Z0-9-]+$`,
+    );
   return arn as string;
 }
 
 function keyArnArgument(body: Body): string {
-  if (!parseArn(body.arn, 'stream-key')) throw invalid(`1 validation error detected: Value at 'arn' failed to satisfy constraint: Member must be a stream key ARN`);
+  if (!parseArn(body.arn, 'stream-key'))
+    throw invalid(
+      `1 validation error detected: Value at 'arn' failed to satisfy constraint: Member must be a stream key ARN`,
+    );
   return body.arn as string;
 }
 
 function tagsArgument(body: Body): Record<string, string> {
   const tags = body.tags ?? {};
-  if (typeof tags !== 'object' || tags === null || Array.isArray(tags) || Object.values(tags).some((v) => typeof v !== 'string')) {
+  if (
+    typeof tags !== 'object' ||
+    tags === null ||
+    Array.isArray(tags) ||
+    Object.values(tags).some((v) => typeof v !== 'string')
+  ) {
     throw invalid('tags must map strings to strings.');
   }
   if (Object.keys(tags).length > 50) throw invalid('A resource may have at most 50 tags.');
@@ -67,11 +79,13 @@ function paginate<T>(items: T[], body: Body, max: number): { page: T[]; nextToke
   }
   let offset = 0;
   if (body.nextToken !== undefined && body.nextToken !== '') {
-    offset = Number(Buffer.from(String(body.nextToken), 'base64url').toString('utf8'));
+    if (typeof body.nextToken !== 'string') throw invalid('The nextToken is not valid.');
+    offset = Number(Buffer.from(body.nextToken, 'base64url').toString('utf8'));
     if (!Number.isInteger(offset) || offset < 0) throw invalid('The nextToken is not valid.');
   }
   const page = items.slice(offset, offset + limit);
-  const next = offset + limit < items.length ? Buffer.from(String(offset + limit)).toString('base64url') : undefined;
+  const next =
+    offset + limit < items.length ? Buffer.from(String(offset + limit)).toString('base64url') : undefined;
   return { page, ...(next ? { nextToken: next } : {}) };
 }
 
@@ -93,8 +107,18 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
     playbackRestrictionPolicyArn: '',
     containerFormat: 'TS',
   });
-  const channelSummary = ({ ingestEndpoint: _i, playbackUrl: _p, containerFormat: _c, ...summary }: ReturnType<typeof channelView>) => summary;
-  const keyView = (key: StreamKeyRecord) => ({ arn: key.arn, channelArn: key.channelArn, tags: key.tags, value: key.value });
+  const channelSummary = ({
+    ingestEndpoint: _i,
+    playbackUrl: _p,
+    containerFormat: _c,
+    ...summary
+  }: ReturnType<typeof channelView>) => summary;
+  const keyView = (key: StreamKeyRecord) => ({
+    arn: key.arn,
+    channelArn: key.channelArn,
+    tags: key.tags,
+    value: key.value,
+  });
 
   function channel(arn: string): ChannelRecord {
     const found = store.channels.get(arn);
@@ -103,7 +127,12 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
   }
 
   function newKey(channelArn: string, tags: Record<string, string>): StreamKeyRecord {
-    const key = { arn: arnOf(region, accountId, 'stream-key', randomId()), channelArn, value: streamKeyValue(region), tags };
+    const key = {
+      arn: arnOf(region, accountId, 'stream-key', randomId()),
+      channelArn,
+      value: streamKeyValue(region),
+      tags,
+    };
     store.streamKeys.set(key.arn, key);
     return key;
   }
@@ -119,12 +148,16 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
     CreateChannel(body) {
       const name = body.name ?? '';
       if (typeof name !== 'string' || name.length > 128 || !/^[a-zA-Z0-9-_]*$/.test(name)) {
-        throw invalid(`1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-_]*$`);
+        throw invalid(
+          `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9-_]*$`,
+        );
       }
       const latencyMode = body.latencyMode ?? 'LOW';
       const type = body.type ?? 'STANDARD';
-      if (latencyMode !== 'LOW' && latencyMode !== 'NORMAL') throw invalid('latencyMode must be LOW or NORMAL.');
-      if (!['STANDARD', 'BASIC', 'ADVANCED_SD', 'ADVANCED_HD'].includes(String(type))) throw invalid('type is not a channel type.');
+      if (latencyMode !== 'LOW' && latencyMode !== 'NORMAL')
+        throw invalid('latencyMode must be LOW or NORMAL.');
+      if (typeof type !== 'string' || !['STANDARD', 'BASIC', 'ADVANCED_SD', 'ADVANCED_HD'].includes(type))
+        throw invalid('type is not a channel type.');
       const id = randomId();
       const record: ChannelRecord = {
         arn: arnOf(region, accountId, 'channel', id),
@@ -134,7 +167,8 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
         type: type as ChannelRecord['type'],
         authorized: body.authorized === true,
         insecureIngest: body.insecureIngest === true,
-        recordingConfigurationArn: typeof body.recordingConfigurationArn === 'string' ? body.recordingConfigurationArn : '',
+        recordingConfigurationArn:
+          typeof body.recordingConfigurationArn === 'string' ? body.recordingConfigurationArn : '',
         preset: '',
         tags: tagsArgument(body),
         createdAt: new Date().toISOString(),
@@ -147,14 +181,17 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
     GetChannel: (body) => ({ body: { channel: channelView(channel(channelArnArgument(body, 'arn'))) } }),
     ListChannels(body) {
       const filter = body.filterByName;
-      const all = [...store.channels.values()].filter((c) => typeof filter !== 'string' || c.name.startsWith(filter));
+      const all = [...store.channels.values()].filter(
+        (c) => typeof filter !== 'string' || c.name.startsWith(filter),
+      );
       const { page, nextToken } = paginate(all, body, 100);
       return { body: { channels: page.map((c) => channelSummary(channelView(c))), nextToken } };
     },
     DeleteChannel(body) {
       const arn = channelArnArgument(body, 'arn');
       channel(arn);
-      if (store.streams.has(arn)) throw new IvsError('ConflictException', 'Unable to delete channel while it is live.');
+      if (store.streams.has(arn))
+        throw new IvsError('ConflictException', 'Unable to delete channel while it is live.');
       for (const key of store.keysOf(arn)) store.streamKeys.delete(key.arn);
       store.channels.delete(arn);
       store.save();
@@ -164,7 +201,10 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
       const channelArn = channelArnArgument(body, 'channelArn');
       channel(channelArn);
       if (store.keysOf(channelArn).length > 0) {
-        throw new IvsError('ServiceQuotaExceededException', 'Request would exceed the limit of 1 stream key per channel.');
+        throw new IvsError(
+          'ServiceQuotaExceededException',
+          'Request would exceed the limit of 1 stream key per channel.',
+        );
       }
       const key = newKey(channelArn, tagsArgument(body));
       store.save();
@@ -179,11 +219,17 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
       const channelArn = channelArnArgument(body, 'channelArn');
       channel(channelArn);
       const { page, nextToken } = paginate(store.keysOf(channelArn), body, 50);
-      return { body: { streamKeys: page.map(({ arn, channelArn: owner, tags }) => ({ arn, channelArn: owner, tags })), nextToken } };
+      return {
+        body: {
+          streamKeys: page.map(({ arn, channelArn: owner, tags }) => ({ arn, channelArn: owner, tags })),
+          nextToken,
+        },
+      };
     },
     DeleteStreamKey(body) {
       const arn = keyArnArgument(body);
-      if (!store.streamKeys.delete(arn)) throw new IvsError('ResourceNotFoundException', `Stream key not found: ${arn}`);
+      if (!store.streamKeys.delete(arn))
+        throw new IvsError('ResourceNotFoundException', `Stream key not found: ${arn}`);
       store.save();
       return { status: 204 };
     },
@@ -223,18 +269,25 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
         if (!verdict.ok) throw new IvsError(verdict.errorType, verdict.message);
         const name = new URL(request.url ?? '/', 'http://localhost').pathname.slice(1);
         const operation = request.method === 'POST' ? operations[name] : undefined;
-        if (!operation) return reply(404, { message: `Unknown operation ${request.method ?? ''} /${name}` }, 'UnknownOperationException');
+        if (!operation)
+          return reply(
+            404,
+            { message: `Unknown operation ${request.method ?? ''} /${name}` },
+            'UnknownOperationException',
+          );
         let body: unknown;
         try {
           body = text ? JSON.parse(text) : {};
         } catch {
           throw invalid('The request body is not valid JSON.');
         }
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalid('The request body must be a JSON object.');
+        if (body === null || typeof body !== 'object' || Array.isArray(body))
+          throw invalid('The request body must be a JSON object.');
         const result = operation(body as Body);
         reply(result.status ?? 200, result.body);
       } catch (error) {
-        if (error instanceof IvsError) return reply(error.status, { exceptionMessage: error.message, message: error.message }, error.type);
+        if (error instanceof IvsError)
+          return reply(error.status, { exceptionMessage: error.message, message: error.message }, error.type);
         console.error('ivs: unexpected error', error);
         reply(500, { message: 'Internal error' }, 'InternalServerException');
       }

@@ -7,7 +7,12 @@ export function randomId(length = 12): string {
   return [...randomBytes(length)].map((byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
 }
 
-export function arnOf(region: string, accountId: string, resource: 'channel' | 'stream-key', id: string): string {
+export function arnOf(
+  region: string,
+  accountId: string,
+  resource: 'channel' | 'stream-key',
+  id: string,
+): string {
   return `arn:aws:ivs:${region}:${accountId}:${resource}/${id}`;
 }
 

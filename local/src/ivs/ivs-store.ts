@@ -59,7 +59,10 @@ export class IvsStore extends EventEmitter<{ stopStream: [channelArn: string] }>
   }
 
   save(): void {
-    const state: PersistedState = { channels: [...this.channels.values()], streamKeys: [...this.streamKeys.values()] };
+    const state: PersistedState = {
+      channels: [...this.channels.values()],
+      streamKeys: [...this.streamKeys.values()],
+    };
     writeFileSync(`${this.file}.tmp`, JSON.stringify(state, null, 2), { mode: 0o600 });
     renameSync(`${this.file}.tmp`, this.file);
   }
@@ -75,7 +78,13 @@ export class IvsStore extends EventEmitter<{ stopStream: [channelArn: string] }>
   }
 
   startStream(channelArn: string, streamId: string): StreamRecord {
-    const stream: StreamRecord = { channelArn, streamId, startTime: new Date().toISOString(), state: 'LIVE', health: 'HEALTHY' };
+    const stream: StreamRecord = {
+      channelArn,
+      streamId,
+      startTime: new Date().toISOString(),
+      state: 'LIVE',
+      health: 'HEALTHY',
+    };
     this.streams.set(channelArn, stream);
     return stream;
   }
