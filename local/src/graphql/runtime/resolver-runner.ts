@@ -53,7 +53,10 @@ interface Ctx {
 
 /** A bug in resolver code (TypeError and the like) surfaces as AppSync reports code errors. */
 function codeError(step: string, error: unknown): AppSyncErrorFields {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // Errors thrown in the resolver's own context are not instances of this realm's Error.
+  const { name, message: text } = (error ?? {}) as { name?: unknown; message?: unknown };
+  const message =
+    typeof text === 'string' ? `${typeof name === 'string' ? name : 'Error'}: ${text}` : String(error);
   return { message: `${message} (in ${step})`, errorType: 'Code', data: null, errorInfo: null };
 }
 
@@ -78,8 +81,13 @@ export async function runFieldResolver(plan: FieldResolverPlan, call: FieldCall)
   };
   const handler = (step: string, fn: ((ctx: unknown) => unknown) | undefined) =>
     withInvocation(invocation, () => {
-      if (!fn) throw new Error(`${step} exports no such handler`);
-      return fn(ctx);
+      if (!fn) throw new ResolverError(codeError(step, new Error('the module exports no such handler')));
+      try {
+        return fn(ctx);
+      } catch (error) {
+        if (error instanceof ResolverError || error instanceof EarlyReturn) throw error;
+        throw new ResolverError(codeError(step, error));
+      }
     });
 
   async function runStep(step: Step): Promise<unknown> {
