@@ -28,3 +28,8 @@ test('every file is formatted as Prettier formats it', () => {
   const result = run('prettier/bin/prettier.cjs', ['--check', '.', '--log-level=warn']);
   expect(result).toEqual({ exitCode: 0, output: '' });
 }, 300_000);
+
+test('the types generated from schema.graphql are up to date (npm run codegen)', () => {
+  const result = run('@graphql-codegen/cli/cjs/bin.js', ['--config', 'codegen.ts', '--check']);
+  expect(result.exitCode).toBe(0);
+}, 300_000);

@@ -1,8 +1,9 @@
 /** Mutation.claimIngest (IAM): pipeline redeemTicket -> getChannel (service) -> readIngest. */
 import type { Context } from '@aws-appsync/utils';
 import { identifier } from '../lib/validate';
+import type { MutationClaimIngestArgs } from '@golive/common/generated/schema-types';
 
-export function request(ctx: Context<{ token: string; endpointId: string }>) {
+export function request(ctx: Context<MutationClaimIngestArgs>) {
   identifier('token', ctx.args.token);
   identifier('endpointId', ctx.args.endpointId);
   return {};

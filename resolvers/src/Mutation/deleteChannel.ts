@@ -1,8 +1,9 @@
 /** Mutation.deleteChannel: pipeline getChannel (owner or admin) -> deleteIvsChannel -> deleteChannelItem. */
 import type { Context } from '@aws-appsync/utils';
 import { identifier } from '../lib/validate';
+import type { MutationDeleteChannelArgs } from '@golive/common/generated/schema-types';
 
-export function request(ctx: Context<{ id: string }>) {
+export function request(ctx: Context<MutationDeleteChannelArgs>) {
   ctx.stash.channelId = identifier('id', ctx.args.id);
   ctx.stash.access = 'ownerOrAdmin';
   return {};

@@ -3,10 +3,9 @@ import type { Context } from '@aws-appsync/utils';
 import { CAPACITY_MAX } from '../lib/endpoint';
 import { updatedEndpoint, updateEndpoint } from '../lib/endpoint-update';
 import { identifier, range } from '../lib/validate';
+import type { MutationHeartbeatEndpointArgs } from '@golive/common/generated/schema-types';
 
-interface Args {
-  input: { id: string; sessions: number; load: number };
-}
+type Args = MutationHeartbeatEndpointArgs;
 
 export function request(ctx: Context<Args>) {
   const { input } = ctx.args;

@@ -4,16 +4,9 @@ import { put } from '@aws-appsync/utils/dynamodb';
 import { CAPACITY_MAX, type EndpointItem } from '../lib/endpoint';
 import { raiseDataSourceError } from '../lib/results';
 import { identifier, range, VALIDATION_ERROR } from '../lib/validate';
+import type { MutationRegisterEndpointArgs } from '@golive/common/generated/schema-types';
 
-interface Args {
-  input: {
-    id: string;
-    url: string;
-    region: string;
-    capacity: number;
-    status?: EndpointItem['status'] | null;
-  };
-}
+type Args = MutationRegisterEndpointArgs;
 
 export function request(ctx: Context<Args>) {
   const { input } = ctx.args;

@@ -1,10 +1,9 @@
 /** Mutation.reportStreamStatus (IAM): pipeline getChannel (service) -> applyStreamStatus. */
 import { util, type Context } from '@aws-appsync/utils';
 import { identifier, VALIDATION_ERROR } from '../lib/validate';
+import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';
 
-interface Args {
-  input: { channelId?: string | null; channelArn?: string | null };
-}
+type Args = MutationReportStreamStatusArgs;
 
 /** IVS events name the channel by ARN (arn:aws:ivs:<region>:<account>:channel/<id>); the id is its last part. */
 function channelIdOf(input: Args['input']): string {

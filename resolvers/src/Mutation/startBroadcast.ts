@@ -1,8 +1,9 @@
 /** Mutation.startBroadcast: pipeline getChannel (owner only) -> pickEndpoint -> putTicket. */
 import type { Context } from '@aws-appsync/utils';
 import { identifier } from '../lib/validate';
+import type { MutationStartBroadcastArgs } from '@golive/common/generated/schema-types';
 
-export function request(ctx: Context<{ channelId: string }>) {
+export function request(ctx: Context<MutationStartBroadcastArgs>) {
   ctx.stash.channelId = identifier('channelId', ctx.args.channelId);
   ctx.stash.access = 'owner';
   return {};

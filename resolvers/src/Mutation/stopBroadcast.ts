@@ -1,8 +1,9 @@
 /** Mutation.stopBroadcast: pipeline getChannel (owner or admin) -> stopIvsStream. */
 import type { Context } from '@aws-appsync/utils';
 import { identifier } from '../lib/validate';
+import type { MutationStopBroadcastArgs } from '@golive/common/generated/schema-types';
 
-export function request(ctx: Context<{ channelId: string }>) {
+export function request(ctx: Context<MutationStopBroadcastArgs>) {
   ctx.stash.channelId = identifier('channelId', ctx.args.channelId);
   ctx.stash.access = 'ownerOrAdmin';
   return {};

@@ -3,11 +3,9 @@ import type { Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
 import { page } from '../lib/results';
 import { pageSize } from '../lib/validate';
+import type { QueryLiveChannelsArgs } from '@golive/common/generated/schema-types';
 
-interface Args {
-  limit?: number | null;
-  nextToken?: string | null;
-}
+type Args = QueryLiveChannelsArgs;
 
 export function request(ctx: Context<Args>) {
   return query({

@@ -4,11 +4,9 @@ import { query } from '@aws-appsync/utils/dynamodb';
 import { signedInUser } from '../lib/identity';
 import { page } from '../lib/results';
 import { pageSize } from '../lib/validate';
+import type { QueryMyChannelsArgs } from '@golive/common/generated/schema-types';
 
-interface Args {
-  limit?: number | null;
-  nextToken?: string | null;
-}
+type Args = QueryMyChannelsArgs;
 
 export function request(ctx: Context<Args>) {
   return query({

@@ -4,10 +4,9 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
+import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';
 
-interface Args {
-  input: { status: ChannelItem['status']; health?: string | null; at: string };
-}
+type Args = MutationReportStreamStatusArgs;
 
 export function request(ctx: Context<Args>) {
   const { status, health, at } = ctx.args.input;

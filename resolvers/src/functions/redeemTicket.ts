@@ -4,10 +4,11 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { TicketItem } from '../lib/ticket';
+import type { MutationClaimIngestArgs } from '@golive/common/generated/schema-types';
 
 export const INVALID_TICKET = 'InvalidTicket';
 
-export function request(ctx: Context<{ token: string; endpointId: string }>) {
+export function request(ctx: Context<MutationClaimIngestArgs>) {
   const now = util.time.nowEpochSeconds();
   return {
     operation: 'UpdateItem' as const,

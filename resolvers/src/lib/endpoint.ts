@@ -1,15 +1,7 @@
-/** The endpoint item as stored in the endpoints table (the GraphQL Endpoint). */
-export interface EndpointItem {
-  id: string;
-  url: string;
-  region: string;
-  status: 'STARTING' | 'ACTIVE' | 'DRAINING' | 'STOPPED';
-  sessions: number;
-  capacity: number;
-  load: number;
-  heartbeatAt: string;
-  startedAt: string;
-}
+import type { Endpoint } from '@golive/common/generated/schema-types';
+
+/** The endpoint item as stored in the endpoints table is the GraphQL Endpoint. */
+export type EndpointItem = Endpoint;
 
 /** An endpoint that has not heartbeated for this long is presumed gone (it heartbeats every few seconds). */
 export const HEARTBEAT_STALE_MS = 30000;

@@ -3,11 +3,9 @@ import type { Context } from '@aws-appsync/utils';
 import { scan } from '@aws-appsync/utils/dynamodb';
 import { page } from './results';
 import { pageSize } from './validate';
+import type { QueryChannelsArgs } from '@golive/common/generated/schema-types';
 
-interface Args {
-  limit?: number | null;
-  nextToken?: string | null;
-}
+type Args = QueryChannelsArgs;
 
 export function request(ctx: Context<Args>) {
   return scan({ limit: pageSize(ctx.args.limit), nextToken: ctx.args.nextToken ?? undefined });

@@ -5,21 +5,16 @@
  */
 import { buildASTSchema, Kind, parse, visit, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AWS_SCALARS } from './aws-scalars';
 
-const PREDEFINED = `
-${AWS_SCALARS.map((scalar) => `scalar ${scalar.name}`).join('\n')}
-directive @aws_api_key on OBJECT | FIELD_DEFINITION
-directive @aws_iam on OBJECT | FIELD_DEFINITION
-directive @aws_cognito_user_pools(cognito_groups: [String]) on OBJECT | FIELD_DEFINITION
-directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
-`;
+export const PREDEFINED_SCHEMA_PATH = join(__dirname, 'aws-appsync.graphql');
 
 const UNSUPPORTED_DIRECTIVES = new Set(['aws_oidc', 'aws_lambda', 'aws_auth', 'aws_publish']);
 
 export function loadSchema(path: string): GraphQLSchema {
   const source = readFileSync(path, 'utf8');
-  const document = parse(`${PREDEFINED}\n${source}`);
+  const document = parse(`${readFileSync(PREDEFINED_SCHEMA_PATH, 'utf8')}\n${source}`);
   visit(document, {
     Directive(node) {
       if (UNSUPPORTED_DIRECTIVES.has(node.name.value)) {
@@ -32,6 +27,8 @@ export function loadSchema(path: string): GraphQLSchema {
   const schema = buildASTSchema(document);
   // buildASTSchema makes pass-through scalars; give them AppSync's validation.
   for (const scalar of AWS_SCALARS) {
+    if (!schema.getType(scalar.name))
+      throw new Error(`${PREDEFINED_SCHEMA_PATH} does not declare ${scalar.name}`);
     const { serialize, parseValue, parseLiteral, description } = scalar;
     Object.assign(schema.getType(scalar.name) ?? {}, { serialize, parseValue, parseLiteral, description });
   }

@@ -1,0 +1,261 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  AWSDate: { input: string; output: string; }
+  AWSDateTime: { input: string; output: string; }
+  AWSEmail: { input: string; output: string; }
+  AWSIPAddress: { input: string; output: string; }
+  AWSJSON: { input: string; output: string; }
+  AWSPhone: { input: string; output: string; }
+  AWSTime: { input: string; output: string; }
+  AWSTimestamp: { input: number; output: number; }
+  AWSURL: { input: string; output: string; }
+};
+
+/** A seller's channel. Everything here is public except `owner`. */
+export type Channel = {
+  createdAt: Scalars['AWSDateTime']['output'];
+  health?: Maybe<StreamHealth>;
+  /** The IVS channel's id (the last part of its ARN). */
+  id: Scalars['ID']['output'];
+  /** When the current (or last) broadcast went LIVE. */
+  liveSince?: Maybe<Scalars['AWSDateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The owner's Cognito `sub`. */
+  owner: Scalars['ID']['output'];
+  /** Low-latency HLS playlist for viewers. */
+  playbackUrl: Scalars['AWSURL']['output'];
+  status: StreamStatus;
+  updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+export type ChannelConnection = {
+  items: Array<Channel>;
+  /** Pass back to get the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** A transwrap instance that browsers stream to. */
+export type Endpoint = {
+  /** Broadcasts it can carry. */
+  capacity: Scalars['Int']['output'];
+  heartbeatAt: Scalars['AWSDateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** 0 (idle) to 1 (full), as the instance measures it. */
+  load: Scalars['Float']['output'];
+  region: Scalars['String']['output'];
+  /** Broadcasts it carries now. */
+  sessions: Scalars['Int']['output'];
+  startedAt: Scalars['AWSDateTime']['output'];
+  status: EndpointStatus;
+  /** The WebSocket URL browsers connect to (wss:// in AWS). */
+  url: Scalars['AWSURL']['output'];
+};
+
+export type EndpointConnection = {
+  items: Array<Endpoint>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** Lifecycle of a transwrap instance. */
+export type EndpointStatus =
+  /** Takes new broadcasts. */
+  | 'ACTIVE'
+  /** Shutting down: its broadcasters are moving elsewhere; takes no new broadcasts. */
+  | 'DRAINING'
+  | 'STARTING'
+  | 'STOPPED';
+
+export type HeartbeatEndpointInput = {
+  id: Scalars['ID']['input'];
+  load: Scalars['Float']['input'];
+  sessions: Scalars['Int']['input'];
+};
+
+/** What transwrap needs to push a redeemed ticket's stream to IVS. Services only. */
+export type IngestDestination = {
+  channelId: Scalars['ID']['output'];
+  /** rtmps://<ingest endpoint>:443/app/ (rtmp:// locally when RTMPS is off). */
+  ingestUrl: Scalars['String']['output'];
+  owner: Scalars['ID']['output'];
+  streamKey: Scalars['String']['output'];
+};
+
+/** Lets one broadcast start at one transwrap endpoint, once, within a short time. */
+export type IngestTicket = {
+  endpoint: Endpoint;
+  expiresAt: Scalars['AWSDateTime']['output'];
+  /** Single-use; send it in the first WebSocket message, never in a URL. */
+  token: Scalars['String']['output'];
+  /** Where to open the ingest WebSocket. */
+  url: Scalars['AWSURL']['output'];
+};
+
+/** The signed-in user. */
+export type Me = {
+  email?: Maybe<Scalars['AWSEmail']['output']>;
+  groups: Array<Scalars['String']['output']>;
+  /** Cognito `sub`. */
+  id: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  /** transwrap redeems a ticket at the endpoint it was issued for; a ticket works once. */
+  claimIngest: IngestDestination;
+  /** Creates the IVS channel and records the caller as its owner. */
+  createChannel: Channel;
+  /** Owner or admin. Deletes the IVS channel too. */
+  deleteChannel: Channel;
+  heartbeatEndpoint: Endpoint;
+  registerEndpoint: Endpoint;
+  /** From transwrap (CONNECTING, INTERRUPTED) and IVS events via EventBridge (LIVE, OFFLINE). */
+  reportStreamStatus: Channel;
+  setEndpointStatus: Endpoint;
+  /** Owner only. Picks the least-loaded ACTIVE endpoint and issues a single-use ticket for it. */
+  startBroadcast: IngestTicket;
+  /** Owner or admin. Disconnects the stream at IVS. */
+  stopBroadcast: Channel;
+};
+
+
+export type MutationClaimIngestArgs = {
+  endpointId: Scalars['ID']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationCreateChannelArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationHeartbeatEndpointArgs = {
+  input: HeartbeatEndpointInput;
+};
+
+
+export type MutationRegisterEndpointArgs = {
+  input: RegisterEndpointInput;
+};
+
+
+export type MutationReportStreamStatusArgs = {
+  input: ReportStreamStatusInput;
+};
+
+
+export type MutationSetEndpointStatusArgs = {
+  id: Scalars['ID']['input'];
+  status: EndpointStatus;
+};
+
+
+export type MutationStartBroadcastArgs = {
+  channelId: Scalars['ID']['input'];
+};
+
+
+export type MutationStopBroadcastArgs = {
+  channelId: Scalars['ID']['input'];
+};
+
+export type Query = {
+  channel?: Maybe<Channel>;
+  /** Every channel. Admins only. */
+  channels: ChannelConnection;
+  /** Every transwrap endpoint. Admins only. */
+  endpoints: EndpointConnection;
+  /** Channels on air now, most recently started first. */
+  liveChannels: ChannelConnection;
+  me: Me;
+  /** The caller's channels, newest first. */
+  myChannels: ChannelConnection;
+};
+
+
+export type QueryChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryChannelsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryEndpointsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryLiveChannelsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMyChannelsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RegisterEndpointInput = {
+  capacity: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  region: Scalars['String']['input'];
+  /** STARTING unless given. */
+  status?: InputMaybe<EndpointStatus>;
+  url: Scalars['AWSURL']['input'];
+};
+
+export type ReportStreamStatusInput = {
+  /** When the change happened at the source; older reports than the last one applied are ignored. */
+  at: Scalars['AWSDateTime']['input'];
+  channelArn?: InputMaybe<Scalars['String']['input']>;
+  /** Either the channel id or its IVS ARN (EventBridge knows only the ARN). */
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  health?: InputMaybe<StreamHealth>;
+  status: StreamStatus;
+};
+
+/** IVS's view of a live stream's health. */
+export type StreamHealth =
+  | 'HEALTHY'
+  | 'STARVING'
+  | 'UNKNOWN';
+
+/** Whether a channel is on air, as seen by IVS and transwrap. */
+export type StreamStatus =
+  /** A broadcaster redeemed a ticket; transwrap is dialling IVS. */
+  | 'CONNECTING'
+  /** The broadcaster's connection dropped; transwrap is holding the session for a resume. */
+  | 'INTERRUPTED'
+  /** IVS receives the stream; viewers can watch. */
+  | 'LIVE'
+  /** Nobody is broadcasting. */
+  | 'OFFLINE';
+
+export type Subscription = {
+  /** Status changes of one channel. Select only fields that reportStreamStatus callers select. */
+  onChannelStatus?: Maybe<Channel>;
+  /** Any endpoint registering, heartbeating or changing status. */
+  onEndpointChanged?: Maybe<Endpoint>;
+};
+
+
+export type SubscriptionOnChannelStatusArgs = {
+  id: Scalars['ID']['input'];
+};
