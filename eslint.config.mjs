@@ -40,6 +40,7 @@ export default tseslint.config(
       'resolvers/scripts/**',
       'resolvers/src/lambda/**',
       'resolvers/src/bundle.ts',
+      'resolvers/src/testing/**',
     ],
     ...appsync.configs.recommended,
     languageOptions: {

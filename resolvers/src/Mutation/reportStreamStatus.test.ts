@@ -1,0 +1,61 @@
+/** Status reports name the channel by id (transwrap) or by IVS ARN (EventBridge), and are applied in order. */
+import { resolverModule, runHandler } from '../testing/run-handler';
+
+test.each([
+  [{ channelId: 'AbC123def456' }, 'AbC123def456'],
+  [{ channelArn: 'arn:aws:ivs:us-west-2:123456789012:channel/AbC123def456' }, 'AbC123def456'],
+])('%p is channel %p', async (input, id) => {
+  const outcome = runHandler(await resolverModule('Mutation/reportStreamStatus'), 'request', {
+    args: { input },
+  });
+  expect(outcome.ok && outcome.ctx.stash).toEqual({ channelId: id, access: 'service' });
+});
+
+test.each([
+  ['both', { channelId: 'a', channelArn: 'arn:aws:ivs:us-west-2:123456789012:channel/a' }],
+  ['neither', {}],
+  ['another service', { channelArn: 'arn:aws:s3:us-west-2:123456789012:channel/a' }],
+  ['a stream key', { channelArn: 'arn:aws:ivs:us-west-2:123456789012:stream-key/a' }],
+])('%s is a ValidationError', async (_case, input) => {
+  expect(
+    runHandler(await resolverModule('Mutation/reportStreamStatus'), 'request', { args: { input } }),
+  ).toMatchObject({
+    ok: false,
+    error: { errorType: 'ValidationError' },
+  });
+});
+
+const at = '2026-11-24T10:00:00.000+01:00';
+const channel = { id: 'ch1', status: 'OFFLINE' };
+
+test('LIVE after not being live starts the clock; the condition refuses older reports', async () => {
+  const outcome = runHandler(await resolverModule('functions/applyStreamStatus'), 'request', {
+    args: { input: { status: 'LIVE', health: 'HEALTHY', at } },
+    stash: { channel },
+  });
+  const request = (outcome.ok ? outcome.value : {}) as {
+    update: { expression: string; expressionValues: Record<string, unknown> };
+    condition: { expression: string };
+  };
+  expect(request.update.expression).toContain('liveSince = :at');
+  expect(request.update.expressionValues[':at']).toEqual({ S: '2026-11-24T09:00:00.000Z' }); // normalised to UTC
+  expect(request.condition.expression).toBe(
+    'attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs <= :atMs)',
+  );
+});
+
+test('a repeated LIVE keeps the broadcast start', async () => {
+  const outcome = runHandler(await resolverModule('functions/applyStreamStatus'), 'request', {
+    args: { input: { status: 'LIVE', at } },
+    stash: { channel: { ...channel, status: 'LIVE' } },
+  });
+  expect(outcome.ok && JSON.stringify(outcome.value)).not.toContain('liveSince');
+});
+
+test('a report older than the last one applied returns the channel unchanged, without an error', async () => {
+  const outcome = runHandler(await resolverModule('functions/applyStreamStatus'), 'response', {
+    stash: { channel },
+    error: { type: 'DynamoDB:ConditionalCheckFailedException', message: 'failed' },
+  });
+  expect(outcome).toMatchObject({ ok: true, value: channel });
+});

@@ -1,0 +1,81 @@
+/** Tickets: unguessable, short-lived, redeemable once at the endpoint they name. */
+import { resolverModule, runHandler } from '../testing/run-handler';
+
+const stash = {
+  channel: { id: 'ch1', owner: 'seller-1' },
+  endpoint: { id: 'tw-1', url: 'wss://tw-1.example/ingest' },
+};
+
+test('putTicket writes a 64-hex-character token that expires in 60 s, only if new', async () => {
+  const before = Math.floor(Date.now() / 1000);
+  const outcome = runHandler(await resolverModule('functions/putTicket'), 'request', { stash });
+  const request = (outcome.ok ? outcome.value : {}) as {
+    key: { token: { S: string } };
+    attributeValues: Record<string, { S?: string; N?: string }>;
+    condition: { expression: string };
+  };
+  expect(request.key.token.S).toMatch(/^[0-9a-f]{64}$/);
+  const expires = Number(request.attributeValues.expiresAtEpoch?.N);
+  expect(expires - before).toBeGreaterThanOrEqual(59);
+  expect(expires - before).toBeLessThanOrEqual(61);
+  expect(request.attributeValues).toMatchObject({
+    channelId: { S: 'ch1' },
+    owner: { S: 'seller-1' },
+    endpointId: { S: 'tw-1' },
+  });
+  expect(request.condition.expression).toMatch(/^attribute_not_exists\(/);
+  const again = runHandler(await resolverModule('functions/putTicket'), 'request', { stash });
+  expect(again.ok && (again.value as typeof request).key.token.S).not.toBe(request.key.token.S);
+});
+
+test('putTicket answers with where to connect, the token and the expiry, nothing more', async () => {
+  const result = {
+    token: 't'.repeat(64),
+    expiresAt: '2026-01-01T00:01:00.000Z',
+    channelId: 'ch1',
+    owner: 'seller-1',
+    endpointId: 'tw-1',
+  };
+  const outcome = runHandler(await resolverModule('functions/putTicket'), 'response', { stash, result });
+  expect(outcome.ok && outcome.value).toEqual({
+    url: stash.endpoint.url,
+    token: result.token,
+    expiresAt: result.expiresAt,
+    endpoint: stash.endpoint,
+  });
+});
+
+test('redeemTicket marks the ticket used in one conditional write: exists, unused, unexpired, this endpoint', async () => {
+  const outcome = runHandler(await resolverModule('functions/redeemTicket'), 'request', {
+    args: { token: 'abc', endpointId: 'tw-1' },
+  });
+  const request = (outcome.ok ? outcome.value : {}) as {
+    operation: string;
+    condition: { expression: string; expressionValues: Record<string, unknown> };
+  };
+  expect(request.operation).toBe('UpdateItem');
+  expect(request.condition.expression).toBe(
+    'attribute_exists(#token) AND attribute_not_exists(usedAt) AND expiresAtEpoch > :now AND endpointId = :endpointId',
+  );
+  expect(request.condition.expressionValues[':endpointId']).toEqual({ S: 'tw-1' });
+});
+
+test('a failed condition is InvalidTicket, with one message whatever the reason', async () => {
+  const outcome = runHandler(await resolverModule('functions/redeemTicket'), 'response', {
+    error: { type: 'DynamoDB:ConditionalCheckFailedException', message: 'The conditional request failed' },
+  });
+  expect(outcome).toEqual({
+    ok: false,
+    error: expect.objectContaining({
+      errorType: 'InvalidTicket',
+      message: 'The ticket is invalid, expired or already used.',
+    }) as unknown,
+  });
+});
+
+test('a redeemed ticket leads the pipeline to its channel, as a service', async () => {
+  const outcome = runHandler(await resolverModule('functions/redeemTicket'), 'response', {
+    result: { token: 'abc', channelId: 'ch9' },
+  });
+  expect(outcome.ok && outcome.ctx.stash).toEqual({ channelId: 'ch9', access: 'service' });
+});
