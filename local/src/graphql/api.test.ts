@@ -4,30 +4,13 @@
  * registers and redeems them, status reports reach exactly the right subscribers.
  */
 import type { ApolloClient } from '@apollo/client';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startStackProcess, type StackProcess } from '../testing/stack-process';
 import { startTcpProxy } from '@golive/common/testing/tcp-proxy';
-import { apolloClient, authFor, call, identities, type Identities } from './testing/api-clients';
+import { apolloClient, authFor, call } from './testing/api-clients';
 import * as op from './testing/operations';
 import { collect } from './testing/subscriptions';
+import { useApiStack } from './testing/api-stack';
 
-let stack: StackProcess;
-let dataDir: string;
-let who: Identities;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'golive-api-'));
-  stack = await startStackProcess({ dataDir, env: { GRAPHQL_KEEPALIVE_MS: '1000' } });
-  who = await identities(stack.info);
-}, 90_000);
-
-afterAll(async () => {
-  who?.stop();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const api = useApiStack('api', { GRAPHQL_KEEPALIVE_MS: '1000' });
 
 interface Channel {
   id: string;
@@ -56,34 +39,34 @@ async function registerEndpoint(capacity = 10) {
     capacity,
     status: 'ACTIVE',
   };
-  const { errors } = await call(who.clients.service, op.REGISTER_ENDPOINT, { input });
+  const { errors } = await call(api.who.clients.service, op.REGISTER_ENDPOINT, { input });
   expect(errors).toEqual([]);
   return id;
 }
 
 test('me tells a signed-in user who they are', async () => {
-  const { data } = await call<{ me: { email: string; groups: string[] } }>(who.clients.seller, op.ME);
+  const { data } = await call<{ me: { email: string; groups: string[] } }>(api.who.clients.seller, op.ME);
   expect(data?.me).toMatchObject({ email: 'seller@example.com', groups: ['sellers'] });
 });
 
 test('a seller creates a channel backed by an IVS channel, and finds it in myChannels', async () => {
-  const channel = await createChannel(who.clients.seller, '  Morning market  ');
+  const channel = await createChannel(api.who.clients.seller, '  Morning market  ');
   expect(channel).toMatchObject({ name: 'Morning market', status: 'OFFLINE' });
   expect(channel.playbackUrl).toMatch(/^https?:\/\//);
-  const { data } = await call<{ myChannels: { items: Channel[] } }>(who.clients.seller, op.MY_CHANNELS);
+  const { data } = await call<{ myChannels: { items: Channel[] } }>(api.who.clients.seller, op.MY_CHANNELS);
   expect(data?.myChannels.items.map((c) => c.id)).toContain(channel.id);
-  const other = await call<{ myChannels: { items: Channel[] } }>(who.clients.otherSeller, op.MY_CHANNELS);
+  const other = await call<{ myChannels: { items: Channel[] } }>(api.who.clients.otherSeller, op.MY_CHANNELS);
   expect(other.data?.myChannels.items.map((c) => c.id)).not.toContain(channel.id);
 });
 
 test('myChannels pages with nextToken', async () => {
-  for (const name of ['p1', 'p2', 'p3']) await createChannel(who.clients.otherSeller, name);
+  for (const name of ['p1', 'p2', 'p3']) await createChannel(api.who.clients.otherSeller, name);
   const names: string[] = [];
   let nextToken: string | null = null;
   do {
     const page: Awaited<
       ReturnType<typeof call<{ myChannels: { items: Channel[]; nextToken: string | null } }>>
-    > = await call(who.clients.otherSeller, op.MY_CHANNELS, { limit: 2, nextToken });
+    > = await call(api.who.clients.otherSeller, op.MY_CHANNELS, { limit: 2, nextToken });
     names.push(...page.data!.myChannels.items.map((c) => c.name));
     nextToken = page.data!.myChannels.nextToken;
   } while (nextToken);
@@ -91,24 +74,26 @@ test('myChannels pages with nextToken', async () => {
 });
 
 test('the broadcast story: ticket, claim by transwrap, LIVE and OFFLINE pushed to the channel subscribers only', async () => {
-  const channel = await createChannel(who.clients.seller, 'Story');
-  const otherChannel = await createChannel(who.clients.otherSeller, 'Elsewhere');
+  const channel = await createChannel(api.who.clients.seller, 'Story');
+  const otherChannel = await createChannel(api.who.clients.otherSeller, 'Elsewhere');
   const endpointId = await registerEndpoint();
 
-  const viewer = collect<ChannelEvent>(who.clients.viewer, op.ON_CHANNEL_STATUS, { id: channel.id });
-  const seller = collect<ChannelEvent>(who.clients.seller, op.ON_CHANNEL_STATUS, { id: channel.id });
-  const bystander = collect<ChannelEvent>(who.clients.viewer, op.ON_CHANNEL_STATUS, { id: otherChannel.id });
+  const viewer = collect<ChannelEvent>(api.who.clients.viewer, op.ON_CHANNEL_STATUS, { id: channel.id });
+  const seller = collect<ChannelEvent>(api.who.clients.seller, op.ON_CHANNEL_STATUS, { id: channel.id });
+  const bystander = collect<ChannelEvent>(api.who.clients.viewer, op.ON_CHANNEL_STATUS, {
+    id: otherChannel.id,
+  });
   await Promise.all([viewer.ready, seller.ready, bystander.ready]);
 
   const ticket = await call<{
     startBroadcast: { url: string; token: string; expiresAt: string; endpoint: { id: string } };
-  }>(who.clients.seller, op.START_BROADCAST, { channelId: channel.id });
+  }>(api.who.clients.seller, op.START_BROADCAST, { channelId: channel.id });
   expect(ticket.errors).toEqual([]);
   expect(ticket.data?.startBroadcast.endpoint.id).toBe(endpointId);
   expect(JSON.stringify(ticket.data)).not.toMatch(/sk_|rtmp/); // no key, no RTMP URL reaches the browser
 
   const claim = await call<{ claimIngest: { channelId: string; ingestUrl: string; streamKey: string } }>(
-    who.clients.service,
+    api.who.clients.service,
     op.CLAIM_INGEST,
     { token: ticket.data!.startBroadcast.token, endpointId },
   );
@@ -117,30 +102,37 @@ test('the broadcast story: ticket, claim by transwrap, LIVE and OFFLINE pushed t
   expect(claim.data?.claimIngest.ingestUrl).toMatch(/^rtmps:\/\//);
   expect(claim.data?.claimIngest.streamKey).toMatch(/^sk_/);
 
-  const second = await call(who.clients.service, op.CLAIM_INGEST, {
+  const second = await call(api.who.clients.service, op.CLAIM_INGEST, {
     token: ticket.data!.startBroadcast.token,
     endpointId,
   });
   expect(second.errors[0]).toMatchObject({ errorType: 'InvalidTicket' });
 
   const at = new Date().toISOString();
-  const live = await call(who.clients.service, op.REPORT_STREAM_STATUS, {
+  const live = await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
     input: { channelId: channel.id, status: 'LIVE', health: 'HEALTHY', at },
   });
   expect(live.errors).toEqual([]);
   await viewer.next((event) => event.onChannelStatus.status === 'LIVE');
   await seller.next((event) => event.onChannelStatus.status === 'LIVE');
 
-  const liveList = await call<{ liveChannels: { items: Channel[] } }>(who.clients.viewer, op.LIVE_CHANNELS);
+  const liveList = await call<{ liveChannels: { items: Channel[] } }>(
+    api.who.clients.viewer,
+    op.LIVE_CHANNELS,
+  );
   expect(liveList.data?.liveChannels.items.map((c) => c.id)).toContain(channel.id);
 
   // IVS events name the channel by ARN; an older report than the last applied changes nothing.
-  const arn = `arn:aws:ivs:${stack.info.region}:000000000000:channel/${channel.id}`;
-  const stale = await call<{ reportStreamStatus: Channel }>(who.clients.service, op.REPORT_STREAM_STATUS, {
-    input: { channelArn: arn, status: 'OFFLINE', at: new Date(Date.parse(at) - 60_000).toISOString() },
-  });
+  const arn = `arn:aws:ivs:${api.stack.info.region}:000000000000:channel/${channel.id}`;
+  const stale = await call<{ reportStreamStatus: Channel }>(
+    api.who.clients.service,
+    op.REPORT_STREAM_STATUS,
+    {
+      input: { channelArn: arn, status: 'OFFLINE', at: new Date(Date.parse(at) - 60_000).toISOString() },
+    },
+  );
   expect(stale.data?.reportStreamStatus.status).toBe('LIVE');
-  await call(who.clients.service, op.REPORT_STREAM_STATUS, {
+  await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
     input: { channelArn: arn, status: 'OFFLINE', at: new Date().toISOString() },
   });
   await viewer.next((event) => event.onChannelStatus.status === 'OFFLINE');
@@ -150,12 +142,12 @@ test('the broadcast story: ticket, claim by transwrap, LIVE and OFFLINE pushed t
 });
 
 test('endpoint changes reach sellers and admins on onEndpointChanged', async () => {
-  const sellerFeed = collect<EndpointEvent>(who.clients.seller, op.ON_ENDPOINT_CHANGED);
-  const adminFeed = collect<EndpointEvent>(who.clients.admin, op.ON_ENDPOINT_CHANGED);
+  const sellerFeed = collect<EndpointEvent>(api.who.clients.seller, op.ON_ENDPOINT_CHANGED);
+  const adminFeed = collect<EndpointEvent>(api.who.clients.admin, op.ON_ENDPOINT_CHANGED);
   await Promise.all([sellerFeed.ready, adminFeed.ready]);
   const id = await registerEndpoint();
-  await call(who.clients.service, op.HEARTBEAT_ENDPOINT, { input: { id, sessions: 3, load: 0.3 } });
-  await call(who.clients.service, op.SET_ENDPOINT_STATUS, { id, status: 'DRAINING' });
+  await call(api.who.clients.service, op.HEARTBEAT_ENDPOINT, { input: { id, sessions: 3, load: 0.3 } });
+  await call(api.who.clients.service, op.SET_ENDPOINT_STATUS, { id, status: 'DRAINING' });
   for (const feed of [sellerFeed, adminFeed]) {
     await feed.next(
       (event) => event.onEndpointChanged.id === id && event.onEndpointChanged.status === 'DRAINING',
@@ -168,25 +160,29 @@ test('startBroadcast picks the least-loaded ACTIVE endpoint and skips draining o
   const busy = await registerEndpoint();
   const idle = await registerEndpoint();
   const draining = await registerEndpoint();
-  await call(who.clients.service, op.HEARTBEAT_ENDPOINT, { input: { id: busy, sessions: 8, load: 0.8 } });
-  await call(who.clients.service, op.HEARTBEAT_ENDPOINT, { input: { id: idle, sessions: 0, load: 0.01 } });
-  await call(who.clients.service, op.HEARTBEAT_ENDPOINT, { input: { id: draining, sessions: 0, load: 0 } });
-  await call(who.clients.service, op.SET_ENDPOINT_STATUS, { id: draining, status: 'DRAINING' });
+  await call(api.who.clients.service, op.HEARTBEAT_ENDPOINT, { input: { id: busy, sessions: 8, load: 0.8 } });
+  await call(api.who.clients.service, op.HEARTBEAT_ENDPOINT, {
+    input: { id: idle, sessions: 0, load: 0.01 },
+  });
+  await call(api.who.clients.service, op.HEARTBEAT_ENDPOINT, {
+    input: { id: draining, sessions: 0, load: 0 },
+  });
+  await call(api.who.clients.service, op.SET_ENDPOINT_STATUS, { id: draining, status: 'DRAINING' });
   // Earlier tests' endpoints are idle too; make them all look loaded except `idle`.
   const { data } = await call<{ endpoints: { items: { id: string; status: string }[] } }>(
-    who.clients.admin,
+    api.who.clients.admin,
     op.ENDPOINTS,
   );
   for (const endpoint of data!.endpoints.items) {
     if (![idle, draining].includes(endpoint.id) && endpoint.status === 'ACTIVE') {
-      await call(who.clients.service, op.HEARTBEAT_ENDPOINT, {
+      await call(api.who.clients.service, op.HEARTBEAT_ENDPOINT, {
         input: { id: endpoint.id, sessions: 9, load: 0.9 },
       });
     }
   }
-  const channel = await createChannel(who.clients.seller, 'Pick');
+  const channel = await createChannel(api.who.clients.seller, 'Pick');
   const ticket = await call<{ startBroadcast: { endpoint: { id: string } } }>(
-    who.clients.seller,
+    api.who.clients.seller,
     op.START_BROADCAST,
     { channelId: channel.id },
   );
@@ -194,38 +190,38 @@ test('startBroadcast picks the least-loaded ACTIVE endpoint and skips draining o
 });
 
 test('deleting a channel removes it from the API and from IVS', async () => {
-  const channel = await createChannel(who.clients.seller, 'Short-lived');
-  const denied = await call(who.clients.otherSeller, op.DELETE_CHANNEL, { id: channel.id });
+  const channel = await createChannel(api.who.clients.seller, 'Short-lived');
+  const denied = await call(api.who.clients.otherSeller, op.DELETE_CHANNEL, { id: channel.id });
   expect(denied.errors[0]).toMatchObject({ errorType: 'Unauthorized' });
-  const deleted = await call(who.clients.seller, op.DELETE_CHANNEL, { id: channel.id });
+  const deleted = await call(api.who.clients.seller, op.DELETE_CHANNEL, { id: channel.id });
   expect(deleted.errors).toEqual([]);
-  const { data } = await call<{ channel: Channel | null }>(who.clients.viewer, op.CHANNEL, {
+  const { data } = await call<{ channel: Channel | null }>(api.who.clients.viewer, op.CHANNEL, {
     id: channel.id,
   });
   expect(data?.channel).toBeNull();
-  const again = await call(who.clients.seller, op.DELETE_CHANNEL, { id: channel.id });
+  const again = await call(api.who.clients.seller, op.DELETE_CHANNEL, { id: channel.id });
   expect(again.errors[0]).toMatchObject({ errorType: 'NotFound' });
 });
 
 test('an admin may delete any channel', async () => {
-  const channel = await createChannel(who.clients.otherSeller, 'Moderated');
-  expect((await call(who.clients.admin, op.DELETE_CHANNEL, { id: channel.id })).errors).toEqual([]);
+  const channel = await createChannel(api.who.clients.otherSeller, 'Moderated');
+  expect((await call(api.who.clients.admin, op.DELETE_CHANNEL, { id: channel.id })).errors).toEqual([]);
 });
 
 test('a dropped WebSocket reconnects through the link, and the subscription keeps receiving', async () => {
-  const graphqlPort = new URL(stack.info.graphql.url).port;
+  const graphqlPort = new URL(api.stack.info.graphql.url).port;
   const proxy = await startTcpProxy(Number(graphqlPort));
   const viaProxy = apolloClient(
-    stack.info,
-    authFor(stack.info, 'viewer', {}),
+    api.stack.info,
+    authFor(api.stack.info, 'viewer', {}),
     `http://127.0.0.1:${proxy.port}/graphql`,
   );
   try {
-    const channel = await createChannel(who.clients.seller, 'Flaky network');
+    const channel = await createChannel(api.who.clients.seller, 'Flaky network');
     const feed = collect<ChannelEvent>(viaProxy, op.ON_CHANNEL_STATUS, { id: channel.id });
     await feed.ready;
     const report = (status: string) =>
-      call(who.clients.service, op.REPORT_STREAM_STATUS, {
+      call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
         input: { channelId: channel.id, status, at: new Date().toISOString() },
       });
     await report('CONNECTING');

@@ -4,26 +4,19 @@
  * Browser identities (seller, otherSeller, admin, viewer) must never see a stream key.
  */
 import type { DocumentNode } from '@apollo/client';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describeError } from '@golive/common/graphql-client';
-import { startStackProcess, type StackProcess } from '../testing/stack-process';
-import { call, identities, IDENTITIES, type Identities, type Identity } from './testing/api-clients';
+import { call, IDENTITIES, type Identity } from './testing/api-clients';
 import * as op from './testing/operations';
 import { collect } from './testing/subscriptions';
+import { useApiStack } from './testing/api-stack';
 
-let stack: StackProcess;
-let dataDir: string;
-let who: Identities;
+const api = useApiStack('matrix');
+
 /** Everything any browser identity received, to prove no stream key is in it. */
 const browserSaw: string[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'golive-matrix-'));
-  stack = await startStackProcess({ dataDir });
-  who = await identities(stack.info);
-  await call(who.clients.service, op.REGISTER_ENDPOINT, {
+  await call(api.who.clients.service, op.REGISTER_ENDPOINT, {
     input: {
       id: 'tw-matrix',
       url: 'ws://127.0.0.1:9999/ingest',
@@ -32,17 +25,14 @@ beforeAll(async () => {
       status: 'ACTIVE',
     },
   });
-}, 90_000);
+});
 
-afterAll(async () => {
+afterAll(() => {
   expect(browserSaw.join('\n')).not.toMatch(/sk_|streamKey|rtmps?:\/\//);
-  who?.stop();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function sellersChannel(): Promise<string> {
-  const { data } = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
+  const { data } = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name: 'Matrix',
   });
   return data!.createChannel.id;
@@ -57,9 +47,13 @@ async function sharedChannel(): Promise<string> {
 
 async function ticketToken(): Promise<string> {
   const channelId = await sharedChannel();
-  const { data } = await call<{ startBroadcast: { token: string } }>(who.clients.seller, op.START_BROADCAST, {
-    channelId,
-  });
+  const { data } = await call<{ startBroadcast: { token: string } }>(
+    api.who.clients.seller,
+    op.START_BROADCAST,
+    {
+      channelId,
+    },
+  );
   return data!.startBroadcast.token;
 }
 
@@ -173,7 +167,7 @@ const cases = (rows: Record<string, Row>) =>
 
 describe.each(cases(OPERATIONS))('%s by %s', (_name, identity, expected, row) => {
   test(`is ${expected}`, async () => {
-    const outcome = await call(who.clients[identity], row.document, await row.variables());
+    const outcome = await call(api.who.clients[identity], row.document, await row.variables());
     if (identity !== 'service') browserSaw.push(JSON.stringify(outcome));
     if (expected === 'allowed') {
       expect(outcome.errors).toEqual([]);
@@ -187,7 +181,7 @@ describe.each(cases(OPERATIONS))('%s by %s', (_name, identity, expected, row) =>
 
 describe.each(cases(SUBSCRIPTIONS))('subscription %s by %s', (_name, identity, expected, row) => {
   test(`is ${expected}`, async () => {
-    const subscription = collect<unknown>(who.clients[identity], row.document, await row.variables());
+    const subscription = collect<unknown>(api.who.clients[identity], row.document, await row.variables());
     let poll: NodeJS.Timeout | undefined;
     const started = await Promise.race([
       subscription.ready.then(() => 'allowed'),

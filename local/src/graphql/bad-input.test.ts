@@ -7,29 +7,14 @@ import { PutItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { importJWK, SignJWT, decodeJwt } from 'jose';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStackProcess, type StackProcess } from '../testing/stack-process';
-import { call, identities, type Identities } from './testing/api-clients';
+import { call } from './testing/api-clients';
 import * as op from './testing/operations';
 import { print } from 'graphql';
+import { useApiStack } from './testing/api-stack';
 
-let stack: StackProcess;
-let dataDir: string;
-let who: Identities;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'golive-bad-input-'));
-  stack = await startStackProcess({ dataDir });
-  who = await identities(stack.info);
-}, 90_000);
-
-afterAll(async () => {
-  who?.stop();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const api = useApiStack('bad-input');
 
 interface Answer {
   status: number;
@@ -37,7 +22,7 @@ interface Answer {
 }
 
 async function post(body: string, headers: Record<string, string>): Promise<Answer> {
-  const response = await fetch(stack.info.graphql.url, {
+  const response = await fetch(api.stack.info.graphql.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -45,8 +30,8 @@ async function post(body: string, headers: Record<string, string>): Promise<Answ
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
-const asViewer = () => ({ 'x-api-key': stack.info.graphql.apiKey });
-const asSeller = () => ({ authorization: who.tokens.seller });
+const asViewer = () => ({ 'x-api-key': api.stack.info.graphql.apiKey });
+const asSeller = () => ({ authorization: api.who.tokens.seller });
 const query = (text: string, variables?: unknown) => JSON.stringify({ query: text, variables });
 
 async function stillServing(): Promise<void> {
@@ -111,32 +96,34 @@ describe('values the resolvers refuse', () => {
     ['control characters', 'bad\u0000name'],
     ['markup', '<script>'],
   ])('createChannel with %s: ValidationError, nothing created', async (_case, name) => {
-    const before = await call<{ myChannels: { items: unknown[] } }>(who.clients.seller, op.MY_CHANNELS, {
+    const before = await call<{ myChannels: { items: unknown[] } }>(api.who.clients.seller, op.MY_CHANNELS, {
       limit: 100,
     });
-    const outcome = await call(who.clients.seller, op.CREATE_CHANNEL, { name });
+    const outcome = await call(api.who.clients.seller, op.CREATE_CHANNEL, { name });
     expect(outcome.errors[0]).toMatchObject({ errorType: 'ValidationError' });
-    const after = await call<{ myChannels: { items: unknown[] } }>(who.clients.seller, op.MY_CHANNELS, {
+    const after = await call<{ myChannels: { items: unknown[] } }>(api.who.clients.seller, op.MY_CHANNELS, {
       limit: 100,
     });
     expect(after.data?.myChannels.items.length).toBe(before.data?.myChannels.items.length);
   });
 
   test('a page size out of range, an id with odd characters, a malformed AWSDateTime', async () => {
-    expect((await call(who.clients.seller, op.MY_CHANNELS, { limit: 1000 })).errors[0]?.errorType).toBe(
+    expect((await call(api.who.clients.seller, op.MY_CHANNELS, { limit: 1000 })).errors[0]?.errorType).toBe(
       'ValidationError',
     );
-    expect((await call(who.clients.viewer, op.CHANNEL, { id: '../../etc' })).errors[0]?.errorType).toBe(
+    expect((await call(api.who.clients.viewer, op.CHANNEL, { id: '../../etc' })).errors[0]?.errorType).toBe(
       'ValidationError',
     );
-    const badDate = await call(who.clients.service, op.REPORT_STREAM_STATUS, {
+    const badDate = await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
       input: { channelId: 'x', status: 'LIVE', at: 'yesterday' },
     });
     expect(badDate.errors[0]?.message).toMatch(/AWSDateTime/);
   });
 
   test('a nextToken that was not issued by the API is refused', async () => {
-    const outcome = await call(who.clients.seller, op.MY_CHANNELS, { nextToken: 'eyJpZCI6eyJTIjoiYSJ9fQ' });
+    const outcome = await call(api.who.clients.seller, op.MY_CHANNELS, {
+      nextToken: 'eyJpZCI6eyJTIjoiYSJ9fQ',
+    });
     expect(outcome.errors[0]?.message).toMatch(/nextToken is invalid/);
   });
 });
@@ -148,9 +135,9 @@ describe('credentials', () => {
   });
 
   test('a token with a tampered payload: 401', async () => {
-    const [header, , signature] = who.tokens.seller.split('.');
+    const [header, , signature] = api.who.tokens.seller.split('.');
     const payload = Buffer.from(
-      JSON.stringify({ ...decodeJwt(who.tokens.seller), 'cognito:groups': ['admins'] }),
+      JSON.stringify({ ...decodeJwt(api.who.tokens.seller), 'cognito:groups': ['admins'] }),
     ).toString('base64url');
     const answer = await post(query('{ me { id } }'), { authorization: `${header}.${payload}.${signature}` });
     expect(answer.status).toBe(401);
@@ -161,7 +148,7 @@ describe('credentials', () => {
     const keyFile = require.resolve('cognito-local/lib/keys/cognitoLocal.private.json');
     type Jwk = Parameters<typeof importJWK>[0] & { kid?: string };
     const { jwk } = JSON.parse(readFileSync(keyFile, 'utf8')) as { jwk: Jwk };
-    const claims = decodeJwt(who.tokens.seller);
+    const claims = decodeJwt(api.who.tokens.seller);
     const expired = await new SignJWT({ ...claims, iat: 1_600_000_000, exp: 1_600_003_600 })
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? 'CognitoLocal' })
       .sign(await importJWK(jwk, 'RS256'));
@@ -176,7 +163,7 @@ describe('credentials', () => {
     expect(
       (await post(query('{ liveChannels { items { id } } }'), { 'x-api-key': 'da2-notakeyatall' })).status,
     ).toBe(401);
-    const keysFile = join(dataDir, 'graphql', 'api-keys.json');
+    const keysFile = join(api.dataDir, 'graphql', 'api-keys.json');
     const keys = JSON.parse(readFileSync(keysFile, 'utf8')) as { id: string; expires: number }[];
     const old = { id: 'da2-expiredexpiredexpiredexp', expires: Math.floor(Date.now() / 1000) - 60 };
     writeFileSync(keysFile, JSON.stringify([...keys, old]));
@@ -185,12 +172,12 @@ describe('credentials', () => {
   });
 
   test('an IAM request signed with the wrong secret, or altered after signing: 403', async () => {
-    const url = new URL(stack.info.graphql.url);
+    const url = new URL(api.stack.info.graphql.url);
     const sign = async (secretAccessKey: string, body: string) => {
       const signer = new SignatureV4({
         service: 'appsync',
-        region: stack.info.region,
-        credentials: { accessKeyId: stack.info.credentials.accessKeyId, secretAccessKey },
+        region: api.stack.info.region,
+        credentials: { accessKeyId: api.stack.info.credentials.accessKeyId, secretAccessKey },
         sha256: Sha256,
       });
       const signed = await signer.sign({
@@ -210,7 +197,7 @@ describe('credentials', () => {
     expect(wrongSecret.body.errors?.[0]?.errorType).toBe('InvalidSignatureException');
     const altered = await post(
       body.replace('Endpoints', 'Endpointz'),
-      await sign(stack.info.credentials.secretAccessKey, body),
+      await sign(api.stack.info.credentials.secretAccessKey, body),
     );
     expect(altered.status).toBe(403);
   });
@@ -218,9 +205,9 @@ describe('credentials', () => {
 
 test('an expired ticket that DynamoDB TTL has not deleted yet is still refused', async () => {
   const dynamodb = new DynamoDBClient({
-    endpoint: stack.info.dynamodb.endpoint,
-    region: stack.info.region,
-    credentials: { ...stack.info.credentials },
+    endpoint: api.stack.info.dynamodb.endpoint,
+    region: api.stack.info.region,
+    credentials: { ...api.stack.info.credentials },
   });
   const past = Math.floor(Date.now() / 1000) - 5;
   await dynamodb.send(
@@ -237,7 +224,7 @@ test('an expired ticket that DynamoDB TTL has not deleted yet is still refused',
     }),
   );
   dynamodb.destroy();
-  const outcome = await call(who.clients.service, op.CLAIM_INGEST, {
+  const outcome = await call(api.who.clients.service, op.CLAIM_INGEST, {
     token: 'expiredticket0000',
     endpointId: 'tw-1',
   });

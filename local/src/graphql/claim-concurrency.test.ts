@@ -2,31 +2,14 @@
  * A ticket works once: 50 transwrap requests redeeming the same ticket at the same moment get
  * exactly one stream key between them; the other 49 are told the ticket is used.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startStackProcess, type StackProcess } from '../testing/stack-process';
-import { apolloClient, authFor, call, identities, type Identities } from './testing/api-clients';
+import { apolloClient, authFor, call } from './testing/api-clients';
 import * as op from './testing/operations';
+import { useApiStack } from './testing/api-stack';
 
-let stack: StackProcess;
-let dataDir: string;
-let who: Identities;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'golive-claim-'));
-  stack = await startStackProcess({ dataDir });
-  who = await identities(stack.info);
-}, 90_000);
-
-afterAll(async () => {
-  who?.stop();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const api = useApiStack('claim');
 
 test('50 simultaneous claimIngest calls on one ticket: exactly one succeeds', async () => {
-  await call(who.clients.service, op.REGISTER_ENDPOINT, {
+  await call(api.who.clients.service, op.REGISTER_ENDPOINT, {
     input: {
       id: 'tw-race',
       url: 'ws://127.0.0.1:9999/ingest',
@@ -35,17 +18,21 @@ test('50 simultaneous claimIngest calls on one ticket: exactly one succeeds', as
       status: 'ACTIVE',
     },
   });
-  const created = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
+  const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name: 'Race',
   });
-  const ticket = await call<{ startBroadcast: { token: string } }>(who.clients.seller, op.START_BROADCAST, {
-    channelId: created.data!.createChannel.id,
-  });
+  const ticket = await call<{ startBroadcast: { token: string } }>(
+    api.who.clients.seller,
+    op.START_BROADCAST,
+    {
+      channelId: created.data!.createChannel.id,
+    },
+  );
   const token = ticket.data!.startBroadcast.token;
 
   // Separate clients, as separate transwrap instances would be.
   const services = Array.from({ length: 50 }, () =>
-    apolloClient(stack.info, authFor(stack.info, 'service', {})),
+    apolloClient(api.stack.info, authFor(api.stack.info, 'service', {})),
   );
   const outcomes = await Promise.all(
     services.map((client) =>
@@ -64,17 +51,17 @@ test('50 simultaneous claimIngest calls on one ticket: exactly one succeeds', as
 });
 
 test('a ticket is refused at another endpoint than the one it was issued for', async () => {
-  const created = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
+  const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name: 'Wrong door',
   });
   const ticket = await call<{ startBroadcast: { token: string; endpoint: { id: string } } }>(
-    who.clients.seller,
+    api.who.clients.seller,
     op.START_BROADCAST,
     {
       channelId: created.data!.createChannel.id,
     },
   );
-  const outcome = await call(who.clients.service, op.CLAIM_INGEST, {
+  const outcome = await call(api.who.clients.service, op.CLAIM_INGEST, {
     token: ticket.data!.startBroadcast.token,
     endpointId: 'tw-other',
   });
@@ -83,7 +70,7 @@ test('a ticket is refused at another endpoint than the one it was issued for', a
     message: 'The ticket is invalid, expired or already used.',
   });
   // The refusal did not use up the ticket at its own endpoint.
-  const right = await call(who.clients.service, op.CLAIM_INGEST, {
+  const right = await call(api.who.clients.service, op.CLAIM_INGEST, {
     token: ticket.data!.startBroadcast.token,
     endpointId: ticket.data!.startBroadcast.endpoint.id,
   });

@@ -3,34 +3,21 @@
  * (https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html), and answers
  * bad frames with `error` messages without dropping the connection or crashing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { print } from 'graphql';
 import { WebSocket } from 'ws';
-import { startStackProcess, type StackProcess } from '../../testing/stack-process';
-import { call, identities, type Identities } from '../testing/api-clients';
+import { call } from '../testing/api-clients';
 import * as op from '../testing/operations';
+import { useApiStack } from '../testing/api-stack';
 
-let stack: StackProcess;
-let dataDir: string;
-let who: Identities;
+const api = useApiStack('realtime', { GRAPHQL_KEEPALIVE_MS: '200' });
+
 let channelId: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'golive-realtime-'));
-  stack = await startStackProcess({ dataDir, env: { GRAPHQL_KEEPALIVE_MS: '200' } });
-  who = await identities(stack.info);
-  const created = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
+  const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name: 'Realtime',
   });
   channelId = created.data!.createChannel.id;
-}, 90_000);
-
-afterAll(async () => {
-  who?.stop();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 interface Message {
@@ -85,8 +72,8 @@ class RawClient {
 }
 
 const apiKeyHeader = () => ({
-  host: new URL(stack.info.graphql.url).host,
-  'x-api-key': stack.info.graphql.apiKey,
+  host: new URL(api.stack.info.graphql.url).host,
+  'x-api-key': api.stack.info.graphql.apiKey,
 });
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const subscribeData = (id = channelId) =>
@@ -98,7 +85,7 @@ const start = (id: string, data = subscribeData(), authorization: unknown = apiK
 });
 
 async function connected(): Promise<RawClient> {
-  const client = new RawClient(stack.info.graphql.realtimeUrl, [
+  const client = new RawClient(api.stack.info.graphql.realtimeUrl, [
     'graphql-ws',
     `header-${encode(apiKeyHeader())}`,
   ]);
@@ -108,7 +95,7 @@ async function connected(): Promise<RawClient> {
 }
 
 test('connection_init is answered with connection_ack {connectionTimeoutMs} and then regular ka', async () => {
-  const client = new RawClient(stack.info.graphql.realtimeUrl, [
+  const client = new RawClient(api.stack.info.graphql.realtimeUrl, [
     'graphql-ws',
     `header-${encode(apiKeyHeader())}`,
   ]);
@@ -125,7 +112,7 @@ test('connection_init is answered with connection_ack {connectionTimeoutMs} and 
 test('auth may come as the documented `header` and `payload` query parameters instead', async () => {
   const header = Buffer.from(JSON.stringify(apiKeyHeader())).toString('base64');
   const client = new RawClient(
-    `${stack.info.graphql.realtimeUrl}?header=${encodeURIComponent(header)}&payload=e30=`,
+    `${api.stack.info.graphql.realtimeUrl}?header=${encodeURIComponent(header)}&payload=e30=`,
     ['graphql-ws'],
   );
   await client.send({ type: 'connection_init' });
@@ -137,7 +124,7 @@ test('start -> start_ack, a matching mutation -> data, stop -> complete and noth
   const client = await connected();
   await client.send(start('sub-1'));
   await client.next((m) => m.type === 'start_ack' && m.id === 'sub-1');
-  await call(who.clients.service, op.REPORT_STREAM_STATUS, {
+  await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
     input: { channelId, status: 'CONNECTING', at: new Date().toISOString() },
   });
   const data = await client.next((m) => m.type === 'data');
@@ -147,7 +134,7 @@ test('start -> start_ack, a matching mutation -> data, stop -> complete and noth
   });
   await client.send({ type: 'stop', id: 'sub-1' });
   await client.next((m) => m.type === 'complete' && m.id === 'sub-1');
-  await call(who.clients.service, op.REPORT_STREAM_STATUS, {
+  await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
     input: { channelId, status: 'OFFLINE', at: new Date().toISOString() },
   });
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -156,7 +143,7 @@ test('start -> start_ack, a matching mutation -> data, stop -> complete and noth
 });
 
 test('a handshake with a bad API key gets connection_error (401) and is closed', async () => {
-  const client = new RawClient(stack.info.graphql.realtimeUrl, [
+  const client = new RawClient(api.stack.info.graphql.realtimeUrl, [
     'graphql-ws',
     `header-${encode({ ...apiKeyHeader(), 'x-api-key': 'da2-wrong' })}`,
   ]);
@@ -169,7 +156,10 @@ test('a handshake with a bad API key gets connection_error (401) and is closed',
 test('a connection without the graphql-ws subprotocol is refused', async () => {
   // Auth in the query string, so that no subprotocol at all is offered.
   const header = Buffer.from(JSON.stringify(apiKeyHeader())).toString('base64');
-  const client = new RawClient(`${stack.info.graphql.realtimeUrl}?header=${encodeURIComponent(header)}`, []);
+  const client = new RawClient(
+    `${api.stack.info.graphql.realtimeUrl}?header=${encodeURIComponent(header)}`,
+    [],
+  );
   await client.send({ type: 'connection_init' });
   const refused = await client.next((m) => m.type === 'connection_error');
   expect(refused.payload?.errors?.[0]?.errorType).toBe('UnsupportedProtocol');
@@ -229,7 +219,7 @@ describe('bad frames get an error message and the connection stays usable', () =
   });
 
   test('start before connection_init is refused', async () => {
-    const client = new RawClient(stack.info.graphql.realtimeUrl, [
+    const client = new RawClient(api.stack.info.graphql.realtimeUrl, [
       'graphql-ws',
       `header-${encode(apiKeyHeader())}`,
     ]);
@@ -247,6 +237,6 @@ test('a frame over 240 kB closes the socket with 1009; the server keeps serving'
   expect((await client.closed).code).toBe(1009);
   const again = await connected();
   again.close();
-  const { errors } = await call(who.clients.viewer, op.LIVE_CHANNELS);
+  const { errors } = await call(api.who.clients.viewer, op.LIVE_CHANNELS);
   expect(errors).toEqual([]);
 });
