@@ -4,6 +4,7 @@
  * registers and redeems them, status reports reach exactly the right subscribers.
  */
 import type { ApolloClient } from '@apollo/client';
+import { GetChannelCommand, IvsClient, ResourceNotFoundException } from '@aws-sdk/client-ivs';
 import { startTcpProxy } from '@golive/common/testing/tcp-proxy';
 import { apolloClient, authFor, call } from './testing/api-clients';
 import * as op from './testing/operations';
@@ -189,8 +190,28 @@ test('startBroadcast picks the least-loaded ACTIVE endpoint and skips draining o
   expect(ticket.data?.startBroadcast.endpoint.id).toBe(idle);
 });
 
+/** The IVS channel behind an API channel, asked of the IVS API directly. */
+async function ivsChannelExists(id: string): Promise<boolean> {
+  const { info } = api.stack;
+  const ivs = new IvsClient({
+    endpoint: info.ivs.endpoint,
+    region: info.region,
+    credentials: { ...info.credentials },
+  });
+  try {
+    await ivs.send(new GetChannelCommand({ arn: `arn:aws:ivs:${info.region}:000000000000:channel/${id}` }));
+    return true;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return false;
+    throw error;
+  } finally {
+    ivs.destroy();
+  }
+}
+
 test('deleting a channel removes it from the API and from IVS', async () => {
   const channel = await createChannel(api.who.clients.seller, 'Short-lived');
+  expect(await ivsChannelExists(channel.id)).toBe(true);
   const denied = await call(api.who.clients.otherSeller, op.DELETE_CHANNEL, { id: channel.id });
   expect(denied.errors[0]).toMatchObject({ errorType: 'Unauthorized' });
   const deleted = await call(api.who.clients.seller, op.DELETE_CHANNEL, { id: channel.id });
@@ -199,6 +220,7 @@ test('deleting a channel removes it from the API and from IVS', async () => {
     id: channel.id,
   });
   expect(data?.channel).toBeNull();
+  expect(await ivsChannelExists(channel.id)).toBe(false);
   const again = await call(api.who.clients.seller, op.DELETE_CHANNEL, { id: channel.id });
   expect(again.errors[0]).toMatchObject({ errorType: 'NotFound' });
 });
