@@ -41,6 +41,7 @@ export default tseslint.config(
       'resolvers/src/lambda/**',
       'resolvers/src/bundle.ts',
       'resolvers/src/testing/**',
+      'resolvers/src/events/**',
     ],
     ...appsync.configs.recommended,
     languageOptions: {

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: join(REPO_ROOT, '.data'),
       region: 'us-east-1',
-      ports: { dynamodb: 8000, cognito: 9229, graphql: 4000, ivs: 4100 },
+      ports: { dynamodb: 8000, cognito: 9229, graphql: 4000, ivs: 4100, rtmp: 1935, rtmps: 4443 },
       dynamodbEndpoint: undefined,
       startTimeoutMs: 60000,
       keepAliveMs: 60000,
@@ -35,9 +35,11 @@ describe('loadConfig', () => {
       COGNITO_PORT: '0',
       GRAPHQL_PORT: '0',
       IVS_PORT: '0',
+      IVS_RTMP_PORT: '0',
+      IVS_RTMPS_PORT: '0',
     });
     expect(config.dataDir).toBe('/tmp/x');
-    expect(config.ports).toEqual({ dynamodb: 0, cognito: 0, graphql: 0, ivs: 0 });
+    expect(config.ports).toEqual({ dynamodb: 0, cognito: 0, graphql: 0, ivs: 0, rtmp: 0, rtmps: 0 });
   });
 
   test('uses an external DynamoDB when DYNAMODB_ENDPOINT is set', () => {

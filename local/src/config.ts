@@ -14,7 +14,7 @@ export interface LocalConfig {
   dataDir: string;
   region: string;
   /** 0 means "pick a free port" (tests run their own stack beside a developer's). */
-  ports: { dynamodb: number; cognito: number; graphql: number; ivs: number };
+  ports: { dynamodb: number; cognito: number; graphql: number; ivs: number; rtmp: number; rtmps: number };
   /** Use this DynamoDB (DynamoDB Local, or real DynamoDB) instead of starting dynalite. */
   dynamodbEndpoint: string | undefined;
   /** How often the real-time endpoint sends `ka` (AppSync: about every minute). */
@@ -31,6 +31,8 @@ export const DEFAULTS = {
   COGNITO_PORT: '9229',
   GRAPHQL_PORT: '4000',
   IVS_PORT: '4100',
+  IVS_RTMP_PORT: '1935',
+  IVS_RTMPS_PORT: '4443',
   DYNAMODB_ENDPOINT: '',
   LOCAL_START_TIMEOUT_MS: '60000',
   GRAPHQL_KEEPALIVE_MS: '60000',
@@ -80,6 +82,8 @@ export function loadConfig(env: Env = process.env): LocalConfig {
       cognito: port(env, 'COGNITO_PORT'),
       graphql: port(env, 'GRAPHQL_PORT'),
       ivs: port(env, 'IVS_PORT'),
+      rtmp: port(env, 'IVS_RTMP_PORT'),
+      rtmps: port(env, 'IVS_RTMPS_PORT'),
     },
     dynamodbEndpoint: endpoint(env, 'DYNAMODB_ENDPOINT'),
     startTimeoutMs: positive(env, 'LOCAL_START_TIMEOUT_MS'),

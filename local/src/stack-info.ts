@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoUser } from './cognito/demo-users';
+import type { IvsServiceDetails } from './ivs/ivs-service';
 import type { Credentials } from './credentials';
 import { isAlive } from './process/is-alive';
 
@@ -19,8 +20,8 @@ export interface LocalStackInfo {
   cognito: { endpoint: string; userPoolId: string; clientId: string; issuer: string; jwksUrl: string };
   /** The AppSync stand-in: HTTP, real-time WebSocket, the public API key, and the admin console. */
   graphql: { url: string; realtimeUrl: string; apiKey: string; consoleUrl: string };
-  /** The IVS control-plane endpoint for @aws-sdk/client-ivs. */
-  ivs: { endpoint: string };
+  /** IVS: control plane for @aws-sdk/client-ivs, RTMP(S) ingest, HLS playback, the RTMPS certificate. */
+  ivs: IvsServiceDetails;
   demoUsers: DemoUser[];
 }
 

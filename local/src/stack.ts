@@ -10,7 +10,7 @@ import { ensureUserPool } from './cognito/user-pool';
 import type { LocalConfig } from './config';
 import { LOCAL_ACCOUNT_ID, loadOrCreateCredentials } from './credentials';
 import type { GraphqlServiceConfig, GraphqlServiceDetails } from './graphql/graphql-service';
-import type { IvsServiceConfig } from './ivs/ivs-service';
+import type { IvsServiceConfig, IvsServiceDetails } from './ivs/ivs-service';
 import { freePort } from './free-port';
 import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
 import { ServiceProcess } from './process/service-process';
@@ -50,6 +50,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
 
   try {
     const credentials = loadOrCreateCredentials(config.dataDir);
+    const graphqlPort = await port(config.ports.graphql);
     const [dynamodb, cognito, ivs] = await Promise.all([
       config.dynamodbEndpoint
         ? { endpoint: config.dynamodbEndpoint }
@@ -63,18 +64,17 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         port: await port(config.ports.cognito),
         path: join(config.dataDir, 'cognito'),
       } satisfies HttpServiceConfig),
-      port(config.ports.ivs).then((ivsPort) =>
-        service<HttpServiceDetails>('ivs', 'ivs/ivs-service.ts', {
-          host: config.host,
-          port: ivsPort,
-          path: join(config.dataDir, 'ivs'),
-          region: config.region,
-          credentials,
-          // The RTMP ingest and HLS server arrive with issue 5; until then these name where they will be.
-          ingestEndpoint: `${config.host}:1935`,
-          playbackBaseUrl: `http://${config.host}:8080/hls`,
-        } satisfies IvsServiceConfig),
-      ),
+      service<IvsServiceDetails>('ivs', 'ivs/ivs-service.ts', {
+        host: config.host,
+        port: await port(config.ports.ivs),
+        path: join(config.dataDir, 'ivs'),
+        region: config.region,
+        credentials,
+        rtmpPort: await port(config.ports.rtmp),
+        rtmpsPort: await port(config.ports.rtmps),
+        // The API starts after IVS (it needs IVS's endpoint); events wait for it by retrying.
+        graphqlUrl: `http://${config.host}:${graphqlPort}/graphql`,
+      } satisfies IvsServiceConfig),
     ]);
 
     const cognitoClient = new CognitoIdentityProviderClient({
@@ -90,7 +90,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
 
     const graphql = await service<GraphqlServiceDetails>('graphql', 'graphql/graphql-service.ts', {
       host: config.host,
-      port: await port(config.ports.graphql),
+      port: graphqlPort,
       path: join(config.dataDir, 'graphql'),
       region: config.region,
       accountId: LOCAL_ACCOUNT_ID,
@@ -115,7 +115,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         jwksUrl,
       },
       graphql,
-      ivs: { endpoint: ivs.endpoint },
+      ivs,
       demoUsers: DEMO_USERS.map((user) => ({ ...user, groups: [...user.groups] })),
     };
     writeStackInfo(info);

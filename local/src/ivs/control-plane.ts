@@ -4,7 +4,7 @@
  * Operations: CreateChannel, GetChannel, ListChannels, DeleteChannel, CreateStreamKey,
  * GetStreamKey, ListStreamKeys, DeleteStreamKey, GetStream, ListStreams, StopStream.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { verifySigV4, type SigV4Credentials } from '../aws/sigv4';
 import { arnOf, parseArn, randomId, streamKeyValue } from './ivs-arn';
 import { IvsError } from './ivs-errors';
@@ -19,6 +19,8 @@ export interface IvsControlPlaneOptions {
   ingestEndpoint: string;
   /** Where HLS is served; playbackUrl = <base>/api/video/v1/<region>.<account>.channel.<id>.m3u8, like IVS. */
   playbackBaseUrl: string;
+  /** Other routes on the same server (HLS playback); returns true when it answered the request. */
+  serveOther?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 type Body = Record<string, unknown>;
@@ -251,6 +253,7 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
   };
 
   return createServer((request, response) => {
+    if (options.serveOther?.(request, response)) return;
     const reply = (status: number, body?: unknown, errorType?: string) => {
       response.writeHead(status, {
         'content-type': 'application/json',

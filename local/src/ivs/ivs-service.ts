@@ -1,28 +1,84 @@
-/** The IVS control-plane emulator, run as a child of the stack (see process/run-service.ts). */
-import type { Credentials } from '../credentials';
-import { LOCAL_ACCOUNT_ID } from '../credentials';
+/**
+ * The local IVS, run as a child of the stack: the control plane and HLS playback on one HTTP port,
+ * the RTMP and RTMPS ingest, and Stream State Change events delivered to the API.
+ */
+import { resolveFfmpeg } from '@golive/common/binaries';
+import { join } from 'node:path';
+import { LOCAL_ACCOUNT_ID, type Credentials } from '../credentials';
 import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
 import { createIvsControlPlane } from './control-plane';
+import { EventDelivery } from './event-delivery';
+import { serveHls } from './hls-server';
 import { IvsStore } from './ivs-store';
+import { INGEST_APP, RtmpIngest } from './rtmp-ingest';
+import { ensureCertificate } from './tls-certificate';
 
 export interface IvsServiceConfig extends HttpServiceConfig {
   region: string;
   credentials: Credentials;
-  /** host:port of the RTMP(S) ingest, reported as channels' ingestEndpoint. */
-  ingestEndpoint: string;
-  /** Base URL of the HLS server, for channels' playbackUrl. */
-  playbackBaseUrl: string;
+  rtmpPort: number;
+  rtmpsPort: number;
+  /** Where events go: the GraphQL API (it may start after this service; deliveries retry). */
+  graphqlUrl: string;
 }
 
-runService('ivs', () => {
-  const config = serviceArgument<IvsServiceConfig>();
+export interface IvsServiceDetails {
+  endpoint: string;
+  rtmpUrl: string;
+  rtmpsUrl: string;
+  hlsBaseUrl: string;
+  /** The RTMPS certificate clients should trust (self-signed). */
+  caCertificate: string;
+}
+
+export async function startIvsService(config: IvsServiceConfig, log: (line: string) => void = console.log) {
+  const store = new IvsStore(config.path);
+  const hlsDir = join(config.path, 'hls');
+  const certificate = await ensureCertificate(join(config.path, 'tls'));
+  const events = new EventDelivery(
+    { graphqlUrl: config.graphqlUrl, region: config.region, credentials: config.credentials },
+    log,
+  );
+  const ingest = new RtmpIngest({
+    store,
+    host: config.host,
+    rtmpPort: config.rtmpPort,
+    rtmpsPort: config.rtmpsPort,
+    certificate,
+    ffmpeg: resolveFfmpeg(),
+    hlsDir,
+    region: config.region,
+    accountId: LOCAL_ACCOUNT_ID,
+    onEvent: (event) => void events.deliver(event),
+    log,
+  });
+  await ingest.start();
+  const baseUrl = `http://${config.host}:${config.port}`;
   const server = createIvsControlPlane({
-    store: new IvsStore(config.path),
+    store,
     region: config.region,
     accountId: LOCAL_ACCOUNT_ID,
     credentials: config.credentials,
-    ingestEndpoint: config.ingestEndpoint,
-    playbackBaseUrl: config.playbackBaseUrl,
+    ingestEndpoint: `${config.host}:${config.rtmpsPort}`,
+    playbackBaseUrl: baseUrl,
+    serveOther: (request, response) => serveHls(hlsDir, request, response),
   });
-  return listenHttp(server, config);
-});
+  const running = await listenHttp(server, config);
+  const details: IvsServiceDetails = {
+    endpoint: running.details.endpoint,
+    rtmpUrl: `rtmp://${config.host}:${config.rtmpPort}/${INGEST_APP}/`,
+    rtmpsUrl: `rtmps://${config.host}:${config.rtmpsPort}/${INGEST_APP}/`,
+    hlsBaseUrl: `${baseUrl}/api/video/v1/`,
+    caCertificate: certificate.certPath,
+  };
+  return {
+    details,
+    stop: async () => {
+      await ingest.stop();
+      server.closeAllConnections();
+      await running.stop();
+    },
+  };
+}
+
+if (require.main === module) runService('ivs', () => startIvsService(serviceArgument<IvsServiceConfig>()));

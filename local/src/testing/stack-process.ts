@@ -38,6 +38,8 @@ export function spawnStack({ dataDir, env = {} }: StackProcessOptions): {
       COGNITO_PORT: '0',
       GRAPHQL_PORT: '0',
       IVS_PORT: '0',
+      IVS_RTMP_PORT: '0',
+      IVS_RTMPS_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
