@@ -1,0 +1,161 @@
+/**
+ * The local IVS end to end, as the product uses it: a channel created through the API, its key
+ * obtained server-side with claimIngest, a 720p30 H.264 + AAC stream published by FFmpeg over RTMP
+ * and RTMPS, HLS that decodes, LIVE and OFFLINE pushed on onChannelStatus, EXT-X-ENDLIST at the
+ * end; and refusals where IVS refuses.
+ */
+import { GetStreamCommand, IvsClient, ChannelNotBroadcasting } from '@aws-sdk/client-ivs';
+import { publishTestStream } from '@golive/common/testing/test-publisher';
+import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useApiStack } from '../graphql/testing/api-stack';
+import { call } from '../graphql/testing/api-clients';
+import * as op from '../graphql/testing/operations';
+import { collect } from '../graphql/testing/subscriptions';
+
+const api = useApiStack('ingest');
+
+interface Channel {
+  id: string;
+  status: string;
+  playbackUrl: string;
+}
+type StatusEvent = { onChannelStatus: Channel };
+
+beforeAll(async () => {
+  await call(api.who.clients.service, op.REGISTER_ENDPOINT, {
+    input: {
+      id: 'tw-ingest',
+      url: 'ws://127.0.0.1:9999/ingest',
+      region: 'local',
+      capacity: 100,
+      status: 'ACTIVE',
+    },
+  });
+});
+
+/** A new channel and its ingest, obtained the way transwrap obtains it. */
+async function channelWithKey(name: string) {
+  const created = await call<{ createChannel: Channel }>(api.who.clients.seller, op.CREATE_CHANNEL, { name });
+  const channel = created.data!.createChannel;
+  const ticket = await call<{ startBroadcast: { token: string } }>(
+    api.who.clients.seller,
+    op.START_BROADCAST,
+    { channelId: channel.id },
+  );
+  const claim = await call<{ claimIngest: { ingestUrl: string; streamKey: string } }>(
+    api.who.clients.service,
+    op.CLAIM_INGEST,
+    {
+      token: ticket.data!.startBroadcast.token,
+      endpointId: 'tw-ingest',
+    },
+  );
+  return { channel, ...claim.data!.claimIngest };
+}
+
+async function poll<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function playlist(url: string): Promise<string | undefined> {
+  const response = await fetch(url);
+  return response.ok ? response.text() : undefined;
+}
+
+const segmentsOf = (text: string) => text.split('\n').filter((line) => line.endsWith('.ts'));
+
+test.each(['rtmps', 'rtmp'] as const)(
+  'a stream published over %s goes LIVE, plays as HLS, and ends OFFLINE with ENDLIST',
+  async (scheme) => {
+    const { channel, ingestUrl, streamKey } = await channelWithKey(`Over ${scheme}`);
+    expect(ingestUrl).toBe(api.stack.info.ivs.rtmpsUrl); // what IVS hands out is RTMPS
+    const base = scheme === 'rtmps' ? ingestUrl : api.stack.info.ivs.rtmpUrl;
+    const status = collect<StatusEvent>(api.who.clients.viewer, op.ON_CHANNEL_STATUS, { id: channel.id });
+    await status.ready;
+
+    const publisher = publishTestStream(`${base}${streamKey}`, { seconds: 7 });
+    await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
+
+    const live = await poll(async () => {
+      const text = await playlist(channel.playbackUrl);
+      return text && segmentsOf(text).length > 0 ? text : undefined;
+    }, 'a playlist with a segment');
+    expect(live).toContain('#EXT-X-TARGETDURATION');
+    expect(live).not.toContain('#EXT-X-ENDLIST');
+    const segmentUrl = new URL(segmentsOf(live)[0]!, channel.playbackUrl);
+    const segment = await fetch(segmentUrl);
+    expect(segment.headers.get('access-control-allow-origin')).toBe('*');
+    const file = join(api.dataDir, `segment-${scheme}.ts`);
+    writeFileSync(file, Buffer.from(await segment.arrayBuffer()));
+    const probe = await probeMedia(file);
+    expect(streamOf(probe, 'video')).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
+    expect(streamOf(probe, 'audio')).toMatchObject({ codec_name: 'aac' });
+    expect(Number(streamOf(probe, 'video')?.nb_read_frames)).toBeGreaterThan(0);
+
+    expect(await publisher.exited).toBe(0);
+    await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 20_000);
+    const ended = await poll(async () => {
+      const text = await playlist(channel.playbackUrl);
+      return text?.includes('#EXT-X-ENDLIST') ? text : undefined;
+    }, 'EXT-X-ENDLIST');
+    expect(segmentsOf(ended).length).toBeGreaterThan(0);
+    status.stop();
+  },
+  60_000,
+);
+
+test('a wrong stream key is refused and nothing goes live', async () => {
+  const publisher = publishTestStream(`${api.stack.info.ivs.rtmpsUrl}sk_us-east-1_notarealkey`, {
+    seconds: 3,
+  });
+  expect(await publisher.exited).not.toBe(0);
+  expect(api.stack.output()).toMatch(/refused a publish from .*: no channel has this stream key/);
+  expect(api.stack.output()).not.toContain('notarealkey'); // keys never reach the log
+});
+
+test("a deleted channel's key no longer works", async () => {
+  const { channel, ingestUrl, streamKey } = await channelWithKey('Deleted');
+  expect((await call(api.who.clients.seller, op.DELETE_CHANNEL, { id: channel.id })).errors).toEqual([]);
+  expect(await publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 3 }).exited).not.toBe(0);
+});
+
+test('a second publisher is refused; stopBroadcast disconnects the first, as StopStream does', async () => {
+  const { channel, ingestUrl, streamKey } = await channelWithKey('Contested');
+  const status = collect<StatusEvent>(api.who.clients.viewer, op.ON_CHANNEL_STATUS, { id: channel.id });
+  await status.ready;
+  const first = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 60 });
+  await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
+
+  const second = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 3 });
+  expect(await second.exited).not.toBe(0);
+  expect(api.stack.output()).toContain(`refused a second publisher for channel ${channel.id}`);
+
+  const { info } = api.stack;
+  const ivs = new IvsClient({
+    endpoint: info.ivs.endpoint,
+    region: info.region,
+    credentials: { ...info.credentials },
+  });
+  const arn = `arn:aws:ivs:${info.region}:000000000000:channel/${channel.id}`;
+  expect((await ivs.send(new GetStreamCommand({ channelArn: arn }))).stream?.state).toBe('LIVE');
+
+  expect((await call(api.who.clients.seller, op.STOP_BROADCAST, { channelId: channel.id })).errors).toEqual(
+    [],
+  );
+  expect(await first.exited).not.toBeUndefined();
+  await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 20_000);
+  await expect(ivs.send(new GetStreamCommand({ channelArn: arn }))).rejects.toBeInstanceOf(
+    ChannelNotBroadcasting,
+  );
+  ivs.destroy();
+  first.stop();
+  status.stop();
+}, 60_000);
