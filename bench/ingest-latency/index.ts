@@ -1,0 +1,160 @@
+/**
+ * bench/ingest-latency: how soon a frame a broadcaster sends can be fetched by a viewer.
+ * FFmpeg publishes 30 s of 720p30 H.264 + AAC with the stream time burned into the picture, at
+ * real-time pace, over RTMPS to the local IVS (keyframe every 2 s, as IVS asks). The playlist is
+ * polled every 50 ms; when a segment first appears, every video frame in it counts as fetchable
+ * from that moment. Delay = that moment - when the frame was sent (publisher start + the frame's
+ * stream time), so FFmpeg's own start-up counts against us. Target: p50 at most 2 s.
+ */
+import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { resolveFfmpeg, resolveFfprobe } from '@golive/common/binaries';
+import { call, identities } from '@golive/local/graphql/testing/api-clients';
+import * as op from '@golive/local/graphql/testing/operations';
+import { startStackProcess } from '@golive/local/testing/stack-process';
+import { summary } from '../src/stats';
+
+const SECONDS = 30;
+const run = promisify(execFile);
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'golive-bench-ingest-'));
+  const stack = await startStackProcess({ dataDir });
+  const who = await identities(stack.info);
+  try {
+    await call(who.clients.service, op.REGISTER_ENDPOINT, {
+      input: {
+        id: 'tw-bench',
+        url: 'ws://127.0.0.1:9999/ingest',
+        region: 'local',
+        capacity: 10,
+        status: 'ACTIVE',
+      },
+    });
+    const channel = (
+      await call<{ createChannel: { id: string; playbackUrl: string } }>(
+        who.clients.seller,
+        op.CREATE_CHANNEL,
+        { name: 'Latency' },
+      )
+    ).data!.createChannel;
+    const ticket = (
+      await call<{ startBroadcast: { token: string } }>(who.clients.seller, op.START_BROADCAST, {
+        channelId: channel.id,
+      })
+    ).data!.startBroadcast;
+    const ingest = (
+      await call<{ claimIngest: { ingestUrl: string; streamKey: string } }>(
+        who.clients.service,
+        op.CLAIM_INGEST,
+        {
+          token: ticket.token,
+          endpointId: 'tw-bench',
+        },
+      )
+    ).data!.claimIngest;
+
+    const sentAt = performance.now();
+    const publisher = spawn(
+      resolveFfmpeg(),
+      [
+        ...['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi'],
+        ...[
+          '-i',
+          "testsrc2=size=1280x720:rate=30,drawtext=text='%{pts\\:hms}':fontsize=64:fontcolor=white:box=1:boxcolor=black:x=40:y=40",
+        ],
+        ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', String(SECONDS)],
+        ...[
+          '-c:v',
+          'libx264',
+          '-preset',
+          'veryfast',
+          '-tune',
+          'zerolatency',
+          '-pix_fmt',
+          'yuv420p',
+          '-g',
+          '60',
+          '-b:v',
+          '3000k',
+        ],
+        ...['-c:a', 'aac', '-f', 'flv', `${ingest.ingestUrl}${ingest.streamKey}`],
+      ],
+      { stdio: 'ignore' },
+    );
+    const done = new Promise((resolve) => publisher.once('exit', resolve));
+
+    // Each segment is fetched as soon as it is listed (old ones are deleted as the window slides).
+    const seen = new Map<string, { appearedAt: number; body: Promise<Buffer | undefined> }>();
+    let finished = false;
+    void done.then(() => (finished = true));
+    // One more look after the publisher ends, for the last segment.
+    for (let last = false; !last;) {
+      last = finished;
+      if (last) await new Promise((resolve) => setTimeout(resolve, 1000));
+      const response = await fetch(channel.playbackUrl).catch(() => undefined);
+      if (response?.ok) {
+        const appearedAt = performance.now();
+        for (const line of (await response.text()).split('\n')) {
+          if (!line.endsWith('.ts') || seen.has(line)) continue;
+          const body = fetch(new URL(line, channel.playbackUrl)).then(
+            async (segment) => (segment.ok ? Buffer.from(await segment.arrayBuffer()) : undefined),
+            () => undefined,
+          );
+          seen.set(line, { appearedAt, body });
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const delays: number[] = [];
+    let firstPts: number | undefined;
+    for (const { appearedAt, body } of [...seen.values()].sort((a, b) => a.appearedAt - b.appearedAt)) {
+      const bytes = await body;
+      if (!bytes) continue;
+      const file = join(dataDir, 'segment.ts');
+      writeFileSync(file, bytes);
+      const { stdout } = await run(resolveFfprobe(), [
+        '-v',
+        'error',
+        '-select_streams',
+        'v',
+        '-show_entries',
+        'packet=pts_time',
+        '-of',
+        'csv=p=0',
+        file,
+      ]);
+      for (const pts of stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => parseFloat(line))) {
+        firstPts ??= pts;
+        delays.push(appearedAt - (sentAt + (pts - firstPts) * 1000));
+      }
+    }
+    const result = {
+      frames: delays.length,
+      segments: seen.size,
+      delayMs: summary(delays),
+      targetP50Ms: 2000,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    console.log(
+      `ingest-latency: frame sent -> fetchable in HLS p50 ${result.delayMs.p50} ms, p95 ${result.delayMs.p95} ms over ${result.frames} frames (target p50 <= 2000 ms)`,
+    );
+  } finally {
+    who.stop();
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
