@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print, type DocumentNode } from 'graphql';
 import { WebSocket } from 'ws';
-import { call, identities } from '@golive/local/graphql/testing/api-clients';
+import { call, identities, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
 import * as op from '@golive/local/graphql/testing/operations';
 import { startStackProcess } from '@golive/local/testing/stack-process';
 import { ms, summary } from '../src/stats';
@@ -27,15 +27,7 @@ async function main() {
   const who = await identities(stack.info);
   try {
     const { url, apiKey } = stack.info.graphql;
-    await call(who.clients.service, op.REGISTER_ENDPOINT, {
-      input: {
-        id: 'tw-bench',
-        url: 'ws://127.0.0.1:9999/ingest',
-        region: 'local',
-        capacity: 10000,
-        status: 'ACTIVE',
-      },
-    });
+    await registerTestEndpoint(who.clients.service, 'tw-bench', 10000);
     const created = await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
       name: 'Bench',
     });

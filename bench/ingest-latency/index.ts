@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { resolveFfmpeg, resolveFfprobe } from '@golive/common/binaries';
-import { call, identities } from '@golive/local/graphql/testing/api-clients';
+import { call, identities, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
 import * as op from '@golive/local/graphql/testing/operations';
 import { startStackProcess } from '@golive/local/testing/stack-process';
 import { summary } from '../src/stats';
@@ -26,15 +26,7 @@ async function main() {
   const stack = await startStackProcess({ dataDir });
   const who = await identities(stack.info);
   try {
-    await call(who.clients.service, op.REGISTER_ENDPOINT, {
-      input: {
-        id: 'tw-bench',
-        url: 'ws://127.0.0.1:9999/ingest',
-        region: 'local',
-        capacity: 10,
-        status: 'ACTIVE',
-      },
-    });
+    await registerTestEndpoint(who.clients.service, 'tw-bench', 10);
     const channel = (
       await call<{ createChannel: { id: string; playbackUrl: string } }>(
         who.clients.seller,

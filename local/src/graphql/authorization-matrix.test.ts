@@ -5,7 +5,7 @@
  */
 import type { DocumentNode } from '@apollo/client';
 import { describeError } from '@golive/common/graphql-client';
-import { call, IDENTITIES, type Identity } from './testing/api-clients';
+import { call, IDENTITIES, type Identity, registerTestEndpoint } from './testing/api-clients';
 import * as op from './testing/operations';
 import { collect } from './testing/subscriptions';
 import { useApiStack } from './testing/api-stack';
@@ -16,15 +16,7 @@ const api = useApiStack('matrix');
 const browserSaw: string[] = [];
 
 beforeAll(async () => {
-  await call(api.who.clients.service, op.REGISTER_ENDPOINT, {
-    input: {
-      id: 'tw-matrix',
-      url: 'ws://127.0.0.1:9999/ingest',
-      region: 'local',
-      capacity: 100,
-      status: 'ACTIVE',
-    },
-  });
+  await registerTestEndpoint(api.who.clients.service, 'tw-matrix');
 });
 
 afterAll(() => {

@@ -2,22 +2,14 @@
  * A ticket works once: 50 transwrap requests redeeming the same ticket at the same moment get
  * exactly one stream key between them; the other 49 are told the ticket is used.
  */
-import { apolloClient, authFor, call } from './testing/api-clients';
+import { apolloClient, authFor, call, registerTestEndpoint } from './testing/api-clients';
 import * as op from './testing/operations';
 import { useApiStack } from './testing/api-stack';
 
 const api = useApiStack('claim');
 
 test('50 simultaneous claimIngest calls on one ticket: exactly one succeeds', async () => {
-  await call(api.who.clients.service, op.REGISTER_ENDPOINT, {
-    input: {
-      id: 'tw-race',
-      url: 'ws://127.0.0.1:9999/ingest',
-      region: 'local',
-      capacity: 100,
-      status: 'ACTIVE',
-    },
-  });
+  await registerTestEndpoint(api.who.clients.service, 'tw-race');
   const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name: 'Race',
   });

@@ -10,7 +10,7 @@ import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useApiStack } from '../graphql/testing/api-stack';
-import { call } from '../graphql/testing/api-clients';
+import { call, registerTestEndpoint } from '../graphql/testing/api-clients';
 import * as op from '../graphql/testing/operations';
 import { collect } from '../graphql/testing/subscriptions';
 
@@ -24,15 +24,7 @@ interface Channel {
 type StatusEvent = { onChannelStatus: Channel };
 
 beforeAll(async () => {
-  await call(api.who.clients.service, op.REGISTER_ENDPOINT, {
-    input: {
-      id: 'tw-ingest',
-      url: 'ws://127.0.0.1:9999/ingest',
-      region: 'local',
-      capacity: 100,
-      status: 'ACTIVE',
-    },
-  });
+  await registerTestEndpoint(api.who.clients.service, 'tw-ingest');
 });
 
 /** A new channel and its ingest, obtained the way transwrap obtains it. */

@@ -20,6 +20,7 @@ import { AUTH_TYPE, createApiClient, type AuthOptions } from '@golive/common/gra
 import { WebSocket } from 'ws';
 import { Kind, OperationTypeNode } from 'graphql';
 import type { LocalStackInfo } from '../../stack-info';
+import { REGISTER_ENDPOINT } from './operations';
 
 // The subscription link opens `new WebSocket(...)`, a global in browsers and Node 22+, not in Node 20.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -165,4 +166,11 @@ export async function call<T = Record<string, unknown>>(
     }
     throw error;
   }
+}
+
+/** Registers an ACTIVE endpoint as transwrap would (IAM), so startBroadcast can issue tickets for it. */
+export async function registerTestEndpoint(service: ApolloClient, id: string, capacity = 100): Promise<void> {
+  const input = { id, url: 'ws://127.0.0.1:9999/ingest', region: 'local', capacity, status: 'ACTIVE' };
+  const { errors } = await call(service, REGISTER_ENDPOINT, { input });
+  if (errors.length) throw new Error(`could not register endpoint ${id}: ${JSON.stringify(errors)}`);
 }
