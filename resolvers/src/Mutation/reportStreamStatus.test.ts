@@ -28,20 +28,24 @@ test.each([
 const at = '2026-11-24T10:00:00.000+01:00';
 const channel = { id: 'ch1', status: 'OFFLINE' };
 
-test('LIVE after not being live starts the clock; the condition refuses older reports', async () => {
+test('LIVE after not being live starts the clock; the condition refuses reports a second or more older', async () => {
   const outcome = runHandler(await resolverModule('functions/applyStreamStatus'), 'request', {
     args: { input: { status: 'LIVE', health: 'HEALTHY', at } },
     stash: { channel },
   });
   const request = (outcome.ok ? outcome.value : {}) as {
     update: { expression: string; expressionValues: Record<string, unknown> };
-    condition: { expression: string };
+    condition: { expression: string; expressionValues: Record<string, unknown> };
   };
   expect(request.update.expression).toContain('liveSince = :at');
   expect(request.update.expressionValues[':at']).toEqual({ S: '2026-11-24T09:00:00.000Z' }); // normalised to UTC
   expect(request.condition.expression).toBe(
-    'attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs <= :atMs)',
+    'attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs < :staleBefore)',
   );
+  // A report in the same second as the last one is not stale: EventBridge times have whole seconds.
+  expect(request.condition).toMatchObject({
+    expressionValues: { ':staleBefore': { N: String(Date.parse(at) + 1000) } },
+  });
 });
 
 test('a repeated LIVE keeps the broadcast start', async () => {

@@ -6,6 +6,12 @@ import { util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
 import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';
 
+/**
+ * EventBridge times have whole seconds: IVS's "Stream Start" at 12:00:01 may follow transwrap's
+ * CONNECTING at 12:00:01.300. So only a report older by a full second or more counts as stale.
+ */
+const EVENT_TIME_PRECISION_MS = 1000;
+
 type Args = MutationReportStreamStatusArgs;
 
 export function request(ctx: Context<Args>) {
@@ -32,8 +38,8 @@ export function request(ctx: Context<Args>) {
       expressionValues: util.dynamodb.toMapValues(values),
     },
     condition: {
-      expression: 'attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs <= :atMs)',
-      expressionValues: util.dynamodb.toMapValues({ ':atMs': atMs }),
+      expression: 'attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs < :staleBefore)',
+      expressionValues: util.dynamodb.toMapValues({ ':staleBefore': atMs + EVENT_TIME_PRECISION_MS }),
     },
   };
 }

@@ -1,0 +1,111 @@
+/**
+ * transwrap's side of the API, signed as IAM: redeem tickets, register the endpoint and report
+ * its load and status, and report stream status (CONNECTING, INTERRUPTED).
+ */
+import { gql, CombinedGraphQLErrors, type ApolloClient, type DocumentNode } from '@apollo/client';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { AUTH_TYPE, createApiClient } from '@golive/common/graphql-client';
+import type { EndpointStatus, StreamStatus } from '@golive/common/generated/schema-types';
+
+const CLAIM = gql`
+  mutation ClaimIngest($token: String!, $endpointId: ID!) {
+    claimIngest(token: $token, endpointId: $endpointId) {
+      channelId
+      owner
+      ingestUrl
+      streamKey
+    }
+  }
+`;
+const ENDPOINT_FIELDS = 'id url region status sessions capacity load heartbeatAt startedAt';
+const REGISTER = gql`mutation RegisterEndpoint($input: RegisterEndpointInput!) { registerEndpoint(input: $input) { ${ENDPOINT_FIELDS} } }`;
+const HEARTBEAT = gql`mutation HeartbeatEndpoint($input: HeartbeatEndpointInput!) { heartbeatEndpoint(input: $input) { ${ENDPOINT_FIELDS} } }`;
+const SET_STATUS = gql`mutation SetEndpointStatus($id: ID!, $status: EndpointStatus!) { setEndpointStatus(id: $id, status: $status) { ${ENDPOINT_FIELDS} } }`;
+const REPORT = gql`
+  mutation ReportStreamStatus($input: ReportStreamStatusInput!) {
+    reportStreamStatus(input: $input) {
+      id
+      name
+      status
+      health
+      playbackUrl
+      liveSince
+      createdAt
+      updatedAt
+    }
+  }
+`;
+
+export interface IngestDestination {
+  channelId: string;
+  owner: string;
+  ingestUrl: string;
+  streamKey: string;
+}
+
+/** The API said no (as opposed to: the API could not be reached). */
+export class ApiRefusal extends Error {
+  constructor(
+    message: string,
+    readonly errorType: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export class ControlPlane {
+  private readonly client: ApolloClient;
+
+  constructor(url: string, region: string, credentials = defaultProvider()) {
+    this.client = createApiClient({
+      url,
+      region,
+      auth: { type: AUTH_TYPE.AWS_IAM, credentials: () => credentials() },
+    });
+  }
+
+  private async mutate<T>(mutation: DocumentNode, variables: Record<string, unknown>): Promise<T> {
+    const result = await this.client.mutate<T>({
+      mutation,
+      variables,
+      errorPolicy: 'all',
+      fetchPolicy: 'no-cache',
+    });
+    if (CombinedGraphQLErrors.is(result.error)) {
+      const first: { message: string; errorType?: string } | undefined = result.error.errors[0];
+      throw new ApiRefusal(first?.message ?? 'refused', first?.errorType);
+    }
+    if (result.error) throw new Error(result.error.message, { cause: result.error });
+    return result.data as T;
+  }
+
+  async claimIngest(token: string, endpointId: string): Promise<IngestDestination> {
+    return (await this.mutate<{ claimIngest: IngestDestination }>(CLAIM, { token, endpointId })).claimIngest;
+  }
+
+  async register(input: {
+    id: string;
+    url: string;
+    region: string;
+    capacity: number;
+    status: EndpointStatus;
+  }): Promise<void> {
+    await this.mutate(REGISTER, { input });
+  }
+
+  async heartbeat(id: string, sessions: number, load: number): Promise<void> {
+    await this.mutate(HEARTBEAT, { input: { id, sessions, load } });
+  }
+
+  async setStatus(id: string, status: EndpointStatus): Promise<void> {
+    await this.mutate(SET_STATUS, { id, status });
+  }
+
+  async reportStreamStatus(channelId: string, status: StreamStatus): Promise<void> {
+    await this.mutate(REPORT, { input: { channelId, status, at: new Date().toISOString() } });
+  }
+
+  stop(): void {
+    this.client.stop();
+  }
+}

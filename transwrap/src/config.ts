@@ -1,0 +1,95 @@
+/** transwrap's settings, from environment variables with defaults; README.md lists them all. */
+import { randomUUID } from 'node:crypto';
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULTS = {
+  HOST: '127.0.0.1',
+  PORT: '8090',
+  PUBLIC_URL: '',
+  ENDPOINT_ID: '',
+  REGION: 'local',
+  API_URL: '',
+  AWS_REGION: 'us-east-1',
+  ALLOWED_ORIGINS: '',
+  CAPACITY: '50',
+  MAX_CONNECTIONS_PER_ADDRESS: '20',
+  HELLO_TIMEOUT_MS: '5000',
+  IDLE_TIMEOUT_MS: '10000',
+  MAX_MESSAGE_BYTES: '1048576',
+  QUEUE_ADVICE_BYTES: '1048576',
+  QUEUE_LIMIT_BYTES: '8388608',
+  STATS_INTERVAL_MS: '1000',
+  HEARTBEAT_INTERVAL_MS: '5000',
+  DRAIN_DEADLINE_MS: '30000',
+} as const;
+
+export type Setting = keyof typeof DEFAULTS;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface TranswrapConfig {
+  host: string;
+  port: number;
+  /** The WebSocket URL browsers are given (wss:// behind a TLS load balancer in AWS). */
+  publicUrl: string;
+  endpointId: string;
+  region: string;
+  apiUrl: string;
+  awsRegion: string;
+  /** Empty: any origin (local development). */
+  allowedOrigins: string[];
+  capacity: number;
+  maxConnectionsPerAddress: number;
+  helloTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxMessageBytes: number;
+  queueAdviceBytes: number;
+  queueLimitBytes: number;
+  statsIntervalMs: number;
+  heartbeatIntervalMs: number;
+  drainDeadlineMs: number;
+}
+
+function integer(env: Env, name: Setting, min: number): number {
+  const raw = env[name] || DEFAULTS[name];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(`${name}=${raw} must be an integer of at least ${min}.`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): TranswrapConfig {
+  const host = env.HOST || DEFAULTS.HOST;
+  const port = integer(env, 'PORT', 0);
+  const apiUrl = env.API_URL || DEFAULTS.API_URL;
+  if (!apiUrl)
+    throw new ConfigError(
+      'API_URL is required: the GraphQL endpoint transwrap registers with and redeems tickets at.',
+    );
+  return {
+    host,
+    port,
+    publicUrl: env.PUBLIC_URL || `ws://${host}:${port}/ingest`,
+    endpointId: env.ENDPOINT_ID || `tw-${randomUUID().slice(0, 8)}`,
+    region: env.REGION || DEFAULTS.REGION,
+    apiUrl,
+    awsRegion: env.AWS_REGION || DEFAULTS.AWS_REGION,
+    allowedOrigins: (env.ALLOWED_ORIGINS || '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    capacity: integer(env, 'CAPACITY', 1),
+    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1),
+    helloTimeoutMs: integer(env, 'HELLO_TIMEOUT_MS', 100),
+    idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 100),
+    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 1024),
+    queueAdviceBytes: integer(env, 'QUEUE_ADVICE_BYTES', 1024),
+    queueLimitBytes: integer(env, 'QUEUE_LIMIT_BYTES', 1024),
+    statsIntervalMs: integer(env, 'STATS_INTERVAL_MS', 100),
+    heartbeatIntervalMs: integer(env, 'HEARTBEAT_INTERVAL_MS', 100),
+    drainDeadlineMs: integer(env, 'DRAIN_DEADLINE_MS', 0),
+  };
+}

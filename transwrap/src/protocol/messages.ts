@@ -1,0 +1,90 @@
+/**
+ * The ingest protocol in code: PROTOCOL.md, message by message. Both the server and the clients
+ * (the PWA, tests) use these types and validators.
+ */
+
+export const SUBPROTOCOL = 'golive-ingest.v1';
+
+export const CloseCode = {
+  Normal: 1000,
+  GoingAway: 1001,
+  TooBig: 1009,
+  BadMessage: 4000,
+  HelloTimeout: 4001,
+  MediaBeforeReady: 4002,
+  TicketRefused: 4004,
+  UnsupportedMedia: 4005,
+  Idle: 4008,
+  TooSlow: 4009,
+  BadMedia: 4010,
+  RelayFailed: 4011,
+  AtCapacity: 4013,
+  TooManyFromAddress: 4029,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export type Container = 'webm' | 'mp4';
+export type VideoCodec = 'h264' | 'vp8' | 'vp9';
+export type AudioCodec = 'opus' | 'aac' | 'none';
+
+export interface MediaDeclaration {
+  container: Container;
+  video: VideoCodec;
+  audio: AudioCodec;
+}
+
+export interface Limits {
+  maxMessageBytes: number;
+  idleTimeoutMs: number;
+  statsIntervalMs: number;
+}
+
+export type ClientMessage = { type: 'hello'; ticket: string; media: MediaDeclaration } | { type: 'stop' };
+
+export type RtmpState = 'connecting' | 'live' | 'reconnecting';
+
+export type ServerMessage =
+  | { type: 'ready'; sessionId: string; channelId: string; mode: 'copy' | 'transcode'; limits: Limits }
+  | {
+      type: 'stats';
+      receivedKbps: number;
+      relayFps: number;
+      queuedBytes: number;
+      rtmp: RtmpState;
+      restarts: number;
+      uptimeMs: number;
+    }
+  | { type: 'bitrate'; maxKbps: number; reason: 'queue' }
+  | { type: 'drain'; deadlineMs: number };
+
+const CONTAINERS: readonly string[] = ['webm', 'mp4'];
+const VIDEO: readonly string[] = ['h264', 'vp8', 'vp9'];
+const AUDIO: readonly string[] = ['opus', 'aac', 'none'];
+const MAX_TICKET_LENGTH = 200;
+
+/** A client message, or why the text is not one (the connection then closes with 4000). */
+export function parseClientMessage(text: string): ClientMessage | { invalid: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { invalid: 'not JSON' };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { invalid: 'not a JSON object' };
+  const message = value as Record<string, unknown>;
+  if (message.type === 'stop') return { type: 'stop' };
+  if (message.type !== 'hello') return { invalid: `unknown message type ${JSON.stringify(message.type)}` };
+  const { ticket, media } = message;
+  if (typeof ticket !== 'string' || ticket.length === 0 || ticket.length > MAX_TICKET_LENGTH)
+    return { invalid: 'hello needs a ticket' };
+  if (media === null || typeof media !== 'object') return { invalid: 'hello needs media' };
+  const { container, video, audio } = media as Record<string, unknown>;
+  if (typeof container !== 'string' || !CONTAINERS.includes(container))
+    return { invalid: 'media.container must be webm or mp4' };
+  if (typeof video !== 'string' || !VIDEO.includes(video))
+    return { invalid: 'media.video must be h264, vp8 or vp9' };
+  if (typeof audio !== 'string' || !AUDIO.includes(audio))
+    return { invalid: 'media.audio must be opus, aac or none' };
+  return { type: 'hello', ticket, media: { container, video, audio } as MediaDeclaration };
+}

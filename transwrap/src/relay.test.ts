@@ -1,0 +1,195 @@
+/**
+ * transwrap relays what browsers record to IVS, as PROTOCOL.md says: a real local stack, a real
+ * transwrap process, a client speaking the protocol, media made by FFmpeg as each browser makes
+ * it, and HLS from the local IVS checked with ffprobe.
+ */
+import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
+import { call } from '@golive/local/graphql/testing/api-clients';
+import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import * as op from '@golive/local/graphql/testing/operations';
+import { collect } from '@golive/local/graphql/testing/subscriptions';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CloseCode } from './protocol/messages';
+import { IngestClient } from './testing/ingest-client';
+import { browserMedia, type BrowserMedia } from './testing/test-media';
+import { startTranswrap, type TranswrapProcess } from './testing/transwrap-process';
+
+const api = useApiStack('transwrap');
+let transwrap: TranswrapProcess;
+
+beforeAll(async () => {
+  transwrap = await startTranswrap(api.stack.info);
+}, 60_000);
+
+afterAll(async () => {
+  await transwrap?.stop();
+});
+
+interface Channel {
+  id: string;
+  status: string;
+  playbackUrl: string;
+}
+
+async function ticketFor(name: string) {
+  const created = await call<{ createChannel: Channel }>(api.who.clients.seller, op.CREATE_CHANNEL, { name });
+  const channel = created.data!.createChannel;
+  const ticket = await call<{ startBroadcast: { url: string; token: string; endpoint: { id: string } } }>(
+    api.who.clients.seller,
+    op.START_BROADCAST,
+    { channelId: channel.id },
+  );
+  return { channel, ...ticket.data!.startBroadcast };
+}
+
+test('startBroadcast sends the broadcaster to this transwrap', async () => {
+  const { url, endpoint } = await ticketFor('Where');
+  expect(endpoint.id).toBe(transwrap.id);
+  expect(url).toBe(transwrap.url);
+});
+
+test.each([
+  ['chrome-h264', 'copy'],
+  ['firefox-vp8', 'transcode'],
+  ['safari-mp4', 'copy'],
+] as [BrowserMedia, string][])(
+  '%s media becomes H.264 + AAC HLS at the local IVS (%s)',
+  async (kind, mode) => {
+    const { path, media, seconds } = browserMedia(kind);
+    const { channel, url, token } = await ticketFor(kind);
+    const status = collect<{ onChannelStatus: Channel }>(api.who.clients.viewer, op.ON_CHANNEL_STATUS, {
+      id: channel.id,
+    });
+    await status.ready;
+
+    const client = new IngestClient(url);
+    await client.hello(token, media);
+    const ready = await client.next('ready');
+    expect(ready).toMatchObject({ channelId: channel.id, mode });
+    const sending = client.sendFile(path, seconds);
+
+    await status.next((event) => event.onChannelStatus.status === 'LIVE', 30_000);
+    const stats = await client.next('stats');
+    expect(stats.receivedKbps).toBeGreaterThan(0);
+
+    let segmentUrl: URL | undefined;
+    for (let attempt = 0; attempt < 100 && !segmentUrl; attempt++) {
+      const response = await fetch(channel.playbackUrl);
+      const segment = response.ok
+        ? (await response.text()).split('\n').find((line) => line.endsWith('.ts'))
+        : undefined;
+      if (segment) segmentUrl = new URL(segment, channel.playbackUrl);
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(segmentUrl).toBeDefined();
+    const file = join(api.dataDir, `${kind}.ts`);
+    writeFileSync(file, Buffer.from(await (await fetch(segmentUrl!)).arrayBuffer()));
+    const probe = await probeMedia(file);
+    expect(streamOf(probe, 'video')).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
+    expect(streamOf(probe, 'audio')).toMatchObject({ codec_name: 'aac' });
+
+    await sending;
+    client.stop();
+    expect((await client.closed).code).toBe(CloseCode.Normal);
+    await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 30_000);
+    status.stop();
+  },
+  90_000,
+);
+
+describe('abuse gets its documented close code, and the process stays up', () => {
+  afterEach(async () => {
+    const health = await fetch(transwrap.healthUrl);
+    expect(health.status).toBe(200);
+  });
+
+  test('no hello in time: 4001', async () => {
+    const short = new IngestClient(transwrap.url);
+    await short.opened;
+    expect((await short.closed).code).toBe(CloseCode.HelloTimeout);
+  }, 20_000);
+
+  test('binary before hello: 4002', async () => {
+    const client = new IngestClient(transwrap.url);
+    await client.opened;
+    client.socket.send(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
+    expect((await client.closed).code).toBe(CloseCode.MediaBeforeReady);
+  });
+
+  test.each([
+    ['not JSON', 'hello?'],
+    ['an unknown type', JSON.stringify({ type: 'publish' })],
+    ['a hello without media', JSON.stringify({ type: 'hello', ticket: 'x' })],
+    [
+      'a hello with an unknown codec',
+      JSON.stringify({
+        type: 'hello',
+        ticket: 'x',
+        media: { container: 'webm', video: 'av1', audio: 'opus' },
+      }),
+    ],
+  ])('%s: 4000', async (_case, text) => {
+    const client = new IngestClient(transwrap.url);
+    await client.opened;
+    client.socket.send(text);
+    expect((await client.closed).code).toBe(CloseCode.BadMessage);
+  });
+
+  test('a made-up ticket: 4004', async () => {
+    const client = new IngestClient(transwrap.url);
+    await client.hello('0'.repeat(64), { container: 'webm', video: 'h264', audio: 'opus' });
+    expect((await client.closed).code).toBe(CloseCode.TicketRefused);
+  });
+
+  test('a ticket used twice: the second is refused with 4004', async () => {
+    const { token } = await ticketFor('Twice');
+    const first = new IngestClient(transwrap.url);
+    await first.hello(token, { container: 'webm', video: 'h264', audio: 'opus' });
+    await first.next('ready');
+    const second = new IngestClient(transwrap.url);
+    await second.hello(token, { container: 'webm', video: 'h264', audio: 'opus' });
+    expect((await second.closed).code).toBe(CloseCode.TicketRefused);
+    first.stop();
+    await first.closed;
+  });
+
+  test('a message over the size limit: 1009', async () => {
+    const client = new IngestClient(transwrap.url);
+    await client.opened;
+    client.socket.send(Buffer.alloc(2 * 1024 * 1024));
+    expect((await client.closed).code).toBe(1009);
+  });
+
+  test('media that is not media: 4010', async () => {
+    const { token } = await ticketFor('Garbage');
+    const client = new IngestClient(transwrap.url);
+    await client.hello(token, { container: 'webm', video: 'h264', audio: 'opus' });
+    await client.next('ready');
+    client.socket.send(Buffer.alloc(64 * 1024, 0x42));
+    client.socket.send(Buffer.alloc(64 * 1024, 0x17));
+    expect((await client.closed).code).toBe(CloseCode.BadMedia);
+  }, 20_000);
+
+  test('an origin not on the allow-list is refused at the handshake', async () => {
+    const strict = await startTranswrap(api.stack.info, {
+      ALLOWED_ORIGINS: 'https://app.example',
+      ENDPOINT_ID: 'tw-strict',
+    });
+    try {
+      await expect(new IngestClient(strict.url, { origin: 'https://evil.example' }).opened).rejects.toThrow(
+        'HTTP 403',
+      );
+      const allowed = new IngestClient(strict.url, { origin: 'https://app.example' });
+      await allowed.opened;
+      allowed.socket.close();
+    } finally {
+      await strict.stop();
+    }
+  }, 40_000);
+
+  test('the log never contains a ticket or a stream key', () => {
+    expect(transwrap.output()).not.toMatch(/sk_[A-Za-z0-9_-]{10,}/);
+    expect(transwrap.output()).not.toMatch(/[0-9a-f]{64}/);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * The cheapest correct FFmpeg command for each declared input. H.264 is copied (the browser already
+ * encoded it); Opus becomes AAC (FLV/RTMP carries AAC, not Opus); VP8/VP9 are transcoded to H.264
+ * tuned for live: keyframe every 2 s as IVS wants, zerolatency, capped bitrate. No probing delay:
+ * the container headers say what the streams are.
+ */
+import type { MediaDeclaration } from '../protocol/messages';
+
+export type RelayMode = 'copy' | 'transcode';
+
+export function relayMode(media: MediaDeclaration): RelayMode {
+  return media.video === 'h264' ? 'copy' : 'transcode';
+}
+
+const TRANSCODE_H264 = [
+  ...['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p'],
+  ...['-b:v', '2500k', '-maxrate', '3000k', '-bufsize', '3000k'],
+  ...['-force_key_frames', 'expr:gte(t,n_forced*2)', '-sc_threshold', '0'],
+];
+
+export function relayArgs(media: MediaDeclaration, output: string): string[] {
+  const audio =
+    media.audio === 'none'
+      ? ['-an']
+      : media.audio === 'aac'
+        ? ['-c:a', 'copy']
+        : ['-c:a', 'aac', '-b:a', '128k', '-ar', '48000'];
+  return [
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
+    // No `nobuffer`: it discards what probing read, which loses the first GOP of H.264 from Matroska.
+    ...['-fflags', '+genpts', '-probesize', '32768', '-analyzeduration', '0'],
+    ...['-f', media.container === 'webm' ? 'matroska' : 'mp4', '-i', 'pipe:0'],
+    ...['-map', '0:v:0', ...(media.audio === 'none' ? [] : ['-map', '0:a:0'])],
+    ...(relayMode(media) === 'copy' ? ['-c:v', 'copy'] : TRANSCODE_H264),
+    ...audio,
+    ...['-progress', 'pipe:1', '-stats_period', '1'],
+    ...['-f', 'flv', '-flvflags', 'no_duration_filesize', output],
+  ];
+}

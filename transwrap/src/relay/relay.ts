@@ -1,0 +1,78 @@
+/**
+ * One broadcast's FFmpeg: media in on stdin, FLV out over RTMP(S). Writes report backpressure
+ * (the caller pauses its socket); progress lines give the relayed frame rate. The output URL
+ * holds the stream key, so FFmpeg's own error text is redacted before anyone sees it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import type { MediaDeclaration } from '../protocol/messages';
+import { relayArgs } from './ffmpeg-args';
+
+export type RelayExit =
+  { kind: 'finished' } | { kind: 'bad-media'; detail: string } | { kind: 'failed'; detail: string };
+
+interface RelayEvents {
+  progress: [fps: number];
+  drain: [];
+  exit: [RelayExit];
+}
+
+const BAD_MEDIA =
+  /Invalid data found|EBML header parsing failed|could not find codec parameters|moov atom not found|Error opening input/i;
+
+export class Relay extends EventEmitter<RelayEvents> {
+  private readonly process: ChildProcess;
+  private errors = '';
+  private ending = false;
+  fps = 0;
+  live = false;
+
+  constructor(ffmpeg: string, media: MediaDeclaration, output: string) {
+    super();
+    this.process = spawn(ffmpeg, relayArgs(media, output), { stdio: ['pipe', 'pipe', 'pipe'] });
+    const redact = (text: string) => text.replaceAll(output, '<ingest>');
+    this.process.stderr?.on(
+      'data',
+      (chunk: Buffer) => (this.errors = redact(`${this.errors}${chunk.toString()}`).slice(-2000)),
+    );
+    this.process.stdout?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (line.startsWith('fps=')) {
+          this.fps = Number(line.slice(4)) || 0;
+          this.emit('progress', this.fps);
+        }
+        if (line.startsWith('frame=') && Number(line.slice(6)) > 0) this.live = true;
+      }
+    });
+    this.process.stdin?.on('drain', () => this.emit('drain'));
+    this.process.stdin?.on('error', () => undefined); // EPIPE when FFmpeg quits; the exit says why
+    this.process.once('exit', (code) => {
+      const detail = this.errors.trim();
+      if (this.ending && (code === 0 || code === 255)) this.emit('exit', { kind: 'finished' });
+      else if (BAD_MEDIA.test(detail)) this.emit('exit', { kind: 'bad-media', detail });
+      else this.emit('exit', { kind: 'failed', detail: detail || `FFmpeg exited with ${code}` });
+    });
+  }
+
+  /** false: the pipe is full; wait for 'drain' before writing more. */
+  write(chunk: Buffer): boolean {
+    return this.process.stdin?.write(chunk) ?? false;
+  }
+
+  /** Bytes accepted but not yet taken by FFmpeg. */
+  get queuedBytes(): number {
+    return this.process.stdin?.writableLength ?? 0;
+  }
+
+  /** Ends the input; FFmpeg flushes, closes the RTMP stream and exits. */
+  finish(): void {
+    this.ending = true;
+    this.process.stdin?.end();
+    setTimeout(() => this.process.kill('SIGKILL'), 5000).unref();
+  }
+
+  kill(): void {
+    this.ending = true;
+    this.process.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * One broadcaster's connection, as PROTOCOL.md describes it: hello with a ticket -> claimIngest ->
+ * relay -> media with stats -> stop. Every way out is a documented close code.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { WebSocket } from 'ws';
+import { ApiRefusal, type ControlPlane } from '../api/control-plane';
+import { CloseCode, parseClientMessage, type ClientMessage, type ServerMessage } from '../protocol/messages';
+import { relayMode } from '../relay/ffmpeg-args';
+import { Relay } from '../relay/relay';
+import type { Logger } from '../server/logger';
+
+export interface SessionSettings {
+  endpointId: string;
+  ffmpeg: string;
+  helloTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxMessageBytes: number;
+  queueAdviceBytes: number;
+  queueLimitBytes: number;
+  statsIntervalMs: number;
+}
+
+export type SessionState = 'awaiting-hello' | 'claiming' | 'relaying' | 'stopping' | 'closed';
+
+export enum SessionEvent {
+  Closed = 'closed',
+}
+
+export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: number] }> {
+  readonly id = randomUUID();
+  state: SessionState = 'awaiting-hello';
+  private relay?: Relay;
+  private channelId?: string;
+  private readonly startedAt = Date.now();
+  private receivedBytes = 0;
+  private bytesThisSecond = 0;
+  private receivedKbps = 0;
+  private advised = false;
+  private timers: NodeJS.Timeout[] = [];
+  private idleTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly api: ControlPlane,
+    private readonly settings: SessionSettings,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.timers.push(
+      setTimeout(() => this.close(CloseCode.HelloTimeout, 'no hello in time'), settings.helloTimeoutMs),
+    );
+    socket.on('message', (data: Buffer, isBinary) =>
+      isBinary ? this.media(data) : this.text(data.toString('utf8')),
+    );
+    socket.on('close', () => this.ended());
+    socket.on('error', () => socket.terminate());
+  }
+
+  private send(message: ServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.state === 'closed') return;
+    this.log.info('session closed', { session: this.id, channel: this.channelId, code, reason });
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING)
+      this.socket.close(code, reason);
+    this.ended(code);
+  }
+
+  private ended(code: number = CloseCode.Normal): void {
+    if (this.state === 'closed') return;
+    const wasRelaying = this.state === 'relaying';
+    this.state = 'closed';
+    for (const timer of this.timers) clearTimeout(timer);
+    clearTimeout(this.idleTimer);
+    // The broadcaster is gone without `stop`: end the relay (IVS then reports the stream ended).
+    if (wasRelaying) this.relay?.finish();
+    this.emit(SessionEvent.Closed, code);
+  }
+
+  private text(text: string): void {
+    const message = parseClientMessage(text);
+    if ('invalid' in message) return this.close(CloseCode.BadMessage, message.invalid);
+    if (message.type === 'hello') {
+      if (this.state !== 'awaiting-hello') return this.close(CloseCode.BadMessage, 'a second hello');
+      void this.hello(message);
+    } else this.stop();
+  }
+
+  private async hello(message: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {
+    this.state = 'claiming';
+    clearTimeout(this.timers[0]);
+    let destination;
+    try {
+      destination = await this.api.claimIngest(message.ticket, this.settings.endpointId);
+    } catch (error) {
+      if (error instanceof ApiRefusal) return this.close(CloseCode.TicketRefused, 'ticket refused');
+      this.log.error('claimIngest failed', {
+        session: this.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return this.close(CloseCode.RelayFailed, 'the API could not be reached');
+    }
+    if (this.state !== 'claiming') return; // the client left while we were asking
+    this.channelId = destination.channelId;
+    this.relay = new Relay(
+      this.settings.ffmpeg,
+      message.media,
+      `${destination.ingestUrl}${destination.streamKey}`,
+    );
+    this.relay.on('drain', () => this.socket.resume());
+    this.relay.on('exit', (exit) => {
+      if (this.state === 'stopping' || exit.kind === 'finished')
+        return this.close(CloseCode.Normal, 'broadcast ended');
+      if (exit.kind === 'bad-media') return this.close(CloseCode.BadMedia, 'the media could not be parsed');
+      this.log.error('relay failed', { session: this.id, channel: this.channelId, detail: exit.detail });
+      this.close(CloseCode.RelayFailed, 'the relay failed');
+    });
+    this.state = 'relaying';
+    const mode = relayMode(message.media);
+    this.log.info('relaying', { session: this.id, channel: this.channelId, mode, media: message.media });
+    this.send({
+      type: 'ready',
+      sessionId: this.id,
+      channelId: destination.channelId,
+      mode,
+      limits: {
+        maxMessageBytes: this.settings.maxMessageBytes,
+        idleTimeoutMs: this.settings.idleTimeoutMs,
+        statsIntervalMs: this.settings.statsIntervalMs,
+      },
+    });
+    this.touch();
+    this.timers.push(setInterval(() => this.stats(), this.settings.statsIntervalMs));
+    this.api.reportStreamStatus(destination.channelId, 'CONNECTING').catch(() => undefined);
+  }
+
+  private touch(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(
+      () => this.close(CloseCode.Idle, 'no media in time'),
+      this.settings.idleTimeoutMs,
+    );
+  }
+
+  private media(chunk: Buffer): void {
+    if (this.state !== 'relaying' || !this.relay) {
+      if (this.state === 'stopping') return;
+      return this.close(CloseCode.MediaBeforeReady, 'media before ready');
+    }
+    this.touch();
+    this.receivedBytes += chunk.length;
+    this.bytesThisSecond += chunk.length;
+    const accepted = this.relay.write(chunk);
+    const queued = this.relay.queuedBytes;
+    if (queued > this.settings.queueLimitBytes)
+      return this.close(CloseCode.TooSlow, 'the relay queue overflowed');
+    if (queued > this.settings.queueAdviceBytes && !this.advised) {
+      this.advised = true;
+      this.send({
+        type: 'bitrate',
+        maxKbps: Math.max(300, Math.round(this.receivedKbps * 0.6)),
+        reason: 'queue',
+      });
+    }
+    // Backpressure: stop reading from the socket until FFmpeg has taken what it has.
+    if (!accepted) this.socket.pause();
+  }
+
+  private stats(): void {
+    this.receivedKbps = Math.round((this.bytesThisSecond * 8) / this.settings.statsIntervalMs);
+    this.bytesThisSecond = 0;
+    const queuedBytes = this.relay?.queuedBytes ?? 0;
+    if (queuedBytes === 0) this.advised = false;
+    this.send({
+      type: 'stats',
+      receivedKbps: this.receivedKbps,
+      relayFps: this.relay?.fps ?? 0,
+      queuedBytes,
+      rtmp: this.relay?.live ? 'live' : 'connecting',
+      restarts: 0,
+      uptimeMs: Date.now() - this.startedAt,
+    });
+  }
+
+  private stop(): void {
+    if (this.state !== 'relaying' || !this.relay) return this.close(CloseCode.Normal, 'stopped');
+    this.state = 'stopping';
+    clearTimeout(this.idleTimer);
+    this.relay.finish();
+  }
+
+  /** For the server's drain and metrics. */
+  get bytesReceived(): number {
+    return this.receivedBytes;
+  }
+
+  announceDrain(deadlineMs: number): void {
+    this.send({ type: 'drain', deadlineMs });
+  }
+}

@@ -1,0 +1,67 @@
+/** A Node client speaking PROTOCOL.md, for tests and benchmarks. */
+import { readFileSync } from 'node:fs';
+import { WebSocket } from 'ws';
+import { SUBPROTOCOL, type MediaDeclaration, type ServerMessage } from '../protocol/messages';
+
+export class IngestClient {
+  readonly messages: ServerMessage[] = [];
+  readonly socket: WebSocket;
+  readonly opened: Promise<void>;
+  readonly closed: Promise<{ code: number; reason: string }>;
+
+  constructor(url: string, options: { origin?: string; protocols?: string[] } = {}) {
+    this.socket = new WebSocket(
+      url,
+      options.protocols ?? [SUBPROTOCOL],
+      options.origin ? { origin: options.origin } : {},
+    );
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('unexpected-response', (_request, response) =>
+        reject(new Error(`HTTP ${response.statusCode}`)),
+      );
+      this.socket.once('error', reject);
+    });
+    this.closed = new Promise((resolve) =>
+      this.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    this.socket.on('message', (data: Buffer, isBinary) => {
+      if (!isBinary) this.messages.push(JSON.parse(data.toString()) as ServerMessage);
+    });
+  }
+
+  async hello(ticket: string, media: MediaDeclaration): Promise<void> {
+    await this.opened;
+    this.socket.send(JSON.stringify({ type: 'hello', ticket, media }));
+  }
+
+  async next<T extends ServerMessage['type']>(
+    type: T,
+    timeoutMs = 15_000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find((message) => message.type === type);
+      if (found) return found as Extract<ServerMessage, { type: T }>;
+      if (Date.now() > deadline || this.socket.readyState === WebSocket.CLOSED)
+        throw new Error(`no ${type} message; got ${JSON.stringify(this.messages)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Sends a media file in chunks at real-time pace (its duration spread over its bytes). */
+  async sendFile(path: string, durationSeconds: number, chunkBytes = 32 * 1024): Promise<void> {
+    const bytes = readFileSync(path);
+    const start = Date.now();
+    for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+      const due = start + (offset / bytes.length) * durationSeconds * 1000;
+      if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+      if (this.socket.readyState !== WebSocket.OPEN) return;
+      this.socket.send(bytes.subarray(offset, offset + chunkBytes));
+    }
+  }
+
+  stop(): void {
+    this.socket.send(JSON.stringify({ type: 'stop' }));
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Media files as browsers produce them, made by FFmpeg once and cached: Matroska/WebM with
+ * H.264 + Opus (Chrome's MediaRecorder), WebM VP8 + Opus (Firefox), fragmented MP4 H.264 + AAC
+ * (Safari).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveFfmpeg } from '@golive/common/binaries';
+import { CACHE_DIR } from '@golive/common/repo-paths';
+import type { MediaDeclaration } from '../protocol/messages';
+
+export type BrowserMedia = 'chrome-h264' | 'firefox-vp8' | 'safari-mp4';
+
+const RECIPES: Record<BrowserMedia, { media: MediaDeclaration; extension: string; args: string[] }> = {
+  'chrome-h264': {
+    media: { container: 'webm', video: 'h264', audio: 'opus' },
+    extension: 'mkv',
+    args: [
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-g',
+      '60',
+      '-b:v',
+      '2500k',
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '96k',
+      '-f',
+      'matroska',
+    ],
+  },
+  'firefox-vp8': {
+    media: { container: 'webm', video: 'vp8', audio: 'opus' },
+    extension: 'webm',
+    args: [
+      '-c:v',
+      'libvpx',
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      '-b:v',
+      '1500k',
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '96k',
+      '-f',
+      'webm',
+    ],
+  },
+  'safari-mp4': {
+    media: { container: 'mp4', video: 'h264', audio: 'aac' },
+    extension: 'mp4',
+    args: [
+      ...[
+        '-c:v',
+        'libx264',
+        '-preset',
+        'veryfast',
+        '-g',
+        '60',
+        '-b:v',
+        '2500k',
+        '-c:a',
+        'aac',
+        '-b:a',
+        '128k',
+      ],
+      ...['-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4'],
+    ],
+  },
+};
+
+export function browserMedia(
+  kind: BrowserMedia,
+  seconds = 8,
+): { path: string; media: MediaDeclaration; seconds: number } {
+  const recipe = RECIPES[kind];
+  const dir = join(CACHE_DIR, 'media');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${kind}-v2-${seconds}s.${recipe.extension}`);
+  if (!existsSync(path)) {
+    const partial = `${path}.partial`;
+    execFileSync(resolveFfmpeg(), [
+      ...['-hide_banner', '-loglevel', 'error', '-y'],
+      ...[
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=size=1280x720:rate=30',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440:sample_rate=48000',
+      ],
+      ...['-t', String(seconds), '-pix_fmt', 'yuv420p', ...recipe.args, partial],
+    ]);
+    renameSync(partial, path);
+  }
+  return { path, media: recipe.media, seconds };
+}

@@ -1,0 +1,56 @@
+/** Runs transwrap as `npm start` would run it in production, against a local stack, for tests. */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { LocalStackInfo } from '@golive/local/stack-info';
+
+export interface TranswrapProcess {
+  id: string;
+  url: string;
+  healthUrl: string;
+  pid: number;
+  output(): string;
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startTranswrap(
+  info: LocalStackInfo,
+  env: Record<string, string> = {},
+): Promise<TranswrapProcess> {
+  const child = fork(join(__dirname, '..', 'main.ts'), [], {
+    execArgv: ['--import', require.resolve('tsx')],
+    env: {
+      ...process.env,
+      PORT: '0',
+      API_URL: info.graphql.url,
+      AWS_REGION: info.region,
+      AWS_ACCESS_KEY_ID: info.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: info.credentials.secretAccessKey,
+      HEARTBEAT_INTERVAL_MS: '1000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const details = await new Promise<{ id: string; url: string; healthUrl: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`transwrap did not start:\n${output}`)), 30_000);
+    child.once('message', (message: { details: { id: string; url: string; healthUrl: string } }) => {
+      clearTimeout(timer);
+      resolve(message.details);
+    });
+    void exited.then((code) => reject(new Error(`transwrap exited (${code}):\n${output}`)));
+  });
+  return {
+    ...details,
+    pid: child.pid ?? 0,
+    output: () => output,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
