@@ -17,6 +17,9 @@ export function banner(info: LocalStackInfo): string {
     `  Admin console  ${info.graphql.consoleUrl}   public API key ${info.graphql.apiKey}`,
     `  IVS API        ${info.ivs.endpoint}   playback ${info.ivs.hlsBaseUrl}`,
     `  IVS ingest     ${info.ivs.rtmpsUrl}   (plain: ${info.ivs.rtmpUrl}; certificate ${info.ivs.caCertificate})`,
+    ...info.transwrap.map(
+      (instance) => `  transwrap      ${instance.url}   (${instance.id}, health ${instance.healthUrl})`,
+    ),
     `  DynamoDB API   ${info.dynamodb.endpoint}`,
     `  Cognito API    ${info.cognito.endpoint}   user pool ${info.cognito.userPoolId}, app client ${info.cognito.clientId}`,
     '',

@@ -21,10 +21,19 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: join(REPO_ROOT, '.data'),
       region: 'us-east-1',
-      ports: { dynamodb: 8000, cognito: 9229, graphql: 4000, ivs: 4100, rtmp: 1935, rtmps: 4443 },
+      ports: {
+        dynamodb: 8000,
+        cognito: 9229,
+        graphql: 4000,
+        ivs: 4100,
+        rtmp: 1935,
+        rtmps: 4443,
+        transwrap: 8090,
+      },
       dynamodbEndpoint: undefined,
       startTimeoutMs: 60000,
       keepAliveMs: 60000,
+      transwrapInstances: 1,
     });
   });
 
@@ -37,9 +46,18 @@ describe('loadConfig', () => {
       IVS_PORT: '0',
       IVS_RTMP_PORT: '0',
       IVS_RTMPS_PORT: '0',
+      TRANSWRAP_PORT: '0',
     });
     expect(config.dataDir).toBe('/tmp/x');
-    expect(config.ports).toEqual({ dynamodb: 0, cognito: 0, graphql: 0, ivs: 0, rtmp: 0, rtmps: 0 });
+    expect(config.ports).toEqual({
+      dynamodb: 0,
+      cognito: 0,
+      graphql: 0,
+      ivs: 0,
+      rtmp: 0,
+      rtmps: 0,
+      transwrap: 0,
+    });
   });
 
   test('uses an external DynamoDB when DYNAMODB_ENDPOINT is set', () => {

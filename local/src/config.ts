@@ -14,7 +14,17 @@ export interface LocalConfig {
   dataDir: string;
   region: string;
   /** 0 means "pick a free port" (tests run their own stack beside a developer's). */
-  ports: { dynamodb: number; cognito: number; graphql: number; ivs: number; rtmp: number; rtmps: number };
+  ports: {
+    dynamodb: number;
+    cognito: number;
+    graphql: number;
+    ivs: number;
+    rtmp: number;
+    rtmps: number;
+    transwrap: number;
+  };
+  /** How many transwrap instances to run (ports TRANSWRAP_PORT, +1, ...). */
+  transwrapInstances: number;
   /** Use this DynamoDB (DynamoDB Local, or real DynamoDB) instead of starting dynalite. */
   dynamodbEndpoint: string | undefined;
   /** How often the real-time endpoint sends `ka` (AppSync: about every minute). */
@@ -33,6 +43,8 @@ export const DEFAULTS = {
   IVS_PORT: '4100',
   IVS_RTMP_PORT: '1935',
   IVS_RTMPS_PORT: '4443',
+  TRANSWRAP_PORT: '8090',
+  TRANSWRAP_INSTANCES: '1',
   DYNAMODB_ENDPOINT: '',
   LOCAL_START_TIMEOUT_MS: '60000',
   GRAPHQL_KEEPALIVE_MS: '60000',
@@ -51,6 +63,13 @@ function port(env: Env, name: ConfigVariable): number {
   if (!/^\d+$/.test(raw) || value > 65535) {
     throw new ConfigError(`${name}=${raw} is not a port number (0-65535; 0 picks a free port).`);
   }
+  return value;
+}
+
+function count(env: Env, name: ConfigVariable): number {
+  const raw = env[name] ?? DEFAULTS[name];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name}=${raw} must be 0 or more.`);
   return value;
 }
 
@@ -84,9 +103,11 @@ export function loadConfig(env: Env = process.env): LocalConfig {
       ivs: port(env, 'IVS_PORT'),
       rtmp: port(env, 'IVS_RTMP_PORT'),
       rtmps: port(env, 'IVS_RTMPS_PORT'),
+      transwrap: port(env, 'TRANSWRAP_PORT'),
     },
     dynamodbEndpoint: endpoint(env, 'DYNAMODB_ENDPOINT'),
     startTimeoutMs: positive(env, 'LOCAL_START_TIMEOUT_MS'),
     keepAliveMs: positive(env, 'GRAPHQL_KEEPALIVE_MS'),
+    transwrapInstances: count(env, 'TRANSWRAP_INSTANCES'),
   };
 }

@@ -22,6 +22,8 @@ export interface LocalStackInfo {
   graphql: { url: string; realtimeUrl: string; apiKey: string; consoleUrl: string };
   /** IVS: control plane for @aws-sdk/client-ivs, RTMP(S) ingest, HLS playback, the RTMPS certificate. */
   ivs: IvsServiceDetails;
+  /** The transwrap instances browsers stream to. */
+  transwrap: { id: string; url: string; healthUrl: string }[];
   demoUsers: DemoUser[];
 }
 

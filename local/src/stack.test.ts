@@ -89,7 +89,7 @@ async function stopAndListSurvivors(running: StackProcess, signal: NodeJS.Signal
 
 describe('a fresh local stack', () => {
   beforeAll(async () => {
-    stack = await startStackProcess({ dataDir });
+    stack = await startStackProcess({ dataDir, env: { TRANSWRAP_INSTANCES: '1' } });
   });
 
   test('publishes where its services are in local-stack.json', () => {
@@ -98,6 +98,14 @@ describe('a fresh local stack', () => {
     expect(info.dynamodb.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(info.cognito.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(info.cognito.userPoolId).toMatch(/^\w+_\w+$/);
+    expect(info.ivs.rtmpsUrl).toMatch(/^rtmps:\/\/127\.0\.0\.1:\d+\/app\/$/);
+    expect(info.transwrap).toEqual([
+      {
+        id: 'tw-local-1',
+        url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/ingest$/) as unknown,
+        healthUrl: expect.any(String) as unknown,
+      },
+    ]);
     expect(info.credentials.accessKeyId).toMatch(/^[A-Z0-9]{20}$/);
     expect(info.credentials.secretAccessKey.length).toBeGreaterThanOrEqual(40);
     expect(info.demoUsers.map((user) => user.groups)).toEqual(
@@ -233,9 +241,9 @@ describe('a fresh local stack', () => {
   });
 
   test('stops on SIGTERM with no process left running and local-stack.json gone', async () => {
-    // The four services: dynamodb, cognito, ivs, graphql (tsx may also run an esbuild helper beside them).
+    // The five services: dynamodb, cognito, ivs, graphql, transwrap (tsx may also run an esbuild helper).
     const services = descendantsOf(stack!.pid).filter((e) => e.ppid === stack!.pid && e.command === 'node');
-    expect(services).toHaveLength(4);
+    expect(services).toHaveLength(5);
     const survivors = await stopAndListSurvivors(stack!, 'SIGTERM');
     expect(survivors).toEqual([]);
     expect(stack!.output()).toContain('Local stack stopped.');

@@ -11,11 +11,14 @@ import type { LocalConfig } from './config';
 import { LOCAL_ACCOUNT_ID, loadOrCreateCredentials } from './credentials';
 import type { GraphqlServiceConfig, GraphqlServiceDetails } from './graphql/graphql-service';
 import type { IvsServiceConfig, IvsServiceDetails } from './ivs/ivs-service';
+import type { TranswrapServiceConfig } from './transwrap/transwrap-service';
 import { freePort } from './free-port';
 import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
 import { ServiceProcess } from './process/service-process';
 import { acquireStackLock } from './stack-lock';
 import { removeStackInfo, writeStackInfo, type LocalStackInfo } from './stack-info';
+
+type TranswrapDetails = LocalStackInfo['transwrap'][number];
 
 export interface RunningStack {
   info: LocalStackInfo;
@@ -101,6 +104,25 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       keepAliveMs: config.keepAliveMs,
     } satisfies GraphqlServiceConfig);
 
+    // transwrap registers itself with the API, so it starts once the API answers.
+    const transwrap = await Promise.all(
+      Array.from({ length: config.transwrapInstances }, async (_, index) => {
+        const twPort = config.ports.transwrap ? config.ports.transwrap + index : await freePort(config.host);
+        return service<TranswrapDetails>(`transwrap-${index + 1}`, 'transwrap/transwrap-service.ts', {
+          env: {
+            HOST: config.host,
+            PORT: String(twPort),
+            ENDPOINT_ID: `tw-local-${index + 1}`,
+            API_URL: graphql.url,
+            AWS_REGION: config.region,
+            AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+            DRAIN_DEADLINE_MS: '3000',
+          },
+        } satisfies TranswrapServiceConfig);
+      }),
+    );
+
     const info: LocalStackInfo = {
       pid: process.pid,
       startedAt: new Date().toISOString(),
@@ -116,6 +138,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       },
       graphql,
       ivs,
+      transwrap,
       demoUsers: DEMO_USERS.map((user) => ({ ...user, groups: [...user.groups] })),
     };
     writeStackInfo(info);

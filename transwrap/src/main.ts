@@ -1,79 +1,20 @@
-/**
- * transwrap: registers as an endpoint, relays broadcasts, heartbeats its load, and on SIGTERM
- * drains (DRAINING, clients told to move) before reporting STOPPED and exiting.
- */
-import { resolveFfmpeg } from '@golive/common/binaries';
-import { ControlPlane } from './api/control-plane';
+/** `node --import tsx transwrap/src/main.ts`: one instance, configured by env vars; SIGTERM drains. */
 import { loadConfig } from './config';
-import { IngestServer } from './server/ingest-server';
-import { jsonLogger } from './server/logger';
+import { startTranswrap } from './transwrap';
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const config = loadConfig();
-  const log = jsonLogger({ endpoint: config.endpointId });
-  const api = new ControlPlane(config.apiUrl, config.awsRegion);
-  const server = new IngestServer(
-    {
-      host: config.host,
-      port: config.port,
-      allowedOrigins: config.allowedOrigins,
-      capacity: config.capacity,
-      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
-      session: {
-        endpointId: config.endpointId,
-        ffmpeg: resolveFfmpeg(),
-        helloTimeoutMs: config.helloTimeoutMs,
-        idleTimeoutMs: config.idleTimeoutMs,
-        maxMessageBytes: config.maxMessageBytes,
-        queueAdviceBytes: config.queueAdviceBytes,
-        queueLimitBytes: config.queueLimitBytes,
-        statsIntervalMs: config.statsIntervalMs,
-      },
-    },
-    api,
-    log,
-  );
-  const port = await server.listen();
-  const publicUrl = config.publicUrl.replace(/:0\//, `:${port}/`);
-  await api.register({
-    id: config.endpointId,
-    url: publicUrl,
-    region: config.region,
-    capacity: config.capacity,
-    status: 'ACTIVE',
-  });
-  log.info('ready', { url: publicUrl, health: `http://${config.host}:${port}/health` });
-  // For whoever started us (the local stack, tests): where we are, on one line.
-  process.send?.({
-    type: 'ready',
-    details: { id: config.endpointId, url: publicUrl, healthUrl: `http://${config.host}:${port}/health` },
-  });
-
-  const heartbeat = setInterval(() => {
-    api
-      .heartbeat(config.endpointId, server.sessions.size, server.load)
-      .catch((error: unknown) =>
-        log.error('heartbeat failed', { error: error instanceof Error ? error.message : String(error) }),
-      );
-  }, config.heartbeatIntervalMs);
-
+  const running = await startTranswrap(loadConfig());
+  // For whoever started us with an IPC channel (tests): where we are.
+  process.send?.({ type: 'ready', details: running.details });
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const stop = () => {
     if (stopping) return;
     stopping = true;
-    log.info('draining', { signal, sessions: server.sessions.size });
-    clearInterval(heartbeat);
-    await api.setStatus(config.endpointId, 'DRAINING').catch(() => undefined);
-    await server.drain(config.drainDeadlineMs);
-    await server.close();
-    await api.setStatus(config.endpointId, 'STOPPED').catch(() => undefined);
-    api.stop();
-    log.info('stopped');
-    process.exit(0);
+    void running.stop().then(() => process.exit(0));
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

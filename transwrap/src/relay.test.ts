@@ -13,13 +13,13 @@ import { join } from 'node:path';
 import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
 import { browserMedia, type BrowserMedia } from './testing/test-media';
-import { startTranswrap, type TranswrapProcess } from './testing/transwrap-process';
+import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
 
 const api = useApiStack('transwrap');
 let transwrap: TranswrapProcess;
 
 beforeAll(async () => {
-  transwrap = await startTranswrap(api.stack.info);
+  transwrap = await spawnTranswrap(api.stack.info);
 }, 60_000);
 
 afterAll(async () => {
@@ -172,7 +172,7 @@ describe('abuse gets its documented close code, and the process stays up', () =>
   }, 20_000);
 
   test('an origin not on the allow-list is refused at the handshake', async () => {
-    const strict = await startTranswrap(api.stack.info, {
+    const strict = await spawnTranswrap(api.stack.info, {
       ALLOWED_ORIGINS: 'https://app.example',
       ENDPOINT_ID: 'tw-strict',
     });

@@ -13,7 +13,7 @@ export interface TranswrapProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startTranswrap(
+export async function spawnTranswrap(
   info: LocalStackInfo,
   env: Record<string, string> = {},
 ): Promise<TranswrapProcess> {

@@ -1,0 +1,17 @@
+/**
+ * A transwrap instance run by the local stack as a child service: the same code as in production,
+ * configured with the stack's API and credentials. Stopping it drains (clients are told to move).
+ */
+import { loadConfig } from '@golive/transwrap/config';
+import { startTranswrap } from '@golive/transwrap/transwrap';
+import { runService, serviceArgument } from '../process/run-service';
+
+export interface TranswrapServiceConfig {
+  env: Record<string, string>;
+}
+
+runService('transwrap', () => {
+  // Into this child's own environment only: the AWS SDK reads the credentials from there.
+  Object.assign(process.env, serviceArgument<TranswrapServiceConfig>().env);
+  return startTranswrap(loadConfig(process.env));
+});

@@ -1,0 +1,78 @@
+/**
+ * One transwrap instance: the ingest server registered in the API as an endpoint, heartbeating its
+ * load, and able to drain. main.ts runs it as a process; the local stack runs it as a service.
+ */
+import { resolveFfmpeg } from '@golive/common/binaries';
+import { ControlPlane } from './api/control-plane';
+import type { TranswrapConfig } from './config';
+import { IngestServer } from './server/ingest-server';
+import { jsonLogger, type Logger } from './server/logger';
+
+export interface RunningTranswrap {
+  details: { id: string; url: string; healthUrl: string };
+  /** DRAINING, clients told to move, closed at the deadline, STOPPED. */
+  stop(): Promise<void>;
+}
+
+export async function startTranswrap(
+  config: TranswrapConfig,
+  log: Logger = jsonLogger({ endpoint: config.endpointId }),
+): Promise<RunningTranswrap> {
+  const api = new ControlPlane(config.apiUrl, config.awsRegion);
+  const server = new IngestServer(
+    {
+      host: config.host,
+      port: config.port,
+      allowedOrigins: config.allowedOrigins,
+      capacity: config.capacity,
+      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+      session: {
+        endpointId: config.endpointId,
+        ffmpeg: resolveFfmpeg(),
+        helloTimeoutMs: config.helloTimeoutMs,
+        idleTimeoutMs: config.idleTimeoutMs,
+        maxMessageBytes: config.maxMessageBytes,
+        queueAdviceBytes: config.queueAdviceBytes,
+        queueLimitBytes: config.queueLimitBytes,
+        statsIntervalMs: config.statsIntervalMs,
+      },
+    },
+    api,
+    log,
+  );
+  const port = await server.listen();
+  const url = config.publicUrl.replace(/:0\//, `:${port}/`);
+  const healthUrl = `http://${config.host}:${port}/health`;
+  await api.register({
+    id: config.endpointId,
+    url,
+    region: config.region,
+    capacity: config.capacity,
+    status: 'ACTIVE',
+  });
+  log.info('ready', { url, health: healthUrl });
+
+  const heartbeat = setInterval(() => {
+    api
+      .heartbeat(config.endpointId, server.sessions.size, server.load)
+      .catch((error: unknown) =>
+        log.error('heartbeat failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
+  }, config.heartbeatIntervalMs);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    details: { id: config.endpointId, url, healthUrl },
+    stop: () =>
+      (stopped ??= (async () => {
+        log.info('draining', { sessions: server.sessions.size });
+        clearInterval(heartbeat);
+        await api.setStatus(config.endpointId, 'DRAINING').catch(() => undefined);
+        await server.drain(config.drainDeadlineMs);
+        await server.close();
+        await api.setStatus(config.endpointId, 'STOPPED').catch(() => undefined);
+        api.stop();
+        log.info('stopped');
+      })()),
+  };
+}
