@@ -1,0 +1,80 @@
+/**
+ * Limits hold under load: 500 idle connections each get their close code while a real broadcast on
+ * the same instance keeps relaying, memory stays bounded, and a client that stops sending is
+ * closed for idling.
+ */
+import { call } from '@golive/local/graphql/testing/api-clients';
+import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import * as op from '@golive/local/graphql/testing/operations';
+import { CloseCode } from './protocol/messages';
+import { IngestClient } from './testing/ingest-client';
+import { browserMedia } from './testing/test-media';
+import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
+import { readFileSync } from 'node:fs';
+
+const api = useApiStack('transwrap-limits');
+let transwrap: TranswrapProcess;
+
+beforeAll(async () => {
+  transwrap = await spawnTranswrap(api.stack.info, {
+    HELLO_TIMEOUT_MS: '3000',
+    IDLE_TIMEOUT_MS: '1500',
+    CAPACITY: '600',
+    MAX_CONNECTIONS_PER_ADDRESS: '600',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await transwrap?.stop();
+});
+
+async function ticket(name: string) {
+  const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
+    name,
+  });
+  const started = await call<{ startBroadcast: { token: string } }>(
+    api.who.clients.seller,
+    op.START_BROADCAST,
+    {
+      channelId: created.data!.createChannel.id,
+    },
+  );
+  return started.data!.startBroadcast.token;
+}
+
+/** Resident memory of the transwrap process, from /proc (kB). */
+function rssKb(pid: number): number {
+  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1]);
+}
+
+test('500 idle connections are each closed with 4001; a concurrent broadcast is unaffected', async () => {
+  const { path, media, seconds } = browserMedia('chrome-h264');
+  const healthy = new IngestClient(transwrap.url);
+  await healthy.hello(await ticket('Healthy'), media);
+  await healthy.next('ready');
+  const sending = healthy.sendFile(path, seconds);
+  const before = rssKb(transwrap.pid);
+
+  const idle = Array.from({ length: 500 }, () => new IngestClient(transwrap.url));
+  await Promise.all(idle.map((client) => client.opened));
+  const during = rssKb(transwrap.pid);
+  const codes = await Promise.all(idle.map((client) => client.closed.then(({ code }) => code)));
+  expect(new Set(codes)).toEqual(new Set([CloseCode.HelloTimeout]));
+  // Bounded: an idle connection costs kilobytes, not megabytes.
+  expect(during - before).toBeLessThan(100 * 1024);
+
+  await sending;
+  const stats = await healthy.next('stats');
+  expect(stats.receivedKbps).toBeGreaterThan(0);
+  healthy.stop();
+  expect((await healthy.closed).code).toBe(CloseCode.Normal);
+  expect((await fetch(transwrap.healthUrl)).status).toBe(200);
+}, 60_000);
+
+test('a client that stops sending media is closed with 4008', async () => {
+  const client = new IngestClient(transwrap.url);
+  await client.hello(await ticket('Stalled'), { container: 'webm', video: 'h264', audio: 'opus' });
+  await client.next('ready');
+  expect((await client.closed).code).toBe(CloseCode.Idle);
+}, 20_000);
