@@ -6,9 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import { ApiRefusal, type ControlPlane } from '../api/control-plane';
-import { CloseCode, parseClientMessage, type ClientMessage, type ServerMessage } from '../protocol/messages';
+import {
+  CloseCode,
+  parseClientMessage,
+  type ClientMessage,
+  type MediaDeclaration,
+  type ServerMessage,
+} from '../protocol/messages';
 import { relayMode } from '../relay/ffmpeg-args';
-import { Relay } from '../relay/relay';
+import { MediaResumePoint } from '../relay/media-resume-point';
+import { Relay, type RelayExit } from '../relay/relay';
 import type { Logger } from '../server/logger';
 
 export interface SessionSettings {
@@ -21,6 +28,10 @@ export interface SessionSettings {
   queueLimitBytes: number;
   statsIntervalMs: number;
 }
+
+const RESTART_DELAYS_MS = [250, 1000, 2000, 5000];
+const RESTART_WINDOW_MS = 60_000;
+const MAX_RESTARTS_PER_WINDOW = 5;
 
 export type SessionState = 'awaiting-hello' | 'claiming' | 'relaying' | 'stopping' | 'closed';
 
@@ -39,6 +50,14 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
   private receivedKbps = 0;
   private advised = false;
   private timers: NodeJS.Timeout[] = [];
+  private declared?: MediaDeclaration;
+  private output?: string;
+  private resumePoint?: MediaResumePoint;
+  /** After a relay restart, media is dropped until the next cluster/fragment boundary. */
+  private awaitingBoundary = false;
+  private restarting = false;
+  private restarts = 0;
+  private recentRestarts: number[] = [];
   private idleTimer?: NodeJS.Timeout;
 
   constructor(
@@ -106,19 +125,10 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
     }
     if (this.state !== 'claiming') return; // the client left while we were asking
     this.channelId = destination.channelId;
-    this.relay = new Relay(
-      this.settings.ffmpeg,
-      message.media,
-      `${destination.ingestUrl}${destination.streamKey}`,
-    );
-    this.relay.on('drain', () => this.socket.resume());
-    this.relay.on('exit', (exit) => {
-      if (this.state === 'stopping' || exit.kind === 'finished')
-        return this.close(CloseCode.Normal, 'broadcast ended');
-      if (exit.kind === 'bad-media') return this.close(CloseCode.BadMedia, 'the media could not be parsed');
-      this.log.error('relay failed', { session: this.id, channel: this.channelId, detail: exit.detail });
-      this.close(CloseCode.RelayFailed, 'the relay failed');
-    });
+    this.declared = message.media;
+    this.output = `${destination.ingestUrl}${destination.streamKey}`;
+    this.resumePoint = new MediaResumePoint(message.media.container);
+    this.startRelay();
     this.state = 'relaying';
     const mode = relayMode(message.media);
     this.log.info('relaying', { session: this.id, channel: this.channelId, mode, media: message.media });
@@ -138,6 +148,48 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
     this.api.reportStreamStatus(destination.channelId, 'CONNECTING').catch(() => undefined);
   }
 
+  private startRelay(): void {
+    if (!this.declared || !this.output) return;
+    const relay = new Relay(this.settings.ffmpeg, this.declared, this.output);
+    this.relay = relay;
+    relay.on('drain', () => this.socket.resume());
+    relay.on('exit', (exit) => this.relayExited(relay, exit));
+  }
+
+  private relayExited(relay: Relay, exit: RelayExit): void {
+    if (relay !== this.relay || this.state === 'closed') return;
+    if (this.state === 'stopping' || exit.kind === 'finished')
+      return this.close(CloseCode.Normal, 'broadcast ended');
+    if (exit.kind === 'bad-media' && this.restarts === 0)
+      return this.close(CloseCode.BadMedia, 'the media could not be parsed');
+    this.log.error('relay failed', { session: this.id, channel: this.channelId, detail: exit.detail });
+    // Restart with backoff, from the container header and the next cluster, unless it keeps failing.
+    const now = Date.now();
+    this.recentRestarts = this.recentRestarts.filter((at) => now - at < RESTART_WINDOW_MS);
+    if (!this.resumePoint?.header || this.recentRestarts.length >= MAX_RESTARTS_PER_WINDOW) {
+      return this.close(CloseCode.RelayFailed, 'the relay failed');
+    }
+    this.recentRestarts.push(now);
+    this.restarts++;
+    this.restarting = true;
+    this.socket.resume();
+    const delay = RESTART_DELAYS_MS[Math.min(this.recentRestarts.length - 1, RESTART_DELAYS_MS.length - 1)];
+    this.timers.push(
+      setTimeout(() => {
+        if (this.state !== 'relaying' || !this.resumePoint?.header) return;
+        this.startRelay();
+        this.relay?.write(this.resumePoint.header);
+        this.awaitingBoundary = true;
+        this.restarting = false;
+        this.log.info('relay restarted', {
+          session: this.id,
+          channel: this.channelId,
+          restarts: this.restarts,
+        });
+      }, delay),
+    );
+  }
+
   private touch(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(
@@ -154,6 +206,13 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
     this.touch();
     this.receivedBytes += chunk.length;
     this.bytesThisSecond += chunk.length;
+    const fromBoundary = this.resumePoint?.observe(chunk);
+    if (this.restarting) return; // nothing to write to until the relay is back
+    if (this.awaitingBoundary) {
+      if (fromBoundary === undefined) return;
+      this.awaitingBoundary = false;
+      chunk = fromBoundary;
+    }
     const accepted = this.relay.write(chunk);
     const queued = this.relay.queuedBytes;
     if (queued > this.settings.queueLimitBytes)
@@ -180,8 +239,9 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
       receivedKbps: this.receivedKbps,
       relayFps: this.relay?.fps ?? 0,
       queuedBytes,
-      rtmp: this.relay?.live ? 'live' : 'connecting',
-      restarts: 0,
+      rtmp:
+        this.restarting || this.awaitingBoundary ? 'reconnecting' : this.relay?.live ? 'live' : 'connecting',
+      restarts: this.restarts,
       uptimeMs: Date.now() - this.startedAt,
     });
   }
