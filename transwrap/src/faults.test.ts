@@ -84,3 +84,71 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
   expect((await client.closed).code).toBe(CloseCode.Normal);
   status.stop();
 }, 90_000);
+
+test('SIGTERM drains: the broadcaster is told, moves to the other instance, and the channel goes LIVE again there', async () => {
+  const other = await spawnTranswrap(api.stack.info, { DRAIN_DEADLINE_MS: '10000' });
+  const instances = [transwrap, other];
+  try {
+    const { path, media, seconds } = browserMedia('chrome-h264', 20);
+    const created = await call<{ createChannel: { id: string; playbackUrl: string } }>(
+      api.who.clients.seller,
+      op.CREATE_CHANNEL,
+      {
+        name: 'Moving',
+      },
+    );
+    const channel = created.data!.createChannel;
+    const status = collect<{ onChannelStatus: { status: string } }>(
+      api.who.clients.viewer,
+      op.ON_CHANNEL_STATUS,
+      { id: channel.id },
+    );
+    await status.ready;
+    const ticket = async () =>
+      (
+        await call<{ startBroadcast: { url: string; token: string } }>(
+          api.who.clients.seller,
+          op.START_BROADCAST,
+          { channelId: channel.id },
+        )
+      ).data!.startBroadcast;
+
+    const first = await ticket();
+    const draining = instances.find((instance) => instance.url === first.url)!;
+    const staying = instances.find((instance) => instance !== draining)!;
+    const client = new IngestClient(first.url);
+    await client.hello(first.token, media);
+    await client.next('ready');
+    void client.sendFile(path, seconds);
+    await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
+
+    void draining.stop('SIGTERM');
+    const drain = await client.next('drain');
+    expect(drain.deadlineMs).toBe(draining === transwrap ? 30_000 : 10_000);
+
+    // What the PWA does on `drain`: leave, get a new ticket (the draining endpoint gets none), go there.
+    client.socket.close(1000, 'moving');
+    const second = await ticket();
+    expect(second.url).toBe(staying.url);
+    const moved = new IngestClient(second.url);
+    await moved.hello(second.token, media);
+    await moved.next('ready');
+    const sending = moved.sendFile(path, seconds);
+    const liveAgain = () =>
+      status.events.filter((event) => event.onChannelStatus.status === 'LIVE').length >= 2;
+    while (!liveAgain()) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await draining.exited).toBe(0);
+
+    const { data } = await call<{ endpoints: { items: { id: string; status: string }[] } }>(
+      api.who.clients.admin,
+      op.ENDPOINTS,
+    );
+    expect(data?.endpoints.items.find((endpoint) => endpoint.id === draining.id)?.status).toBe('STOPPED');
+    await sending;
+    moved.stop();
+    expect((await moved.closed).code).toBe(CloseCode.Normal);
+    status.stop();
+  } finally {
+    await other.stop();
+  }
+}, 120_000);
