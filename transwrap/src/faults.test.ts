@@ -5,23 +5,15 @@
 import { descendantsOf } from '@golive/local/testing/process-tree';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import * as op from '@golive/local/graphql/testing/operations';
+import * as op from '@golive/common/api-operations';
 import { collect } from '@golive/local/graphql/testing/subscriptions';
 import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
 import { browserMedia } from './testing/test-media';
-import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
+import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
 
 const api = useApiStack('transwrap-faults');
-let transwrap: TranswrapProcess;
-
-beforeAll(async () => {
-  transwrap = await spawnTranswrap(api.stack.info);
-}, 60_000);
-
-afterAll(async () => {
-  await transwrap?.stop();
-});
+const transwrap = useTranswrap(api);
 
 async function segments(playbackUrl: string): Promise<string[]> {
   const response = await fetch(playbackUrl);

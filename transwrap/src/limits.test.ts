@@ -5,27 +5,19 @@
  */
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import * as op from '@golive/local/graphql/testing/operations';
+import * as op from '@golive/common/api-operations';
 import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
 import { browserMedia } from './testing/test-media';
-import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
+import { useTranswrap } from './testing/transwrap-process';
 import { readFileSync } from 'node:fs';
 
 const api = useApiStack('transwrap-limits');
-let transwrap: TranswrapProcess;
-
-beforeAll(async () => {
-  transwrap = await spawnTranswrap(api.stack.info, {
-    HELLO_TIMEOUT_MS: '3000',
-    IDLE_TIMEOUT_MS: '1500',
-    CAPACITY: '600',
-    MAX_CONNECTIONS_PER_ADDRESS: '600',
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await transwrap?.stop();
+const transwrap = useTranswrap(api, {
+  HELLO_TIMEOUT_MS: '3000',
+  IDLE_TIMEOUT_MS: '1500',
+  CAPACITY: '600',
+  MAX_CONNECTIONS_PER_ADDRESS: '600',
 });
 
 async function ticket(name: string) {

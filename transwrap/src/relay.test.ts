@@ -6,25 +6,17 @@
 import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import * as op from '@golive/local/graphql/testing/operations';
+import * as op from '@golive/common/api-operations';
 import { collect } from '@golive/local/graphql/testing/subscriptions';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
 import { browserMedia, type BrowserMedia } from './testing/test-media';
-import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
+import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
 
 const api = useApiStack('transwrap');
-let transwrap: TranswrapProcess;
-
-beforeAll(async () => {
-  transwrap = await spawnTranswrap(api.stack.info);
-}, 60_000);
-
-afterAll(async () => {
-  await transwrap?.stop();
-});
+const transwrap = useTranswrap(api);
 
 interface Channel {
   id: string;

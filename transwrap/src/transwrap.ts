@@ -20,23 +20,8 @@ export async function startTranswrap(
 ): Promise<RunningTranswrap> {
   const api = new ControlPlane(config.apiUrl, config.awsRegion);
   const server = new IngestServer(
-    {
-      host: config.host,
-      port: config.port,
-      allowedOrigins: config.allowedOrigins,
-      capacity: config.capacity,
-      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
-      session: {
-        endpointId: config.endpointId,
-        ffmpeg: resolveFfmpeg(),
-        helloTimeoutMs: config.helloTimeoutMs,
-        idleTimeoutMs: config.idleTimeoutMs,
-        maxMessageBytes: config.maxMessageBytes,
-        queueAdviceBytes: config.queueAdviceBytes,
-        queueLimitBytes: config.queueLimitBytes,
-        statsIntervalMs: config.statsIntervalMs,
-      },
-    },
+    // The config carries every server and session setting; only FFmpeg's location is added.
+    { ...config, session: { ...config, ffmpeg: resolveFfmpeg() } },
     api,
     log,
   );

@@ -7,18 +7,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { ControlPlane } from '../api/control-plane';
+import type { TranswrapConfig } from '../config';
 import { CloseCode, SUBPROTOCOL } from '../protocol/messages';
 import { IngestSession, SessionEvent, type SessionSettings } from '../session/ingest-session';
 import type { Logger } from './logger';
 
-export interface IngestServerOptions {
-  host: string;
-  port: number;
-  allowedOrigins: string[];
-  capacity: number;
-  maxConnectionsPerAddress: number;
-  session: SessionSettings;
-}
+export type IngestServerOptions = Pick<
+  TranswrapConfig,
+  'host' | 'port' | 'allowedOrigins' | 'capacity' | 'maxConnectionsPerAddress'
+> & { session: SessionSettings };
 
 export class IngestServer {
   readonly sessions = new Set<IngestSession>();

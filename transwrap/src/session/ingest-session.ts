@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import { ApiRefusal, type ControlPlane } from '../api/control-plane';
+import type { TranswrapConfig } from '../config';
 import {
   CloseCode,
   parseClientMessage,
@@ -18,16 +19,17 @@ import { MediaResumePoint } from '../relay/media-resume-point';
 import { Relay, type RelayExit } from '../relay/relay';
 import type { Logger } from '../server/logger';
 
-export interface SessionSettings {
-  endpointId: string;
-  ffmpeg: string;
-  helloTimeoutMs: number;
-  idleTimeoutMs: number;
-  maxMessageBytes: number;
-  queueAdviceBytes: number;
-  queueLimitBytes: number;
-  statsIntervalMs: number;
-}
+/** What a session needs of the instance's settings, plus where FFmpeg is. */
+export type SessionSettings = Pick<
+  TranswrapConfig,
+  | 'endpointId'
+  | 'helloTimeoutMs'
+  | 'idleTimeoutMs'
+  | 'maxMessageBytes'
+  | 'queueAdviceBytes'
+  | 'queueLimitBytes'
+  | 'statsIntervalMs'
+> & { ffmpeg: string };
 
 const RESTART_DELAYS_MS = [250, 1000, 2000, 5000];
 const RESTART_WINDOW_MS = 60_000;

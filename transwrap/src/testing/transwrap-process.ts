@@ -1,6 +1,7 @@
 /** Runs transwrap as `npm start` would run it in production, against a local stack, for tests. */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
 import type { LocalStackInfo } from '@golive/local/stack-info';
 
 export interface TranswrapProcess {
@@ -52,5 +53,42 @@ export async function spawnTranswrap(
       if (child.exitCode === null) child.kill(signal);
       return exited;
     },
+  };
+}
+
+/**
+ * A test file's own transwrap against its useApiStack() stack: started before its tests, stopped
+ * after them. The returned object reads through to the running process.
+ */
+export function useTranswrap(api: ApiStack, env: Record<string, string> = {}): TranswrapProcess {
+  let current: TranswrapProcess | undefined;
+  const running = () => {
+    if (!current) throw new Error('transwrap is not started yet (use it inside tests)');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await spawnTranswrap(api.stack.info, env);
+  }, 60_000);
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return {
+    get id() {
+      return running().id;
+    },
+    get url() {
+      return running().url;
+    },
+    get healthUrl() {
+      return running().healthUrl;
+    },
+    get pid() {
+      return running().pid;
+    },
+    get exited() {
+      return running().exited;
+    },
+    output: () => running().output(),
+    stop: (signal) => running().stop(signal),
   };
 }
