@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { print, type DocumentNode } from 'graphql';
 import { WebSocket } from 'ws';
 import { call, identities, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
-import * as op from '@golive/local/graphql/testing/operations';
+import * as op from '@golive/common/api-operations';
 import { startStackProcess } from '@golive/local/testing/stack-process';
 import { ms, summary } from '../src/stats';
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { resolveFfmpeg, resolveFfprobe } from '@golive/common/binaries';
 import { call, identities, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
-import * as op from '@golive/local/graphql/testing/operations';
+import * as op from '@golive/common/api-operations';
 import { startStackProcess } from '@golive/local/testing/stack-process';
 import { summary } from '../src/stats';
 

@@ -1,4 +1,4 @@
-/** Every operation of schema.graphql, as clients send them; tests and benchmarks share these. */
+/** Every operation of schema.graphql, as clients (transwrap, tests, benchmarks, the PWA) send them. */
 import { gql } from '@apollo/client';
 
 export const CHANNEL_FIELDS = 'id name status health playbackUrl liveSince createdAt updatedAt';

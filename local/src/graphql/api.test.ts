@@ -7,7 +7,7 @@ import type { ApolloClient } from '@apollo/client';
 import { GetChannelCommand, IvsClient, ResourceNotFoundException } from '@aws-sdk/client-ivs';
 import { startTcpProxy } from '@golive/common/testing/tcp-proxy';
 import { apolloClient, authFor, call } from './testing/api-clients';
-import * as op from './testing/operations';
+import * as op from '@golive/common/api-operations';
 import { collect } from './testing/subscriptions';
 import { useApiStack } from './testing/api-stack';
 

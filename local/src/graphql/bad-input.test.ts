@@ -10,7 +10,7 @@ import { importJWK, SignJWT, decodeJwt } from 'jose';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { call } from './testing/api-clients';
-import * as op from './testing/operations';
+import * as op from '@golive/common/api-operations';
 import { print } from 'graphql';
 import { useApiStack } from './testing/api-stack';
 
@@ -166,7 +166,13 @@ describe('credentials', () => {
     const keysFile = join(api.dataDir, 'graphql', 'api-keys.json');
     const keys = JSON.parse(readFileSync(keysFile, 'utf8')) as { id: string; expires: number }[];
     const old = { id: 'da2-expiredexpiredexpiredexp', expires: Math.floor(Date.now() / 1000) - 60 };
-    writeFileSync(keysFile, JSON.stringify([...keys, old]));
+    const fresh = { id: 'da2-freshfreshfreshfreshfresh', expires: Math.floor(Date.now() / 1000) + 3600 };
+    writeFileSync(keysFile, JSON.stringify([...keys, old, fresh]));
+    // The server re-reads its key list at most once a second; the fresh key shows when it has.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await post(query('{ liveChannels { items { id } } }'), { 'x-api-key': fresh.id })).status).toBe(
+      200,
+    );
     const answer = await post(query('{ liveChannels { items { id } } }'), { 'x-api-key': old.id });
     expect(answer).toMatchObject({ status: 401, body: { errors: [{ errorType: 'UnauthorizedException' }] } });
   });

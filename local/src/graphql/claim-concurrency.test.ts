@@ -3,7 +3,7 @@
  * exactly one stream key between them; the other 49 are told the ticket is used.
  */
 import { apolloClient, authFor, call, registerTestEndpoint } from './testing/api-clients';
-import * as op from './testing/operations';
+import * as op from '@golive/common/api-operations';
 import { useApiStack } from './testing/api-stack';
 
 const api = useApiStack('claim');

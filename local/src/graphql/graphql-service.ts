@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Credentials } from '../credentials';
 import { ensureTables } from '../dynamodb/ensure-tables';
 import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
-import { ensureApiKey, readApiKeys } from './auth/api-keys';
+import { apiKeyList, ensureApiKey } from './auth/api-keys';
 import { createAuthenticator } from './auth/authenticate';
 import { buildApi } from './build-api';
 import { createConsoleSignIn } from './console/console-sign-in';
@@ -50,7 +50,7 @@ export async function startGraphqlService(config: GraphqlServiceConfig) {
   });
   const authenticate = createAuthenticator({
     region: config.region,
-    apiKeys: () => readApiKeys(keysFile),
+    apiKeys: apiKeyList(keysFile),
     cognito: {
       issuer: config.cognito.issuer,
       jwksUrl: config.cognito.jwksUrl,

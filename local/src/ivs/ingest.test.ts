@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useApiStack } from '../graphql/testing/api-stack';
 import { call, registerTestEndpoint } from '../graphql/testing/api-clients';
-import * as op from '../graphql/testing/operations';
+import * as op from '@golive/common/api-operations';
 import { collect } from '../graphql/testing/subscriptions';
 
 const api = useApiStack('ingest');

@@ -2,39 +2,17 @@
  * transwrap's side of the API, signed as IAM: redeem tickets, register the endpoint and report
  * its load and status, and report stream status (CONNECTING, INTERRUPTED).
  */
-import { gql, CombinedGraphQLErrors, type ApolloClient, type DocumentNode } from '@apollo/client';
+import { CombinedGraphQLErrors, type ApolloClient, type DocumentNode } from '@apollo/client';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import {
+  CLAIM_INGEST,
+  HEARTBEAT_ENDPOINT,
+  REGISTER_ENDPOINT,
+  REPORT_STREAM_STATUS,
+  SET_ENDPOINT_STATUS,
+} from '@golive/common/api-operations';
 import { AUTH_TYPE, createApiClient } from '@golive/common/graphql-client';
 import type { EndpointStatus, StreamStatus } from '@golive/common/generated/schema-types';
-
-const CLAIM = gql`
-  mutation ClaimIngest($token: String!, $endpointId: ID!) {
-    claimIngest(token: $token, endpointId: $endpointId) {
-      channelId
-      owner
-      ingestUrl
-      streamKey
-    }
-  }
-`;
-const ENDPOINT_FIELDS = 'id url region status sessions capacity load heartbeatAt startedAt';
-const REGISTER = gql`mutation RegisterEndpoint($input: RegisterEndpointInput!) { registerEndpoint(input: $input) { ${ENDPOINT_FIELDS} } }`;
-const HEARTBEAT = gql`mutation HeartbeatEndpoint($input: HeartbeatEndpointInput!) { heartbeatEndpoint(input: $input) { ${ENDPOINT_FIELDS} } }`;
-const SET_STATUS = gql`mutation SetEndpointStatus($id: ID!, $status: EndpointStatus!) { setEndpointStatus(id: $id, status: $status) { ${ENDPOINT_FIELDS} } }`;
-const REPORT = gql`
-  mutation ReportStreamStatus($input: ReportStreamStatusInput!) {
-    reportStreamStatus(input: $input) {
-      id
-      name
-      status
-      health
-      playbackUrl
-      liveSince
-      createdAt
-      updatedAt
-    }
-  }
-`;
 
 export interface IngestDestination {
   channelId: string;
@@ -80,7 +58,8 @@ export class ControlPlane {
   }
 
   async claimIngest(token: string, endpointId: string): Promise<IngestDestination> {
-    return (await this.mutate<{ claimIngest: IngestDestination }>(CLAIM, { token, endpointId })).claimIngest;
+    return (await this.mutate<{ claimIngest: IngestDestination }>(CLAIM_INGEST, { token, endpointId }))
+      .claimIngest;
   }
 
   async register(input: {
@@ -90,19 +69,19 @@ export class ControlPlane {
     capacity: number;
     status: EndpointStatus;
   }): Promise<void> {
-    await this.mutate(REGISTER, { input });
+    await this.mutate(REGISTER_ENDPOINT, { input });
   }
 
   async heartbeat(id: string, sessions: number, load: number): Promise<void> {
-    await this.mutate(HEARTBEAT, { input: { id, sessions, load } });
+    await this.mutate(HEARTBEAT_ENDPOINT, { input: { id, sessions, load } });
   }
 
   async setStatus(id: string, status: EndpointStatus): Promise<void> {
-    await this.mutate(SET_STATUS, { id, status });
+    await this.mutate(SET_ENDPOINT_STATUS, { id, status });
   }
 
   async reportStreamStatus(channelId: string, status: StreamStatus): Promise<void> {
-    await this.mutate(REPORT, { input: { channelId, status, at: new Date().toISOString() } });
+    await this.mutate(REPORT_STREAM_STATUS, { input: { channelId, status, at: new Date().toISOString() } });
   }
 
   stop(): void {

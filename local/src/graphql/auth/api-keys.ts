@@ -42,3 +42,19 @@ export function ensureApiKey(file: string, now = Date.now()): ApiKey {
   writeApiKeys(file, [...keys, key]);
   return key;
 }
+
+/**
+ * The key list for request authentication, re-read from disk at most once a second rather than on
+ * every request, so added or edited keys still take effect promptly.
+ */
+export function apiKeyList(file: string, refreshMs = 1000): () => ApiKey[] {
+  let keys = readApiKeys(file);
+  let readAt = Date.now();
+  return () => {
+    if (Date.now() - readAt >= refreshMs) {
+      keys = readApiKeys(file);
+      readAt = Date.now();
+    }
+    return keys;
+  };
+}

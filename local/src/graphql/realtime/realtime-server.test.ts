@@ -6,7 +6,7 @@
 import { print } from 'graphql';
 import { WebSocket } from 'ws';
 import { call } from '../testing/api-clients';
-import * as op from '../testing/operations';
+import * as op from '@golive/common/api-operations';
 import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('realtime', { GRAPHQL_KEEPALIVE_MS: '200' });

@@ -20,7 +20,7 @@ import { AUTH_TYPE, createApiClient, type AuthOptions } from '@golive/common/gra
 import { WebSocket } from 'ws';
 import { Kind, OperationTypeNode } from 'graphql';
 import type { LocalStackInfo } from '../../stack-info';
-import { REGISTER_ENDPOINT } from './operations';
+import { REGISTER_ENDPOINT } from '@golive/common/api-operations';
 
 // The subscription link opens `new WebSocket(...)`, a global in browsers and Node 22+, not in Node 20.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
