@@ -16,6 +16,7 @@ export const DEFAULTS = {
   MAX_CONNECTIONS_PER_ADDRESS: '20',
   HELLO_TIMEOUT_MS: '5000',
   IDLE_TIMEOUT_MS: '10000',
+  RESUME_GRACE_MS: '15000',
   MAX_MESSAGE_BYTES: '1048576',
   QUEUE_ADVICE_BYTES: '1048576',
   QUEUE_LIMIT_BYTES: '8388608',
@@ -45,6 +46,8 @@ export interface TranswrapConfig {
   maxConnectionsPerAddress: number;
   helloTimeoutMs: number;
   idleTimeoutMs: number;
+  /** How long a broadcast whose socket dropped is held for a `resume`. */
+  resumeGraceMs: number;
   maxMessageBytes: number;
   queueAdviceBytes: number;
   queueLimitBytes: number;
@@ -85,6 +88,7 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1),
     helloTimeoutMs: integer(env, 'HELLO_TIMEOUT_MS', 100),
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 100),
+    resumeGraceMs: integer(env, 'RESUME_GRACE_MS', 0),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 1024),
     queueAdviceBytes: integer(env, 'QUEUE_ADVICE_BYTES', 1024),
     queueLimitBytes: integer(env, 'QUEUE_LIMIT_BYTES', 1024),

@@ -1,6 +1,7 @@
 /**
  * Faults the broadcaster should not notice: FFmpeg killed mid-stream is restarted by transwrap
- * (from the container header and the next cluster), and the channel's HLS carries on.
+ * (from the container header and the next cluster), a dropped WebSocket is resumed, and a draining
+ * instance hands its broadcaster over to another; each time the channel's HLS carries on.
  */
 import { descendantsOf } from '@golive/local/testing/process-tree';
 import { call } from '@golive/local/graphql/testing/api-clients';
@@ -13,7 +14,7 @@ import { browserMedia } from './testing/test-media';
 import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
 
 const api = useApiStack('transwrap-faults');
-const transwrap = useTranswrap(api);
+const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '5000' });
 
 async function segments(playbackUrl: string): Promise<string[]> {
   const response = await fetch(playbackUrl);
@@ -76,6 +77,122 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
   expect((await client.closed).code).toBe(CloseCode.Normal);
   status.stop();
 }, 90_000);
+
+test('a dropped WebSocket is resumed within the grace period: the stream to IVS never ends', async () => {
+  const { path, media, seconds } = browserMedia('chrome-h264', 20);
+  const channel = (
+    await call<{ createChannel: { id: string; playbackUrl: string } }>(
+      api.who.clients.seller,
+      op.CREATE_CHANNEL,
+      {
+        name: 'Flaky uplink',
+      },
+    )
+  ).data!.createChannel;
+  const started = await call<{ startBroadcast: { token: string } }>(
+    api.who.clients.seller,
+    op.START_BROADCAST,
+    {
+      channelId: channel.id,
+    },
+  );
+  const status = collect<{ onChannelStatus: { status: string } }>(
+    api.who.clients.viewer,
+    op.ON_CHANNEL_STATUS,
+    {
+      id: channel.id,
+    },
+  );
+  await status.ready;
+
+  const first = new IngestClient(transwrap.url);
+  await first.hello(started.data!.startBroadcast.token, media);
+  const ready = await first.next('ready');
+  expect(ready.resumed).toBe(false);
+  const sentFrom = Date.now();
+  void first.sendFile(path, seconds);
+  await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+
+  // The network goes away under the broadcaster: no close frame, the TCP connection just dies.
+  first.socket.terminate();
+  await status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+  const beforeResume = (await segments(channel.playbackUrl)).at(-1);
+  expect(beforeResume).toBeDefined();
+
+  const second = new IngestClient(transwrap.url);
+  await second.resume(ready);
+  const resumed = await second.next('ready');
+  expect(resumed).toMatchObject({ resumed: true, sessionId: ready.sessionId, channelId: channel.id });
+  expect(resumed.resumeToken).not.toBe(ready.resumeToken);
+  // The broadcaster's recorder kept going meanwhile: it carries on from where the stream is now.
+  const sending = second.sendFile(path, seconds, 32 * 1024, (Date.now() - sentFrom) / 1000);
+
+  // A resume token works once: the one just used is refused.
+  const replay = new IngestClient(transwrap.url);
+  await replay.resume(ready);
+  expect((await replay.closed).code).toBe(CloseCode.ResumeRefused);
+
+  const liveAgain = await status.next(
+    (event, index = status.events.indexOf(event)) =>
+      index > status.events.findIndex((e) => e.onChannelStatus.status === 'INTERRUPTED') &&
+      event.onChannelStatus.status === 'LIVE',
+    10_000,
+  );
+  expect(liveAgain).toBeDefined();
+  // The same HLS stream carries on with new segments; IVS never saw the stream end.
+  let latest = beforeResume;
+  while (latest === beforeResume) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    latest = (await segments(channel.playbackUrl)).at(-1);
+  }
+  expect(Number(/(\d+)\.ts$/.exec(latest!)?.[1])).toBeGreaterThan(
+    Number(/(\d+)\.ts$/.exec(beforeResume!)?.[1]),
+  );
+  expect(status.events.map((event) => event.onChannelStatus.status)).not.toContain('OFFLINE');
+
+  await sending;
+  second.stop();
+  expect((await second.closed).code).toBe(CloseCode.Normal);
+  await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 15_000);
+  status.stop();
+}, 90_000);
+
+test('a resume after the grace period is refused, and the broadcast has ended', async () => {
+  const { path, media, seconds } = browserMedia('chrome-h264');
+  const channel = (
+    await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, { name: 'Gone' })
+  ).data!.createChannel;
+  const status = collect<{ onChannelStatus: { status: string } }>(
+    api.who.clients.viewer,
+    op.ON_CHANNEL_STATUS,
+    {
+      id: channel.id,
+    },
+  );
+  await status.ready;
+  const started = await call<{ startBroadcast: { token: string } }>(
+    api.who.clients.seller,
+    op.START_BROADCAST,
+    {
+      channelId: channel.id,
+    },
+  );
+  const client = new IngestClient(transwrap.url);
+  await client.hello(started.data!.startBroadcast.token, media);
+  const ready = await client.next('ready');
+  void client.sendFile(path, seconds);
+  await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
+  client.socket.terminate();
+  await status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+  // RESUME_GRACE_MS later, transwrap gives up: the relay ends and IVS reports the stream over.
+  await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 20_000);
+
+  const late = new IngestClient(transwrap.url);
+  await late.resume(ready);
+  expect((await late.closed).code).toBe(CloseCode.ResumeRefused);
+  status.stop();
+}, 60_000);
 
 test('SIGTERM drains: the broadcaster is told, moves to the other instance, and the channel goes LIVE again there', async () => {
   const other = await spawnTranswrap(api.stack.info, { DRAIN_DEADLINE_MS: '10000' });

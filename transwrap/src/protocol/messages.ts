@@ -14,6 +14,7 @@ export const CloseCode = {
   MediaBeforeReady: 4002,
   TicketRefused: 4004,
   UnsupportedMedia: 4005,
+  ResumeRefused: 4006,
   Idle: 4008,
   TooSlow: 4009,
   BadMedia: 4010,
@@ -37,14 +38,30 @@ export interface Limits {
   maxMessageBytes: number;
   idleTimeoutMs: number;
   statsIntervalMs: number;
+  resumeGraceMs: number;
 }
 
-export type ClientMessage = { type: 'hello'; ticket: string; media: MediaDeclaration } | { type: 'stop' };
+export type ClientMessage =
+  | { type: 'hello'; ticket: string; media: MediaDeclaration }
+  | { type: 'resume'; sessionId: string; resumeToken: string }
+  | { type: 'stop' };
+
+/** The messages that may open a connection. */
+export type OpeningMessage = Extract<ClientMessage, { type: 'hello' | 'resume' }>;
 
 export type RtmpState = 'connecting' | 'live' | 'reconnecting';
 
 export type ServerMessage =
-  | { type: 'ready'; sessionId: string; channelId: string; mode: 'copy' | 'transcode'; limits: Limits }
+  | {
+      type: 'ready';
+      sessionId: string;
+      /** Single use: each ready (after hello or resume) carries a new one. */
+      resumeToken: string;
+      resumed: boolean;
+      channelId: string;
+      mode: 'copy' | 'transcode';
+      limits: Limits;
+    }
   | {
       type: 'stats';
       receivedKbps: number;
@@ -61,6 +78,11 @@ const CONTAINERS: readonly string[] = ['webm', 'mp4'];
 const VIDEO: readonly string[] = ['h264', 'vp8', 'vp9'];
 const AUDIO: readonly string[] = ['opus', 'aac', 'none'];
 const MAX_TICKET_LENGTH = 200;
+const MAX_ID_LENGTH = 100;
+
+function shortString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
 
 /** A client message, or why the text is not one (the connection then closes with 4000). */
 export function parseClientMessage(text: string): ClientMessage | { invalid: string } {
@@ -74,10 +96,15 @@ export function parseClientMessage(text: string): ClientMessage | { invalid: str
     return { invalid: 'not a JSON object' };
   const message = value as Record<string, unknown>;
   if (message.type === 'stop') return { type: 'stop' };
+  if (message.type === 'resume') {
+    const { sessionId, resumeToken } = message;
+    if (!shortString(sessionId, MAX_ID_LENGTH) || !shortString(resumeToken, MAX_ID_LENGTH))
+      return { invalid: 'resume needs a sessionId and a resumeToken' };
+    return { type: 'resume', sessionId, resumeToken };
+  }
   if (message.type !== 'hello') return { invalid: `unknown message type ${JSON.stringify(message.type)}` };
   const { ticket, media } = message;
-  if (typeof ticket !== 'string' || ticket.length === 0 || ticket.length > MAX_TICKET_LENGTH)
-    return { invalid: 'hello needs a ticket' };
+  if (!shortString(ticket, MAX_TICKET_LENGTH)) return { invalid: 'hello needs a ticket' };
   if (media === null || typeof media !== 'object') return { invalid: 'hello needs media' };
   const { container, video, audio } = media as Record<string, unknown>;
   if (typeof container !== 'string' || !CONTAINERS.includes(container))

@@ -49,4 +49,9 @@ export class MediaResumePoint {
     }
     return start === undefined ? undefined : joined.subarray(start);
   }
+
+  /** The next chunk does not follow on from the last: forget the last chunk's tail. */
+  discontinuity(): void {
+    this.tail = Buffer.alloc(0);
+  }
 }

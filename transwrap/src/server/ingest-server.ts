@@ -8,17 +8,22 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { ControlPlane } from '../api/control-plane';
 import type { TranswrapConfig } from '../config';
-import { CloseCode, SUBPROTOCOL } from '../protocol/messages';
+import type { WebSocket } from 'ws';
+import { CloseCode, SUBPROTOCOL, type OpeningMessage } from '../protocol/messages';
 import { IngestSession, SessionEvent, type SessionSettings } from '../session/ingest-session';
+import { awaitOpening } from '../session/opening';
 import type { Logger } from './logger';
 
 export type IngestServerOptions = Pick<
   TranswrapConfig,
-  'host' | 'port' | 'allowedOrigins' | 'capacity' | 'maxConnectionsPerAddress'
+  'host' | 'port' | 'allowedOrigins' | 'capacity' | 'maxConnectionsPerAddress' | 'helloTimeoutMs'
 > & { session: SessionSettings };
 
 export class IngestServer {
-  readonly sessions = new Set<IngestSession>();
+  /** Broadcasts on this instance, with or without a connected broadcaster (held for resume). */
+  readonly sessions = new Map<string, IngestSession>();
+  /** Connections that have not sent hello or resume yet. */
+  private opening = 0;
   private readonly perAddress = new Map<string, number>();
   private readonly http: Server;
   private readonly wss: WebSocketServer;
@@ -61,32 +66,70 @@ export class IngestServer {
         this.counters.refused++;
         return socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       }
-      this.wss.handleUpgrade(request, socket, head, (ws) => {
-        const address = request.socket.remoteAddress ?? '?';
-        const count = (this.perAddress.get(address) ?? 0) + 1;
-        if (ws.protocol !== SUBPROTOCOL)
-          return ws.close(CloseCode.BadMessage, `subprotocol ${SUBPROTOCOL} required`);
-        if (this.draining || this.sessions.size >= options.capacity) {
-          this.counters.refused++;
-          return ws.close(CloseCode.AtCapacity, 'at capacity');
-        }
-        if (count > options.maxConnectionsPerAddress) {
-          this.counters.refused++;
-          return ws.close(CloseCode.TooManyFromAddress, 'too many connections from this address');
-        }
-        this.perAddress.set(address, count);
-        this.counters.accepted++;
-        const session = new IngestSession(ws, this.api, options.session, this.log);
-        this.sessions.add(session);
-        session.once(SessionEvent.Closed, (code) => {
-          this.sessions.delete(session);
-          const left = (this.perAddress.get(address) ?? 1) - 1;
-          if (left > 0) this.perAddress.set(address, left);
-          else this.perAddress.delete(address);
-          this.counters.closedByCode.set(code, (this.counters.closedByCode.get(code) ?? 0) + 1);
-        });
-      });
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.connected(ws, request));
     });
+  }
+
+  private connected(ws: WebSocket, request: IncomingMessage): void {
+    // ws reports protocol errors (an oversize frame: 1009) after sending the close frame itself.
+    ws.on('error', () => ws.terminate());
+    if (ws.protocol !== SUBPROTOCOL)
+      return ws.close(CloseCode.BadMessage, `subprotocol ${SUBPROTOCOL} required`);
+    // Connections that have not said hello are bounded too: they cost memory and a timer each.
+    if (this.draining || this.opening >= this.options.capacity)
+      return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
+    const address = request.socket.remoteAddress ?? '?';
+    const count = (this.perAddress.get(address) ?? 0) + 1;
+    if (count > this.options.maxConnectionsPerAddress)
+      return this.refuse(ws, CloseCode.TooManyFromAddress, 'too many connections from this address');
+    this.perAddress.set(address, count);
+    ws.once('close', () => {
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
+    });
+    this.counters.accepted++;
+    this.opening++;
+    let opened = false;
+    ws.once('close', (code) => {
+      if (opened) return;
+      this.opening--;
+      this.countClose(code);
+    });
+    awaitOpening(ws, this.options.helloTimeoutMs, (message) => {
+      opened = true;
+      this.opening--;
+      this.opened(ws, message);
+    });
+  }
+
+  private opened(ws: WebSocket, message: OpeningMessage): void {
+    if (message.type === 'resume') {
+      const session = this.sessions.get(message.sessionId);
+      if (this.draining) return this.refuse(ws, CloseCode.AtCapacity, 'server shutting down');
+      if (!session?.resume(ws, message.resumeToken))
+        return this.refuse(ws, CloseCode.ResumeRefused, 'no session to resume');
+      return;
+    }
+    if (this.draining || this.sessions.size >= this.options.capacity)
+      return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
+    const session = new IngestSession(this.api, this.options.session, this.log);
+    this.sessions.set(session.id, session);
+    session.once(SessionEvent.Closed, (code) => {
+      this.sessions.delete(session.id);
+      this.countClose(code);
+    });
+    void session.start(ws, message);
+  }
+
+  private refuse(ws: WebSocket, code: number, reason: string): void {
+    this.counters.refused++;
+    this.countClose(code);
+    ws.close(code, reason);
+  }
+
+  private countClose(code: number): void {
+    this.counters.closedByCode.set(code, (this.counters.closedByCode.get(code) ?? 0) + 1);
   }
 
   private originAllowed(request: IncomingMessage): boolean {
@@ -111,15 +154,15 @@ export class IngestServer {
   /** Tells every broadcaster to move, then closes what is left at the deadline. */
   async drain(deadlineMs: number): Promise<void> {
     this.draining = true;
-    for (const session of this.sessions) session.announceDrain(deadlineMs);
+    for (const session of this.sessions.values()) session.announceDrain(deadlineMs);
     const deadline = Date.now() + deadlineMs;
     while (this.sessions.size > 0 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    for (const session of this.sessions) session.close(CloseCode.GoingAway, 'server shutting down');
+    for (const session of this.sessions.values()) session.close(CloseCode.GoingAway, 'server shutting down');
   }
 
   async close(): Promise<void> {
-    for (const session of this.sessions) session.close(CloseCode.GoingAway, 'server shutting down');
+    for (const session of this.sessions.values()) session.close(CloseCode.GoingAway, 'server shutting down');
     this.wss.close();
     this.http.closeAllConnections();
     await new Promise((resolve) => this.http.close(resolve));
@@ -144,7 +187,7 @@ export class IngestServer {
       ),
       '# HELP transwrap_received_bytes Media bytes received by live sessions.',
       '# TYPE transwrap_received_bytes gauge',
-      `transwrap_received_bytes ${[...this.sessions].reduce((sum, session) => sum + session.bytesReceived, 0)}`,
+      `transwrap_received_bytes ${[...this.sessions.values()].reduce((sum, session) => sum + session.bytesReceived, 0)}`,
       '# HELP transwrap_draining 1 while shutting down.',
       '# TYPE transwrap_draining gauge',
       `transwrap_draining ${this.draining ? 1 : 0}`,

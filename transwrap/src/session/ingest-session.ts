@@ -1,122 +1,85 @@
 /**
- * One broadcaster's connection, as PROTOCOL.md describes it: hello with a ticket -> claimIngest ->
- * relay -> media with stats -> stop. Every way out is a documented close code.
+ * One broadcast, as PROTOCOL.md describes it: claimIngest -> relay -> media with stats -> stop.
+ * The broadcast outlives its WebSocket: when the socket drops, the relay is held for the resume
+ * grace period and a `resume` on a new socket carries on. Every way out is a documented close code.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import { ApiRefusal, type ControlPlane } from '../api/control-plane';
 import type { TranswrapConfig } from '../config';
-import {
-  CloseCode,
-  parseClientMessage,
-  type ClientMessage,
-  type MediaDeclaration,
-  type ServerMessage,
-} from '../protocol/messages';
-import { relayMode } from '../relay/ffmpeg-args';
-import { MediaResumePoint } from '../relay/media-resume-point';
-import { Relay, type RelayExit } from '../relay/relay';
+import type { StreamStatus } from '@golive/common/generated/schema-types';
+import { CloseCode, parseClientMessage, type OpeningMessage, type ServerMessage } from '../protocol/messages';
+import { relayMode, type RelayMode } from '../relay/ffmpeg-args';
+import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/resilient-relay';
 import type { Logger } from '../server/logger';
 
 /** What a session needs of the instance's settings, plus where FFmpeg is. */
 export type SessionSettings = Pick<
   TranswrapConfig,
   | 'endpointId'
-  | 'helloTimeoutMs'
   | 'idleTimeoutMs'
   | 'maxMessageBytes'
   | 'queueAdviceBytes'
   | 'queueLimitBytes'
   | 'statsIntervalMs'
+  | 'resumeGraceMs'
 > & { ffmpeg: string };
 
-const RESTART_DELAYS_MS = [250, 1000, 2000, 5000];
-const RESTART_WINDOW_MS = 60_000;
-const MAX_RESTARTS_PER_WINDOW = 5;
+export type SessionState = 'claiming' | 'relaying' | 'suspended' | 'stopping' | 'closed';
 
-export type SessionState = 'awaiting-hello' | 'claiming' | 'relaying' | 'stopping' | 'closed';
+/** Server-side closes after which the broadcaster may still resume (it can fix the cause). */
+const RESUMABLE_CLOSES = new Set<number>([CloseCode.Idle, CloseCode.TooSlow]);
+/** Client-side closes that mean "I am leaving on purpose". */
+const DELIBERATE_CLOSES = new Set<number>([CloseCode.Normal, CloseCode.GoingAway]);
 
 export enum SessionEvent {
+  Suspended = 'suspended',
+  Resumed = 'resumed',
   Closed = 'closed',
 }
 
-export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: number] }> {
+interface SessionEvents {
+  [SessionEvent.Suspended]: [];
+  [SessionEvent.Resumed]: [];
+  [SessionEvent.Closed]: [code: number];
+}
+
+const newResumeToken = () => randomBytes(24).toString('base64url');
+
+export class IngestSession extends EventEmitter<SessionEvents> {
   readonly id = randomUUID();
-  state: SessionState = 'awaiting-hello';
-  private relay?: Relay;
+  state: SessionState = 'claiming';
+  private socket?: WebSocket;
+  private relay?: ResilientRelay;
+  private mode: RelayMode = 'copy';
   private channelId?: string;
+  private resumeToken = newResumeToken();
   private readonly startedAt = Date.now();
   private receivedBytes = 0;
   private bytesThisSecond = 0;
   private receivedKbps = 0;
   private advised = false;
-  private timers: NodeJS.Timeout[] = [];
-  private declared?: MediaDeclaration;
-  private output?: string;
-  private resumePoint?: MediaResumePoint;
-  /** After a relay restart, media is dropped until the next cluster/fragment boundary. */
-  private awaitingBoundary = false;
-  private restarting = false;
-  private restarts = 0;
-  private recentRestarts: number[] = [];
+  private statsTimer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
+  private graceTimer?: NodeJS.Timeout;
+  /** The code this side closed the current socket with, if it did. */
+  private closingWith?: number;
 
   constructor(
-    private readonly socket: WebSocket,
     private readonly api: ControlPlane,
     private readonly settings: SessionSettings,
     private readonly log: Logger,
   ) {
     super();
-    this.timers.push(
-      setTimeout(() => this.close(CloseCode.HelloTimeout, 'no hello in time'), settings.helloTimeoutMs),
-    );
-    socket.on('message', (data: Buffer, isBinary) =>
-      isBinary ? this.media(data) : this.text(data.toString('utf8')),
-    );
-    socket.on('close', () => this.ended());
-    socket.on('error', () => socket.terminate());
   }
 
-  private send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
-  }
-
-  close(code: number, reason: string): void {
-    if (this.state === 'closed') return;
-    this.log.info('session closed', { session: this.id, channel: this.channelId, code, reason });
-    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING)
-      this.socket.close(code, reason);
-    this.ended(code);
-  }
-
-  private ended(code: number = CloseCode.Normal): void {
-    if (this.state === 'closed') return;
-    const wasRelaying = this.state === 'relaying';
-    this.state = 'closed';
-    for (const timer of this.timers) clearTimeout(timer);
-    clearTimeout(this.idleTimer);
-    // The broadcaster is gone without `stop`: end the relay (IVS then reports the stream ended).
-    if (wasRelaying) this.relay?.finish();
-    this.emit(SessionEvent.Closed, code);
-  }
-
-  private text(text: string): void {
-    const message = parseClientMessage(text);
-    if ('invalid' in message) return this.close(CloseCode.BadMessage, message.invalid);
-    if (message.type === 'hello') {
-      if (this.state !== 'awaiting-hello') return this.close(CloseCode.BadMessage, 'a second hello');
-      void this.hello(message);
-    } else this.stop();
-  }
-
-  private async hello(message: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {
-    this.state = 'claiming';
-    clearTimeout(this.timers[0]);
+  /** A `hello`: redeems the ticket, starts the relay, and sends `ready`. */
+  async start(socket: WebSocket, hello: Extract<OpeningMessage, { type: 'hello' }>): Promise<void> {
+    this.attach(socket);
     let destination;
     try {
-      destination = await this.api.claimIngest(message.ticket, this.settings.endpointId);
+      destination = await this.api.claimIngest(hello.ticket, this.settings.endpointId);
     } catch (error) {
       if (error instanceof ApiRefusal) return this.close(CloseCode.TicketRefused, 'ticket refused');
       this.log.error('claimIngest failed', {
@@ -127,69 +90,168 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
     }
     if (this.state !== 'claiming') return; // the client left while we were asking
     this.channelId = destination.channelId;
-    this.declared = message.media;
-    this.output = `${destination.ingestUrl}${destination.streamKey}`;
-    this.resumePoint = new MediaResumePoint(message.media.container);
-    this.startRelay();
+    this.mode = relayMode(hello.media);
+    const relay = new ResilientRelay(
+      this.settings.ffmpeg,
+      hello.media,
+      `${destination.ingestUrl}${destination.streamKey}`,
+      (detail) => this.log.error('relay failed', { session: this.id, channel: this.channelId, detail }),
+    );
+    this.relay = relay;
+    relay.on(ResilientRelayEvent.Drain, () => this.socket?.resume());
+    relay.on(ResilientRelayEvent.Restarted, (restarts) =>
+      this.log.info('relay restarted', { session: this.id, channel: this.channelId, restarts }),
+    );
+    relay.on(ResilientRelayEvent.Ended, (end) => this.relayEnded(end));
     this.state = 'relaying';
-    const mode = relayMode(message.media);
-    this.log.info('relaying', { session: this.id, channel: this.channelId, mode, media: message.media });
+    this.log.info('relaying', {
+      session: this.id,
+      channel: this.channelId,
+      mode: this.mode,
+      media: hello.media,
+    });
+    this.sendReady(false);
+    this.statsTimer = setInterval(() => this.stats(), this.settings.statsIntervalMs);
+    this.report('CONNECTING');
+  }
+
+  /**
+   * A `resume` on a new socket: true if the token is this session's current one and the session is
+   * still going. A socket the session still holds (half-open after a network change) is dropped.
+   */
+  resume(socket: WebSocket, token: string): boolean {
+    if (this.state !== 'relaying' && this.state !== 'suspended') return false;
+    const expected = Buffer.from(this.resumeToken);
+    const given = Buffer.from(token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+    if (this.socket) this.detach()?.terminate();
+    clearTimeout(this.graceTimer);
+    this.resumeToken = newResumeToken();
+    const wasLive = this.relay?.rtmp === 'live';
+    this.relay?.discontinuity();
+    this.state = 'relaying';
+    this.attach(socket);
+    this.log.info('resumed', { session: this.id, channel: this.channelId });
+    this.sendReady(true);
+    this.report(wasLive ? 'LIVE' : 'CONNECTING');
+    this.emit(SessionEvent.Resumed);
+    return true;
+  }
+
+  private sendReady(resumed: boolean): void {
     this.send({
       type: 'ready',
       sessionId: this.id,
-      channelId: destination.channelId,
-      mode,
+      resumeToken: this.resumeToken,
+      resumed,
+      channelId: this.channelId ?? '',
+      mode: this.mode,
       limits: {
         maxMessageBytes: this.settings.maxMessageBytes,
         idleTimeoutMs: this.settings.idleTimeoutMs,
         statsIntervalMs: this.settings.statsIntervalMs,
+        resumeGraceMs: this.settings.resumeGraceMs,
       },
     });
     this.touch();
-    this.timers.push(setInterval(() => this.stats(), this.settings.statsIntervalMs));
-    this.api.reportStreamStatus(destination.channelId, 'CONNECTING').catch(() => undefined);
   }
 
-  private startRelay(): void {
-    if (!this.declared || !this.output) return;
-    const relay = new Relay(this.settings.ffmpeg, this.declared, this.output);
-    this.relay = relay;
-    relay.on('drain', () => this.socket.resume());
-    relay.on('exit', (exit) => this.relayExited(relay, exit));
+  private attach(socket: WebSocket): void {
+    this.socket = socket;
+    this.closingWith = undefined;
+    socket.on('message', (data: Buffer, isBinary) => {
+      if (socket !== this.socket) return;
+      if (isBinary) this.media(data);
+      else this.text(data.toString('utf8'));
+    });
+    socket.on('close', (code) => {
+      if (socket === this.socket) this.socketClosed(this.closingWith ?? code);
+    });
   }
 
-  private relayExited(relay: Relay, exit: RelayExit): void {
-    if (relay !== this.relay || this.state === 'closed') return;
-    if (this.state === 'stopping' || exit.kind === 'finished')
-      return this.close(CloseCode.Normal, 'broadcast ended');
-    if (exit.kind === 'bad-media' && this.restarts === 0)
-      return this.close(CloseCode.BadMedia, 'the media could not be parsed');
-    this.log.error('relay failed', { session: this.id, channel: this.channelId, detail: exit.detail });
-    // Restart with backoff, from the container header and the next cluster, unless it keeps failing.
-    const now = Date.now();
-    this.recentRestarts = this.recentRestarts.filter((at) => now - at < RESTART_WINDOW_MS);
-    if (!this.resumePoint?.header || this.recentRestarts.length >= MAX_RESTARTS_PER_WINDOW) {
-      return this.close(CloseCode.RelayFailed, 'the relay failed');
+  /** Lets go of the current socket (its events are ignored from now on) and returns it. */
+  private detach(): WebSocket | undefined {
+    const socket = this.socket;
+    this.socket = undefined;
+    clearTimeout(this.idleTimer);
+    return socket;
+  }
+
+  private send(message: ServerMessage): void {
+    const socket = this.socket;
+    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  /** Closes the socket with a code; whether the broadcast goes on depends on the code. */
+  close(code: number, reason: string): void {
+    if (this.state === 'closed') return;
+    const socket = this.socket;
+    if (!socket) return this.end(code); // suspended: nobody to tell
+    this.log.info('socket closed', { session: this.id, channel: this.channelId, code, reason });
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
+      this.closingWith = code;
+      socket.close(code, reason);
+      // A client that does not answer the close handshake is not waited for.
+      setTimeout(() => socket.terminate(), 2000).unref();
     }
-    this.recentRestarts.push(now);
-    this.restarts++;
-    this.restarting = true;
-    this.socket.resume();
-    const delay = RESTART_DELAYS_MS[Math.min(this.recentRestarts.length - 1, RESTART_DELAYS_MS.length - 1)];
-    this.timers.push(
-      setTimeout(() => {
-        if (this.state !== 'relaying' || !this.resumePoint?.header) return;
-        this.startRelay();
-        this.relay?.write(this.resumePoint.header);
-        this.awaitingBoundary = true;
-        this.restarting = false;
-        this.log.info('relay restarted', {
-          session: this.id,
-          channel: this.channelId,
-          restarts: this.restarts,
-        });
-      }, delay),
-    );
+    this.socketClosed(code);
+  }
+
+  private socketClosed(code: number): void {
+    if (this.state === 'closed' || !this.socket) return;
+    this.detach();
+    const resumable =
+      this.state === 'relaying' &&
+      (this.closingWith === undefined ? !DELIBERATE_CLOSES.has(code) : RESUMABLE_CLOSES.has(code));
+    if (resumable) return this.suspend(code);
+    if (this.state === 'stopping') return; // the relay is flushing; relayEnded finishes up
+    this.end(code);
+  }
+
+  /** The broadcaster is gone but may come back: the relay is held for the grace period. */
+  private suspend(code: number): void {
+    this.state = 'suspended';
+    this.log.info('suspended', { session: this.id, channel: this.channelId, code });
+    this.report('INTERRUPTED');
+    this.emit(SessionEvent.Suspended);
+    this.graceTimer = setTimeout(() => {
+      this.log.info('resume grace period over', { session: this.id, channel: this.channelId });
+      this.end(code);
+    }, this.settings.resumeGraceMs);
+  }
+
+  /** The broadcast is over: ends the relay (IVS then reports the stream ended). */
+  private end(code: number): void {
+    if (this.state === 'closed') return;
+    const hadRelay = this.state !== 'claiming';
+    this.state = 'closed';
+    clearInterval(this.statsTimer);
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.graceTimer);
+    if (hadRelay) this.relay?.finish();
+    this.emit(SessionEvent.Closed, code);
+  }
+
+  private relayEnded(end: RelayEnd): void {
+    if (this.state === 'closed') return;
+    if (end.kind === 'finished') return this.finishClose(CloseCode.Normal, 'broadcast ended');
+    if (end.kind === 'bad-media')
+      return this.finishClose(CloseCode.BadMedia, 'the media could not be parsed');
+    return this.finishClose(CloseCode.RelayFailed, 'the relay failed');
+  }
+
+  /** Closes for good, whatever the code: the relay is already gone. */
+  private finishClose(code: number, reason: string): void {
+    this.state = 'stopping';
+    if (this.socket) this.close(code, reason);
+    this.end(code);
+  }
+
+  private text(text: string): void {
+    const message = parseClientMessage(text);
+    if ('invalid' in message) return this.close(CloseCode.BadMessage, message.invalid);
+    if (message.type === 'stop') return this.stop();
+    this.close(CloseCode.BadMessage, `${message.type} after the connection was opened`);
   }
 
   private touch(): void {
@@ -201,20 +263,12 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
   }
 
   private media(chunk: Buffer): void {
-    if (this.state !== 'relaying' || !this.relay) {
-      if (this.state === 'stopping') return;
+    if (this.state === 'stopping') return;
+    if (this.state !== 'relaying' || !this.relay)
       return this.close(CloseCode.MediaBeforeReady, 'media before ready');
-    }
     this.touch();
     this.receivedBytes += chunk.length;
     this.bytesThisSecond += chunk.length;
-    const fromBoundary = this.resumePoint?.observe(chunk);
-    if (this.restarting) return; // nothing to write to until the relay is back
-    if (this.awaitingBoundary) {
-      if (fromBoundary === undefined) return;
-      this.awaitingBoundary = false;
-      chunk = fromBoundary;
-    }
     const accepted = this.relay.write(chunk);
     const queued = this.relay.queuedBytes;
     if (queued > this.settings.queueLimitBytes)
@@ -228,7 +282,7 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
       });
     }
     // Backpressure: stop reading from the socket until FFmpeg has taken what it has.
-    if (!accepted) this.socket.pause();
+    if (!accepted) this.socket?.pause();
   }
 
   private stats(): void {
@@ -241,9 +295,8 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
       receivedKbps: this.receivedKbps,
       relayFps: this.relay?.fps ?? 0,
       queuedBytes,
-      rtmp:
-        this.restarting || this.awaitingBoundary ? 'reconnecting' : this.relay?.live ? 'live' : 'connecting',
-      restarts: this.restarts,
+      rtmp: this.relay?.rtmp ?? 'connecting',
+      restarts: this.relay?.restarts ?? 0,
       uptimeMs: Date.now() - this.startedAt,
     });
   }
@@ -255,7 +308,11 @@ export class IngestSession extends EventEmitter<{ [SessionEvent.Closed]: [code: 
     this.relay.finish();
   }
 
-  /** For the server's drain and metrics. */
+  private report(status: StreamStatus): void {
+    if (this.channelId) this.api.reportStreamStatus(this.channelId, status).catch(() => undefined);
+  }
+
+  /** For the server's metrics. */
   get bytesReceived(): number {
     return this.receivedBytes;
   }

@@ -35,6 +35,14 @@ export class IngestClient {
     this.socket.send(JSON.stringify({ type: 'hello', ticket, media }));
   }
 
+  /** Opens a held broadcast again, from the last `ready` another client received. */
+  async resume(ready: { sessionId: string; resumeToken: string }): Promise<void> {
+    await this.opened;
+    this.socket.send(
+      JSON.stringify({ type: 'resume', sessionId: ready.sessionId, resumeToken: ready.resumeToken }),
+    );
+  }
+
   async next<T extends ServerMessage['type']>(
     type: T,
     timeoutMs = 15_000,
@@ -49,11 +57,20 @@ export class IngestClient {
     }
   }
 
-  /** Sends a media file in chunks at real-time pace (its duration spread over its bytes). */
-  async sendFile(path: string, durationSeconds: number, chunkBytes = 32 * 1024): Promise<void> {
+  /**
+   * Sends a media file in chunks at real-time pace (its duration spread over its bytes), from
+   * `fromSecond` on if given (a broadcaster carrying on after a gap).
+   */
+  async sendFile(
+    path: string,
+    durationSeconds: number,
+    chunkBytes = 32 * 1024,
+    fromSecond = 0,
+  ): Promise<void> {
     const bytes = readFileSync(path);
-    const start = Date.now();
-    for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+    const first = Math.floor((fromSecond / durationSeconds) * bytes.length);
+    const start = Date.now() - fromSecond * 1000;
+    for (let offset = first; offset < bytes.length; offset += chunkBytes) {
       const due = start + (offset / bytes.length) * durationSeconds * 1000;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       if (this.socket.readyState !== WebSocket.OPEN) return;
