@@ -23,7 +23,7 @@ export interface LocalStackInfo {
   /** IVS: control plane for @aws-sdk/client-ivs, RTMP(S) ingest, HLS playback, the RTMPS certificate. */
   ivs: IvsServiceDetails;
   /** The transwrap instances browsers stream to. */
-  transwrap: { id: string; url: string; healthUrl: string }[];
+  transwrap: { id: string; url: string; healthUrl: string; pid: number }[];
   demoUsers: DemoUser[];
 }
 

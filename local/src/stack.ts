@@ -6,6 +6,8 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_USERS } from './cognito/demo-users';
+import { EventDelivery } from './events/event-delivery';
+import { taskStopped } from './events/task-events';
 import { ensureUserPool } from './cognito/user-pool';
 import type { LocalConfig } from './config';
 import { LOCAL_ACCOUNT_ID, loadOrCreateCredentials } from './credentials';
@@ -37,13 +39,19 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       releaseLock();
     })());
 
-  function service<Details>(name: string, entry: string, serviceConfig: unknown) {
+  function service<Details>(
+    name: string,
+    entry: string,
+    serviceConfig: unknown,
+    onUnexpectedExit?: (how: string) => void,
+  ) {
     const child = new ServiceProcess<Details>({
       name,
       entry: join(__dirname, entry),
       config: serviceConfig,
       startTimeoutMs: config.startTimeoutMs,
       log,
+      onUnexpectedExit,
     });
     services.push(child);
     return child.start();
@@ -104,22 +112,38 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       keepAliveMs: config.keepAliveMs,
     } satisfies GraphqlServiceConfig);
 
+    // The stack runs transwrap as ECS runs its tasks: one that dies is reported as a stopped task,
+    // through the same EventBridge rule as in AWS, so its endpoint leaves the registry.
+    const taskEvents = new EventDelivery(
+      { graphqlUrl: graphql.url, region: config.region, credentials },
+      (line) => log(`[events] ${line}`),
+    );
     // transwrap registers itself with the API, so it starts once the API answers.
     const transwrap = await Promise.all(
       Array.from({ length: config.transwrapInstances }, async (_, index) => {
         const twPort = config.ports.transwrap ? config.ports.transwrap + index : await freePort(config.host);
-        return service<TranswrapDetails>(`transwrap-${index + 1}`, 'transwrap/transwrap-service.ts', {
-          env: {
-            HOST: config.host,
-            PORT: String(twPort),
-            ENDPOINT_ID: `tw-local-${index + 1}`,
-            API_URL: graphql.url,
-            AWS_REGION: config.region,
-            AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-            DRAIN_DEADLINE_MS: '3000',
-          },
-        } satisfies TranswrapServiceConfig);
+        const endpointId = `tw-local-${index + 1}`;
+        const stopped = (how: string) =>
+          void taskEvents.deliver(
+            taskStopped(endpointId, how, { region: config.region, accountId: LOCAL_ACCOUNT_ID }),
+          );
+        return service<TranswrapDetails>(
+          `transwrap-${index + 1}`,
+          'transwrap/transwrap-service.ts',
+          {
+            env: {
+              HOST: config.host,
+              PORT: String(twPort),
+              ENDPOINT_ID: endpointId,
+              API_URL: graphql.url,
+              AWS_REGION: config.region,
+              AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+              AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+              DRAIN_DEADLINE_MS: '3000',
+            },
+          } satisfies TranswrapServiceConfig,
+          stopped,
+        );
       }),
     );
 

@@ -116,6 +116,7 @@ export type Mutation = {
   registerEndpoint: Endpoint;
   /** From transwrap (CONNECTING, INTERRUPTED) and IVS events via EventBridge (LIVE, OFFLINE). */
   reportStreamStatus: Channel;
+  /** id: the endpoint id, or the ECS task ARN of the task running it (as EventBridge names it). */
   setEndpointStatus: Endpoint;
   /** Owner only. Picks the least-loaded ACTIVE endpoint and issues a single-use ticket for it. */
   startBroadcast: IngestTicket;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { LOCAL_ACCOUNT_ID, type Credentials } from '../credentials';
 import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
 import { createIvsControlPlane } from './control-plane';
-import { EventDelivery } from './event-delivery';
+import { EventDelivery } from '../events/event-delivery';
 import { serveHls } from './hls-server';
 import { IvsStore } from './ivs-store';
 import { INGEST_APP, RtmpIngest } from './rtmp-ingest';

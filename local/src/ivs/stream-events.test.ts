@@ -2,8 +2,8 @@
  * Stream State Change events have IVS's EventBridge shape, and reach the API through the same
  * rules (pattern + input transformer + AppSync operation) that amplify/ deploys.
  */
-import { STREAM_STATE_RULES } from '@golive/resolvers/events/stream-state-rules';
-import { matches, readPath, transformInput } from './event-delivery';
+import { STREAM_STATE_RULES } from '@golive/resolvers/events/event-rules';
+import { matches, readPath, transformInput } from '../events/event-delivery';
 import { streamStateChange } from './stream-events';
 
 const channel = { arn: 'arn:aws:ivs:us-east-1:000000000000:channel/AbCdEf123456', name: 'golive-seller' };

@@ -3,20 +3,14 @@
  * (https://docs.aws.amazon.com/ivs/latest/LowLatencyUserGuide/eventbridge.html).
  */
 import { randomUUID } from 'node:crypto';
+import { eventTime, type AwsEvent } from '../events/aws-event';
 
 export type StreamEventName = 'Stream Start' | 'Stream End' | 'Session Created';
 
-export interface StreamStateChangeEvent {
-  version: '0';
-  id: string;
-  'detail-type': 'IVS Stream State Change';
-  source: 'aws.ivs';
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: { event_name: StreamEventName; channel_name: string; stream_id: string };
-}
+export type StreamStateChangeEvent = AwsEvent<
+  'IVS Stream State Change',
+  { event_name: StreamEventName; channel_name: string; stream_id: string }
+>;
 
 export function streamStateChange(
   eventName: StreamEventName,
@@ -30,8 +24,7 @@ export function streamStateChange(
     'detail-type': 'IVS Stream State Change',
     source: 'aws.ivs',
     account: where.accountId,
-    // EventBridge times have second precision.
-    time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    time: eventTime(),
     region: where.region,
     resources: [channel.arn],
     detail: { event_name: eventName, channel_name: channel.name, stream_id: streamId },

@@ -21,12 +21,15 @@ export interface ServiceProcessOptions {
   config: unknown;
   startTimeoutMs: number;
   log: (line: string) => void;
+  /** Called when the service exits after start-up without being stopped (a crash, kill -9). */
+  onUnexpectedExit?: (how: string) => void;
 }
 
 export class ServiceProcess<Details> {
   private child: ChildProcess | undefined;
   private exited: Promise<void> | undefined;
   private recentOutput: string[] = [];
+  private stopping = false;
 
   constructor(private readonly options: ServiceProcessOptions) {}
 
@@ -59,6 +62,12 @@ export class ServiceProcess<Details> {
         if (!isReadyMessage<Details>(message)) return;
         clearTimeout(timer);
         child.off('exit', onExit);
+        child.once('exit', (code, signal) => {
+          if (this.stopping) return;
+          const how = signal ?? `code ${code}`;
+          this.options.log(`[${name}] exited unexpectedly (${how})`);
+          this.options.onUnexpectedExit?.(how);
+        });
         resolve(message.details);
       };
       const onExit = (code: number | null, signal: string | null) =>
@@ -72,6 +81,7 @@ export class ServiceProcess<Details> {
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || !this.exited || child.exitCode !== null || child.signalCode !== null) return;
+    this.stopping = true;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     await this.exited;

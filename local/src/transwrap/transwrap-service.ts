@@ -10,8 +10,10 @@ export interface TranswrapServiceConfig {
   env: Record<string, string>;
 }
 
-runService('transwrap', () => {
+runService('transwrap', async () => {
   // Into this child's own environment only: the AWS SDK reads the credentials from there.
   Object.assign(process.env, serviceArgument<TranswrapServiceConfig>().env);
-  return startTranswrap(loadConfig(process.env));
+  const running = await startTranswrap(loadConfig(process.env));
+  // The pid lets an operator (or a fault test) find this instance as ECS would name its task.
+  return { ...running, details: { ...running.details, pid: process.pid } };
 });

@@ -1,13 +1,13 @@
 /**
- * Delivers IVS events to the API as the deployed EventBridge rules do: match each rule's pattern,
+ * Delivers AWS events (IVS stream state, ECS task state) to the API as the deployed EventBridge rules do: match each rule's pattern,
  * apply its input transformer, and call its AppSync mutation signed with IAM (SigV4). Failed
  * deliveries are retried with backoff, as EventBridge retries.
  */
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { STREAM_STATE_RULES, type AppSyncEventRule } from '@golive/resolvers/events/stream-state-rules';
+import { EVENT_RULES, type AppSyncEventRule } from '@golive/resolvers/events/event-rules';
 import { NodeSha256, type SigV4Credentials } from '../aws/sigv4';
-import type { StreamStateChangeEvent } from './stream-events';
+import type { AwsEvent } from './aws-event';
 
 export interface EventTarget {
   graphqlUrl: string;
@@ -34,12 +34,16 @@ export function transformInput(rule: AppSyncEventRule, event: unknown): unknown 
   return JSON.parse(text);
 }
 
-export function matches(rule: AppSyncEventRule, event: StreamStateChangeEvent): boolean {
+/** An event pattern of exact values: source, detail-type and each listed detail field must match. */
+export function matches(rule: AppSyncEventRule, event: AwsEvent): boolean {
   const { eventPattern } = rule;
+  const detail = event.detail;
   return (
     eventPattern.source.includes(event.source) &&
     eventPattern['detail-type'].includes(event['detail-type']) &&
-    eventPattern.detail.event_name.includes(event.detail.event_name)
+    Object.entries(eventPattern.detail).every(
+      ([field, values]) => typeof detail[field] === 'string' && values.includes(detail[field]),
+    )
   );
 }
 
@@ -51,7 +55,7 @@ export class EventDelivery {
   constructor(
     private readonly target: EventTarget,
     private readonly log: (line: string) => void,
-    private readonly rules: AppSyncEventRule[] = STREAM_STATE_RULES,
+    private readonly rules: AppSyncEventRule[] = EVENT_RULES,
   ) {
     this.signer = new SignatureV4({
       credentials: target.credentials,
@@ -62,13 +66,13 @@ export class EventDelivery {
   }
 
   /** Resolves once every matching rule's call succeeded or gave up. */
-  async deliver(event: StreamStateChangeEvent): Promise<void> {
+  async deliver(event: AwsEvent): Promise<void> {
     await Promise.all(
       this.rules.filter((rule) => matches(rule, event)).map((rule) => this.call(rule, event)),
     );
   }
 
-  private async call(rule: AppSyncEventRule, event: StreamStateChangeEvent): Promise<void> {
+  private async call(rule: AppSyncEventRule, event: AwsEvent): Promise<void> {
     const body = JSON.stringify({ query: rule.graphQLOperation, variables: transformInput(rule, event) });
     for (let attempt = 0; ; attempt++) {
       const problem = await this.post(body).catch((error: unknown) =>
@@ -78,7 +82,7 @@ export class EventDelivery {
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined) {
         this.log(
-          `gave up delivering "${event.detail.event_name}" for ${event.resources[0]} via ${rule.name}: ${problem}`,
+          `gave up delivering "${event['detail-type']}" for ${event.resources[0]} via ${rule.name}: ${problem}`,
         );
         return;
       }
