@@ -1,5 +1,4 @@
 /** transwrap's settings, from environment variables with defaults; README.md lists them all. */
-import { randomUUID } from 'node:crypto';
 
 type Env = Record<string, string | undefined>;
 
@@ -76,7 +75,8 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     host,
     port,
     publicUrl: env.PUBLIC_URL || `ws://${host}:${port}/ingest`,
-    endpointId: env.ENDPOINT_ID || `tw-${randomUUID().slice(0, 8)}`,
+    // Empty: the ECS task id on Fargate (see api/ecs-task.ts), else a random one.
+    endpointId: env.ENDPOINT_ID || '',
     region: env.REGION || DEFAULTS.REGION,
     apiUrl,
     awsRegion: env.AWS_REGION || DEFAULTS.AWS_REGION,

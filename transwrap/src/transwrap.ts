@@ -2,7 +2,9 @@
  * One transwrap instance: the ingest server registered in the API as an endpoint, heartbeating its
  * load, and able to drain. main.ts runs it as a process; the local stack runs it as a service.
  */
+import { randomUUID } from 'node:crypto';
 import { resolveFfmpeg } from '@golive/common/binaries';
+import { ecsTaskId } from './api/ecs-task';
 import { ControlPlane } from './api/control-plane';
 import type { TranswrapConfig } from './config';
 import { IngestServer } from './server/ingest-server';
@@ -14,10 +16,12 @@ export interface RunningTranswrap {
   stop(): Promise<void>;
 }
 
-export async function startTranswrap(
-  config: TranswrapConfig,
-  log: Logger = jsonLogger({ endpoint: config.endpointId }),
-): Promise<RunningTranswrap> {
+export async function startTranswrap(settings: TranswrapConfig, logger?: Logger): Promise<RunningTranswrap> {
+  const config = {
+    ...settings,
+    endpointId: settings.endpointId || (await ecsTaskId()) || `tw-${randomUUID().slice(0, 8)}`,
+  };
+  const log = logger ?? jsonLogger({ endpoint: config.endpointId });
   const api = new ControlPlane(config.apiUrl, config.awsRegion);
   const server = new IngestServer(
     // The config carries every server and session setting; only FFmpeg's location is added.
