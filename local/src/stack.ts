@@ -136,6 +136,8 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
               PORT: String(twPort),
               ENDPOINT_ID: endpointId,
               API_URL: graphql.url,
+              COGNITO_ISSUER: issuer,
+              COGNITO_CLIENT_IDS: pool.clientId,
               AWS_REGION: config.region,
               AWS_ACCESS_KEY_ID: credentials.accessKeyId,
               AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,

@@ -11,12 +11,21 @@ test('every setting is documented with its default, and nothing else is', () => 
   expect(Object.fromEntries(rows)).toEqual(DEFAULTS);
 });
 
-test('API_URL is required, and numbers must be numbers', () => {
-  expect(() => loadConfig({})).toThrow(ConfigError);
-  expect(() => loadConfig({ API_URL: 'http://x/graphql', CAPACITY: 'many' })).toThrow(/CAPACITY=many/);
-  expect(loadConfig({ API_URL: 'http://x/graphql', PORT: '0' })).toMatchObject({
+const REQUIRED = {
+  API_URL: 'http://x/graphql',
+  COGNITO_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
+  COGNITO_CLIENT_IDS: 'web, admin-console',
+};
+
+test('the API and the user pool are required, and numbers must be numbers', () => {
+  expect(() => loadConfig({})).toThrow(/API_URL is required/);
+  expect(() => loadConfig({ API_URL: REQUIRED.API_URL })).toThrow(/COGNITO_ISSUER and COGNITO_CLIENT_IDS/);
+  expect(() => loadConfig({ ...REQUIRED, CAPACITY: 'many' })).toThrow(ConfigError);
+  expect(() => loadConfig({ ...REQUIRED, CAPACITY: 'many' })).toThrow(/CAPACITY=many/);
+  expect(loadConfig({ ...REQUIRED, PORT: '0' })).toMatchObject({
     port: 0,
     capacity: 50,
     allowedOrigins: [],
+    cognitoClientIds: ['web', 'admin-console'],
   });
 });

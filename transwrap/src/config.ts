@@ -9,6 +9,8 @@ export const DEFAULTS = {
   ENDPOINT_ID: '',
   REGION: 'local',
   API_URL: '',
+  COGNITO_ISSUER: '',
+  COGNITO_CLIENT_IDS: '',
   AWS_REGION: 'us-east-1',
   ALLOWED_ORIGINS: '',
   CAPACITY: '50',
@@ -38,6 +40,10 @@ export interface TranswrapConfig {
   endpointId: string;
   region: string;
   apiUrl: string;
+  /** The user pool sellers sign in to (https://cognito-idp.<region>.amazonaws.com/<pool id>). */
+  cognitoIssuer: string;
+  /** App clients whose tokens are accepted in `hello`. */
+  cognitoClientIds: string[];
   awsRegion: string;
   /** Empty: any origin (local development). */
   allowedOrigins: string[];
@@ -71,6 +77,17 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     throw new ConfigError(
       'API_URL is required: the GraphQL endpoint transwrap registers with and redeems tickets at.',
     );
+  const list = (raw: string | undefined) =>
+    (raw || '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const cognitoIssuer = env.COGNITO_ISSUER || DEFAULTS.COGNITO_ISSUER;
+  const cognitoClientIds = list(env.COGNITO_CLIENT_IDS);
+  if (!cognitoIssuer || cognitoClientIds.length === 0)
+    throw new ConfigError(
+      'COGNITO_ISSUER and COGNITO_CLIENT_IDS are required: broadcasters prove who they are with their sign-in token.',
+    );
   return {
     host,
     port,
@@ -79,11 +96,10 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     endpointId: env.ENDPOINT_ID || '',
     region: env.REGION || DEFAULTS.REGION,
     apiUrl,
+    cognitoIssuer,
+    cognitoClientIds,
     awsRegion: env.AWS_REGION || DEFAULTS.AWS_REGION,
-    allowedOrigins: (env.ALLOWED_ORIGINS || '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
     capacity: integer(env, 'CAPACITY', 1),
     maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1),
     helloTimeoutMs: integer(env, 'HELLO_TIMEOUT_MS', 100),

@@ -57,7 +57,7 @@ test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes
   const victim = instances.find((instance) => instance.url === first.url)!;
   const survivor = instances.find((instance) => instance !== victim)!;
   const client = new IngestClient(first.url);
-  await client.hello(first.token, media);
+  await client.hello(first.token, media, api.who.tokens.seller);
   await client.next('ready');
   void client.sendFile(path, seconds);
   await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
@@ -74,7 +74,7 @@ test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes
   const second = await ticket();
   expect(second.url).toBe(survivor.url);
   const moved = new IngestClient(second.url);
-  await moved.hello(second.token, media);
+  await moved.hello(second.token, media, api.who.tokens.seller);
   await moved.next('ready');
   // A new session starts a new recording: the container from its header on.
   const sending = moved.sendFile(path, seconds);

@@ -44,7 +44,7 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
   await status.ready;
 
   const client = new IngestClient(transwrap.url);
-  await client.hello(started.data!.startBroadcast.token, media);
+  await client.hello(started.data!.startBroadcast.token, media, api.who.tokens.seller);
   await client.next('ready');
   const sending = client.sendFile(path, seconds);
   await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
@@ -106,7 +106,7 @@ test('a dropped WebSocket is resumed within the grace period: the stream to IVS 
   await status.ready;
 
   const first = new IngestClient(transwrap.url);
-  await first.hello(started.data!.startBroadcast.token, media);
+  await first.hello(started.data!.startBroadcast.token, media, api.who.tokens.seller);
   const ready = await first.next('ready');
   expect(ready.resumed).toBe(false);
   const sentFrom = Date.now();
@@ -179,7 +179,7 @@ test('a resume after the grace period is refused, and the broadcast has ended', 
     },
   );
   const client = new IngestClient(transwrap.url);
-  await client.hello(started.data!.startBroadcast.token, media);
+  await client.hello(started.data!.startBroadcast.token, media, api.who.tokens.seller);
   const ready = await client.next('ready');
   void client.sendFile(path, seconds);
   await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
@@ -226,7 +226,7 @@ test('SIGTERM drains: the broadcaster is told, moves to the other instance, and 
     const draining = instances.find((instance) => instance.url === first.url)!;
     const staying = instances.find((instance) => instance !== draining)!;
     const client = new IngestClient(first.url);
-    await client.hello(first.token, media);
+    await client.hello(first.token, media, api.who.tokens.seller);
     await client.next('ready');
     void client.sendFile(path, seconds);
     await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
@@ -240,7 +240,7 @@ test('SIGTERM drains: the broadcaster is told, moves to the other instance, and 
     const second = await ticket();
     expect(second.url).toBe(staying.url);
     const moved = new IngestClient(second.url);
-    await moved.hello(second.token, media);
+    await moved.hello(second.token, media, api.who.tokens.seller);
     await moved.next('ready');
     const sending = moved.sendFile(path, seconds);
     const liveAgain = () =>

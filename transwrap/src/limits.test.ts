@@ -43,7 +43,7 @@ function rssKb(pid: number): number {
 test('500 idle connections are each closed with 4001; a concurrent broadcast is unaffected', async () => {
   const { path, media, seconds } = browserMedia('chrome-h264');
   const healthy = new IngestClient(transwrap.url);
-  await healthy.hello(await ticket('Healthy'), media);
+  await healthy.hello(await ticket('Healthy'), media, api.who.tokens.seller);
   await healthy.next('ready');
   const sending = healthy.sendFile(path, seconds);
   const before = rssKb(transwrap.pid);
@@ -66,7 +66,11 @@ test('500 idle connections are each closed with 4001; a concurrent broadcast is 
 
 test('a client that stops sending media is closed with 4008', async () => {
   const client = new IngestClient(transwrap.url);
-  await client.hello(await ticket('Stalled'), { container: 'webm', video: 'h264', audio: 'opus' });
+  await client.hello(
+    await ticket('Stalled'),
+    { container: 'webm', video: 'h264', audio: 'opus' },
+    api.who.tokens.seller,
+  );
   await client.next('ready');
   expect((await client.closed).code).toBe(CloseCode.Idle);
 }, 20_000);

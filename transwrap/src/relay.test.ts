@@ -56,7 +56,7 @@ test.each([
     await status.ready;
 
     const client = new IngestClient(url);
-    await client.hello(token, media);
+    await client.hello(token, media, api.who.tokens.seller);
     const ready = await client.next('ready');
     expect(ready).toMatchObject({ channelId: channel.id, mode });
     const sending = client.sendFile(path, seconds);
@@ -130,20 +130,55 @@ describe('abuse gets its documented close code, and the process stays up', () =>
 
   test('a made-up ticket: 4004', async () => {
     const client = new IngestClient(transwrap.url);
-    await client.hello('0'.repeat(64), { container: 'webm', video: 'h264', audio: 'opus' });
+    await client.hello(
+      '0'.repeat(64),
+      { container: 'webm', video: 'h264', audio: 'opus' },
+      api.who.tokens.seller,
+    );
     expect((await client.closed).code).toBe(CloseCode.TicketRefused);
   });
 
   test('a ticket used twice: the second is refused with 4004', async () => {
     const { token } = await ticketFor('Twice');
     const first = new IngestClient(transwrap.url);
-    await first.hello(token, { container: 'webm', video: 'h264', audio: 'opus' });
+    await first.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     await first.next('ready');
     const second = new IngestClient(transwrap.url);
-    await second.hello(token, { container: 'webm', video: 'h264', audio: 'opus' });
+    await second.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     expect((await second.closed).code).toBe(CloseCode.TicketRefused);
     first.stop();
     await first.closed;
+  });
+
+  test("another seller's ticket: 4003, and the ticket is spent", async () => {
+    const { token } = await ticketFor('Not yours');
+    const thief = new IngestClient(transwrap.url);
+    await thief.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.otherSeller);
+    expect(await thief.closed).toEqual({
+      code: CloseCode.NotTheTicketsSeller,
+      reason: 'the ticket was issued to another seller',
+    });
+    // A ticket that leaked is burnt: not even its own seller can use it now.
+    const owner = new IngestClient(transwrap.url);
+    await owner.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    expect((await owner.closed).code).toBe(CloseCode.TicketRefused);
+  });
+
+  test('a forged sign-in token: 4003, and the ticket is kept for its seller', async () => {
+    const { token } = await ticketFor('Forged');
+    const [header, payload] = api.who.tokens.seller.split('.');
+    const forged = `${header}.${payload}.${Buffer.from('not the pool key').toString('base64url')}`;
+    const client = new IngestClient(transwrap.url);
+    await client.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, forged);
+    expect(await client.closed).toEqual({
+      code: CloseCode.NotTheTicketsSeller,
+      reason: 'sign-in token refused',
+    });
+    const owner = new IngestClient(transwrap.url);
+    await owner.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    await owner.next('ready');
+    owner.stop();
+    expect((await owner.closed).code).toBe(CloseCode.Normal);
   });
 
   test('a message over the size limit: 1009', async () => {
@@ -156,7 +191,7 @@ describe('abuse gets its documented close code, and the process stays up', () =>
   test('media that is not media: 4010', async () => {
     const { token } = await ticketFor('Garbage');
     const client = new IngestClient(transwrap.url);
-    await client.hello(token, { container: 'webm', video: 'h264', audio: 'opus' });
+    await client.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     await client.next('ready');
     client.socket.send(Buffer.alloc(64 * 1024, 0x42));
     client.socket.send(Buffer.alloc(64 * 1024, 0x17));

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolveFfmpeg } from '@golive/common/binaries';
 import { ecsTaskId } from './api/ecs-task';
+import { SellerVerifier } from './api/seller-verifier';
 import { ControlPlane } from './api/control-plane';
 import type { TranswrapConfig } from './config';
 import { IngestServer } from './server/ingest-server';
@@ -27,6 +28,7 @@ export async function startTranswrap(settings: TranswrapConfig, logger?: Logger)
     // The config carries every server and session setting; only FFmpeg's location is added.
     { ...config, session: { ...config, ffmpeg: resolveFfmpeg() } },
     api,
+    new SellerVerifier(config.cognitoIssuer, config.cognitoClientIds),
     log,
   );
   const port = await server.listen();

@@ -4,10 +4,15 @@ import { parseClientMessage } from './messages';
 const media = { container: 'webm', video: 'h264', audio: 'opus' };
 
 test.each([
-  ['hello', { type: 'hello', ticket: 't', media }],
+  ['hello', { type: 'hello', ticket: 't', accessToken: 'a', media }],
   [
     'hello from Safari',
-    { type: 'hello', ticket: 't', media: { container: 'mp4', video: 'h264', audio: 'aac' } },
+    {
+      type: 'hello',
+      ticket: 't',
+      accessToken: 'a',
+      media: { container: 'mp4', video: 'h264', audio: 'aac' },
+    },
   ],
   ['resume', { type: 'resume', sessionId: 's', resumeToken: 'r' }],
   ['stop', { type: 'stop' }],
@@ -23,23 +28,32 @@ test.each([
   ['hello without a ticket', JSON.stringify({ type: 'hello', media }), 'hello needs a ticket'],
   [
     'hello with a huge ticket',
-    JSON.stringify({ type: 'hello', ticket: 'x'.repeat(201), media }),
+    JSON.stringify({ type: 'hello', ticket: 'x'.repeat(201), accessToken: 'a', media }),
     'hello needs a ticket',
   ],
-  ['hello without media', JSON.stringify({ type: 'hello', ticket: 't' }), 'hello needs media'],
+  [
+    'hello without a token',
+    JSON.stringify({ type: 'hello', ticket: 't', media }),
+    "hello needs the seller's accessToken",
+  ],
+  [
+    'hello without media',
+    JSON.stringify({ type: 'hello', ticket: 't', accessToken: 'a' }),
+    'hello needs media',
+  ],
   [
     'an unknown container',
-    JSON.stringify({ type: 'hello', ticket: 't', media: { ...media, container: 'avi' } }),
+    JSON.stringify({ type: 'hello', ticket: 't', accessToken: 'a', media: { ...media, container: 'avi' } }),
     'media.container must be webm or mp4',
   ],
   [
     'an unknown video codec',
-    JSON.stringify({ type: 'hello', ticket: 't', media: { ...media, video: 'av1' } }),
+    JSON.stringify({ type: 'hello', ticket: 't', accessToken: 'a', media: { ...media, video: 'av1' } }),
     'media.video must be h264, vp8 or vp9',
   ],
   [
     'an unknown audio codec',
-    JSON.stringify({ type: 'hello', ticket: 't', media: { ...media, audio: 'mp3' } }),
+    JSON.stringify({ type: 'hello', ticket: 't', accessToken: 'a', media: { ...media, audio: 'mp3' } }),
     'media.audio must be opus, aac or none',
   ],
   [

@@ -12,6 +12,7 @@ export const CloseCode = {
   BadMessage: 4000,
   HelloTimeout: 4001,
   MediaBeforeReady: 4002,
+  NotTheTicketsSeller: 4003,
   TicketRefused: 4004,
   UnsupportedMedia: 4005,
   ResumeRefused: 4006,
@@ -42,7 +43,7 @@ export interface Limits {
 }
 
 export type ClientMessage =
-  | { type: 'hello'; ticket: string; media: MediaDeclaration }
+  | { type: 'hello'; ticket: string; accessToken: string; media: MediaDeclaration }
   | { type: 'resume'; sessionId: string; resumeToken: string }
   | { type: 'stop' };
 
@@ -79,6 +80,7 @@ const VIDEO: readonly string[] = ['h264', 'vp8', 'vp9'];
 const AUDIO: readonly string[] = ['opus', 'aac', 'none'];
 const MAX_TICKET_LENGTH = 200;
 const MAX_ID_LENGTH = 100;
+const MAX_TOKEN_LENGTH = 8192;
 
 function shortString(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
@@ -103,8 +105,9 @@ export function parseClientMessage(text: string): ClientMessage | { invalid: str
     return { type: 'resume', sessionId, resumeToken };
   }
   if (message.type !== 'hello') return { invalid: `unknown message type ${JSON.stringify(message.type)}` };
-  const { ticket, media } = message;
+  const { ticket, accessToken, media } = message;
   if (!shortString(ticket, MAX_TICKET_LENGTH)) return { invalid: 'hello needs a ticket' };
+  if (!shortString(accessToken, MAX_TOKEN_LENGTH)) return { invalid: "hello needs the seller's accessToken" };
   if (media === null || typeof media !== 'object') return { invalid: 'hello needs media' };
   const { container, video, audio } = media as Record<string, unknown>;
   if (typeof container !== 'string' || !CONTAINERS.includes(container))
@@ -113,5 +116,5 @@ export function parseClientMessage(text: string): ClientMessage | { invalid: str
     return { invalid: 'media.video must be h264, vp8 or vp9' };
   if (typeof audio !== 'string' || !AUDIO.includes(audio))
     return { invalid: 'media.audio must be opus, aac or none' };
-  return { type: 'hello', ticket, media: { container, video, audio } as MediaDeclaration };
+  return { type: 'hello', ticket, accessToken, media: { container, video, audio } as MediaDeclaration };
 }

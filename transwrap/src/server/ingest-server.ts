@@ -10,7 +10,7 @@ import type { ControlPlane } from '../api/control-plane';
 import type { TranswrapConfig } from '../config';
 import type { WebSocket } from 'ws';
 import { CloseCode, SUBPROTOCOL, type OpeningMessage } from '../protocol/messages';
-import { IngestSession, SessionEvent, type SessionSettings } from '../session/ingest-session';
+import { IngestSession, SessionEvent, type Sellers, type SessionSettings } from '../session/ingest-session';
 import { awaitOpening } from '../session/opening';
 import type { Logger } from './logger';
 
@@ -33,6 +33,7 @@ export class IngestServer {
   constructor(
     private readonly options: IngestServerOptions,
     private readonly api: ControlPlane,
+    private readonly sellers: Sellers,
     private readonly log: Logger,
   ) {
     this.wss = new WebSocketServer({
@@ -113,7 +114,7 @@ export class IngestServer {
     }
     if (this.draining || this.sessions.size >= this.options.capacity)
       return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
-    const session = new IngestSession(this.api, this.options.session, this.log);
+    const session = new IngestSession(this.api, this.sellers, this.options.session, this.log);
     this.sessions.set(session.id, session);
     session.once(SessionEvent.Closed, (code) => {
       this.sessions.delete(session.id);

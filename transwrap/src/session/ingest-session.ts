@@ -14,6 +14,11 @@ import { relayMode, type RelayMode } from '../relay/ffmpeg-args';
 import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/resilient-relay';
 import type { Logger } from '../server/logger';
 
+/** Tells who a seller's sign-in token belongs to (see api/seller-verifier.ts). */
+export interface Sellers {
+  sellerOf(token: string): Promise<string | undefined>;
+}
+
 /** What a session needs of the instance's settings, plus where FFmpeg is. */
 export type SessionSettings = Pick<
   TranswrapConfig,
@@ -68,15 +73,20 @@ export class IngestSession extends EventEmitter<SessionEvents> {
 
   constructor(
     private readonly api: ControlPlane,
+    private readonly sellers: Sellers,
     private readonly settings: SessionSettings,
     private readonly log: Logger,
   ) {
     super();
   }
 
-  /** A `hello`: redeems the ticket, starts the relay, and sends `ready`. */
+  /** A `hello`: checks the seller, redeems the ticket, starts the relay, and sends `ready`. */
   async start(socket: WebSocket, hello: Extract<OpeningMessage, { type: 'hello' }>): Promise<void> {
     this.attach(socket);
+    // Before the ticket is spent: a bad sign-in token must not burn the seller's ticket.
+    const seller = await this.sellers.sellerOf(hello.accessToken);
+    if (this.state !== 'claiming') return;
+    if (!seller) return this.close(CloseCode.NotTheTicketsSeller, 'sign-in token refused');
     let destination;
     try {
       destination = await this.api.claimIngest(hello.ticket, this.settings.endpointId);
@@ -89,6 +99,9 @@ export class IngestSession extends EventEmitter<SessionEvents> {
       return this.close(CloseCode.RelayFailed, 'the API could not be reached');
     }
     if (this.state !== 'claiming') return; // the client left while we were asking
+    // A ticket works only for the seller it was issued to (it is spent now either way).
+    if (destination.owner !== seller)
+      return this.close(CloseCode.NotTheTicketsSeller, 'the ticket was issued to another seller');
     this.channelId = destination.channelId;
     this.mode = relayMode(hello.media);
     const relay = new ResilientRelay(

@@ -30,9 +30,10 @@ export class IngestClient {
     });
   }
 
-  async hello(ticket: string, media: MediaDeclaration): Promise<void> {
+  /** `accessToken`: the seller's sign-in token (the one the ticket was issued to). */
+  async hello(ticket: string, media: MediaDeclaration, accessToken: string): Promise<void> {
     await this.opened;
-    this.socket.send(JSON.stringify({ type: 'hello', ticket, media }));
+    this.socket.send(JSON.stringify({ type: 'hello', ticket, accessToken, media }));
   }
 
   /** Opens a held broadcast again, from the last `ready` another client received. */

@@ -24,6 +24,8 @@ export async function spawnTranswrap(
       ...process.env,
       PORT: '0',
       API_URL: info.graphql.url,
+      COGNITO_ISSUER: info.cognito.issuer,
+      COGNITO_CLIENT_IDS: info.cognito.clientId,
       AWS_REGION: info.region,
       AWS_ACCESS_KEY_ID: info.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: info.credentials.secretAccessKey,
