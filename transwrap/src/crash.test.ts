@@ -9,15 +9,11 @@ import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { collect } from '@golive/local/graphql/testing/subscriptions';
 import * as op from '@golive/common/api-operations';
 import { CloseCode } from './protocol/messages';
+import { listedSegments } from './testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';
 import { browserMedia } from './testing/test-media';
 
 const api = useApiStack('transwrap-crash', { TRANSWRAP_INSTANCES: '2' });
-
-async function segments(playbackUrl: string): Promise<string[]> {
-  const response = await fetch(playbackUrl);
-  return response.ok ? (await response.text()).split('\n').filter((line) => line.endsWith('.ts')) : [];
-}
 
 test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes LIVE again on the other', async () => {
   const instances = api.stack.info.transwrap;
@@ -87,7 +83,7 @@ test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes
   );
   let fresh: string[] = [];
   while (fresh.length === 0) {
-    fresh = await segments(channel.playbackUrl);
+    fresh = await listedSegments(channel.playbackUrl);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await sending;

@@ -9,17 +9,13 @@ import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import * as op from '@golive/common/api-operations';
 import { collect } from '@golive/local/graphql/testing/subscriptions';
 import { CloseCode } from './protocol/messages';
+import { listedSegments } from './testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';
 import { browserMedia } from './testing/test-media';
 import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
 
 const api = useApiStack('transwrap-faults');
 const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '5000' });
-
-async function segments(playbackUrl: string): Promise<string[]> {
-  const response = await fetch(playbackUrl);
-  return response.ok ? (await response.text()).split('\n').filter((line) => line.endsWith('.ts')) : [];
-}
 
 test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on', async () => {
   const { path, media, seconds } = browserMedia('chrome-h264', 20);
@@ -67,7 +63,7 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
   );
   let fresh: string[] = [];
   while (fresh.length === 0) {
-    fresh = await segments(channel.playbackUrl);
+    fresh = await listedSegments(channel.playbackUrl);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   expect(descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg')).toHaveLength(1);
@@ -117,7 +113,7 @@ test('a dropped WebSocket is resumed within the grace period: the stream to IVS 
   // The network goes away under the broadcaster: no close frame, the TCP connection just dies.
   first.socket.terminate();
   await status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
-  const beforeResume = (await segments(channel.playbackUrl)).at(-1);
+  const beforeResume = (await listedSegments(channel.playbackUrl)).at(-1);
   expect(beforeResume).toBeDefined();
 
   const second = new IngestClient(transwrap.url);
@@ -144,7 +140,7 @@ test('a dropped WebSocket is resumed within the grace period: the stream to IVS 
   let latest = beforeResume;
   while (latest === beforeResume) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    latest = (await segments(channel.playbackUrl)).at(-1);
+    latest = (await listedSegments(channel.playbackUrl)).at(-1);
   }
   expect(Number(/(\d+)\.ts$/.exec(latest!)?.[1])).toBeGreaterThan(
     Number(/(\d+)\.ts$/.exec(beforeResume!)?.[1]),
