@@ -26,6 +26,11 @@ export const CHANNEL_OWNER = gql`
 export const LIVE_CHANNELS = gql`query LiveChannels($limit: Int, $nextToken: String) { liveChannels(limit: $limit, nextToken: $nextToken) { items { ${CHANNEL_FIELDS} } nextToken } }`;
 export const CHANNELS = gql`query Channels($limit: Int, $nextToken: String) { channels(limit: $limit, nextToken: $nextToken) { items { ${CHANNEL_FIELDS} owner } nextToken } }`;
 export const ENDPOINTS = gql`query Endpoints { endpoints { items { ${ENDPOINT_FIELDS} } nextToken } }`;
+export const BROADCAST_STOPPED = gql`
+  query BroadcastStopped($channelId: ID!, $since: AWSDateTime!) {
+    broadcastStopped(channelId: $channelId, since: $since)
+  }
+`;
 
 export const CREATE_CHANNEL = gql`mutation CreateChannel($name: String!) { createChannel(name: $name) { ${CHANNEL_FIELDS} owner } }`;
 export const DELETE_CHANNEL = gql`
@@ -63,6 +68,7 @@ export const CLAIM_INGEST = gql`
       owner
       ingestUrl
       streamKey
+      claimedAt
     }
   }
 `;

@@ -74,6 +74,47 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
   status.stop();
 }, 90_000);
 
+test('stopBroadcast is not a fault: the relay is not redialled and the broadcaster is told (4012)', async () => {
+  const { path, media, seconds } = browserMedia('chrome-h264', 20);
+  const channel = (
+    await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
+      name: 'Stopped',
+    })
+  ).data!.createChannel;
+  const started = await call<{ startBroadcast: { token: string } }>(
+    api.who.clients.seller,
+    op.START_BROADCAST,
+    {
+      channelId: channel.id,
+    },
+  );
+  const status = collect<{ onChannelStatus: { status: string } }>(
+    api.who.clients.viewer,
+    op.ON_CHANNEL_STATUS,
+    {
+      id: channel.id,
+    },
+  );
+  await status.ready;
+  const client = new IngestClient(transwrap.url);
+  await client.hello(started.data!.startBroadcast.token, media, api.who.tokens.seller);
+  await client.next('ready');
+  void client.sendFile(path, seconds);
+  await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
+
+  // An admin stops it: IVS cuts the RTMP connection, which looks like any dropped connection.
+  await call(api.who.clients.admin, op.STOP_BROADCAST, { channelId: channel.id });
+  expect(await client.closed).toEqual({
+    code: CloseCode.BroadcastStopped,
+    reason: 'the broadcast was stopped by its seller or an admin',
+  });
+  await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 10_000);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  expect(status.events.at(-1)?.onChannelStatus.status).toBe('OFFLINE');
+  expect(descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg')).toHaveLength(0);
+  status.stop();
+}, 60_000);
+
 test('a dropped WebSocket is resumed within the grace period: the stream to IVS never ends', async () => {
   const { path, media, seconds } = browserMedia('chrome-h264', 20);
   const channel = (

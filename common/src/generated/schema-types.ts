@@ -81,6 +81,8 @@ export type HeartbeatEndpointInput = {
 /** What transwrap needs to push a redeemed ticket's stream to IVS. Services only. */
 export type IngestDestination = {
   channelId: Scalars['ID']['output'];
+  /** When the ticket was redeemed (the API's clock): the `since` of broadcastStopped. */
+  claimedAt: Scalars['AWSDateTime']['output'];
   /** rtmps://<ingest endpoint>:443/app/ (rtmp:// locally when RTMPS is off). */
   ingestUrl: Scalars['String']['output'];
   owner: Scalars['ID']['output'];
@@ -172,6 +174,11 @@ export type MutationStopBroadcastArgs = {
 };
 
 export type Query = {
+  /**
+   * transwrap asks before restarting a failed relay: true once the owner or an admin has called
+   * stopBroadcast at or after `since` (the claim's claimedAt), or the channel is gone.
+   */
+  broadcastStopped: Scalars['Boolean']['output'];
   channel?: Maybe<Channel>;
   /** Every channel. Admins only. */
   channels: ChannelConnection;
@@ -182,6 +189,12 @@ export type Query = {
   me: Me;
   /** The caller's channels, newest first. */
   myChannels: ChannelConnection;
+};
+
+
+export type QueryBroadcastStoppedArgs = {
+  channelId: Scalars['ID']['input'];
+  since: Scalars['AWSDateTime']['input'];
 };
 
 

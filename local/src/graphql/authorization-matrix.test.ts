@@ -83,6 +83,11 @@ const OPERATIONS: Record<string, Row> = {
   },
   channels: { document: op.CHANNELS, variables: none, allowed: allow('admin') },
   endpoints: { document: op.ENDPOINTS, variables: none, allowed: allow('admin') },
+  broadcastStopped: {
+    document: op.BROADCAST_STOPPED,
+    variables: async () => ({ channelId: await sharedChannel(), since: new Date().toISOString() }),
+    allowed: allow('service'),
+  },
   createChannel: {
     document: op.CREATE_CHANNEL,
     variables: () => Promise.resolve({ name: 'New' }),

@@ -1,5 +1,5 @@
 /** IvsControl (Lambda): the RTMPS URL and stream key of ctx.stash.channel. Only claimIngest runs this. */
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
 import { invoke, ivsResult, type IngestResult } from '../lib/ivs-control';
 
@@ -10,5 +10,5 @@ export function request(ctx: Context) {
 export function response(ctx: Context) {
   const ingest = ivsResult<IngestResult>(ctx);
   const channel = ctx.stash.channel as ChannelItem;
-  return { channelId: channel.id, owner: channel.owner, ...ingest };
+  return { channelId: channel.id, owner: channel.owner, ...ingest, claimedAt: util.time.nowISO8601() };
 }

@@ -7,6 +7,8 @@ export interface ChannelItem extends Channel {
   /** Source time of the last status applied; older reports are ignored. */
   statusAt: string;
   statusAtMs?: number;
+  /** When stopBroadcast was last called: relays claimed before it must not come back. */
+  stopRequestedAtMs?: number;
 }
 
 /** A seller may own this many channels (IVS's default quota is 5,000 per account). */

@@ -5,6 +5,7 @@
 import { CombinedGraphQLErrors, type ApolloClient, type DocumentNode } from '@apollo/client';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import {
+  BROADCAST_STOPPED,
   CLAIM_INGEST,
   HEARTBEAT_ENDPOINT,
   REGISTER_ENDPOINT,
@@ -19,6 +20,7 @@ export interface IngestDestination {
   owner: string;
   ingestUrl: string;
   streamKey: string;
+  claimedAt: string;
 }
 
 /** The API said no (as opposed to: the API could not be reached). */
@@ -60,6 +62,18 @@ export class ControlPlane {
   async claimIngest(token: string, endpointId: string): Promise<IngestDestination> {
     return (await this.mutate<{ claimIngest: IngestDestination }>(CLAIM_INGEST, { token, endpointId }))
       .claimIngest;
+  }
+
+  /** Whether the owner or an admin stopped the broadcast since it was claimed. */
+  async broadcastStopped(channelId: string, since: string): Promise<boolean> {
+    const result = await this.client.query<{ broadcastStopped: boolean }>({
+      query: BROADCAST_STOPPED,
+      variables: { channelId, since },
+      errorPolicy: 'all',
+      fetchPolicy: 'no-cache',
+    });
+    if (result.error) throw new Error(result.error.message, { cause: result.error });
+    return result.data?.broadcastStopped ?? false;
   }
 
   async register(input: {

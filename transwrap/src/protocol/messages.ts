@@ -20,6 +20,7 @@ export const CloseCode = {
   TooSlow: 4009,
   BadMedia: 4010,
   RelayFailed: 4011,
+  BroadcastStopped: 4012,
   AtCapacity: 4013,
   TooManyFromAddress: 4029,
 } as const;

@@ -14,7 +14,19 @@ const RESTART_WINDOW_MS = 60_000;
 const MAX_RESTARTS_PER_WINDOW = 5;
 
 /** How the relay ended: on purpose, on media FFmpeg cannot read, or after too many failures. */
-export type RelayEnd = { kind: 'finished' } | { kind: 'bad-media' } | { kind: 'failed'; detail: string };
+export type RelayEnd =
+  | { kind: 'finished' }
+  | { kind: 'bad-media' }
+  | { kind: 'failed'; detail: string }
+  /** The broadcast was stopped on purpose (stopBroadcast): IVS cut the stream, do not redial. */
+  | { kind: 'stopped' };
+
+/** What the relay asks before redialling, and tells about failures. */
+export interface RelayOwner {
+  /** false: the broadcast was stopped on purpose; do not restart. */
+  mayRestart(): Promise<boolean>;
+  failed(detail: string): void;
+}
 
 export enum ResilientRelayEvent {
   /** FFmpeg took what was queued: the caller may read from its socket again. */
@@ -45,7 +57,7 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
     private readonly ffmpeg: string,
     private readonly media: MediaDeclaration,
     private readonly output: string,
-    private readonly onFailure: (detail: string) => void,
+    private readonly owner: RelayOwner,
   ) {
     super();
     this.resumePoint = new MediaResumePoint(media.container);
@@ -64,7 +76,7 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
     if (this.finishing || exit.kind === 'finished') return this.end({ kind: 'finished' });
     // Unreadable media on the first run is the client's fault; later, FFmpeg died mid-stream.
     if (exit.kind === 'bad-media' && this.restarts === 0) return this.end({ kind: 'bad-media' });
-    this.onFailure(exit.detail);
+    this.owner.failed(exit.detail);
     const now = Date.now();
     this.recentRestarts = this.recentRestarts.filter((at) => now - at < RESTART_WINDOW_MS);
     if (!this.resumePoint.header || this.recentRestarts.length >= MAX_RESTARTS_PER_WINDOW)
@@ -74,14 +86,19 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
     this.restarting = true;
     this.emit(ResilientRelayEvent.Drain); // nothing is queued any more: let the socket flow
     const delay = RESTART_DELAYS_MS[Math.min(this.recentRestarts.length, RESTART_DELAYS_MS.length) - 1];
-    this.restartTimer = setTimeout(() => {
-      if (this.ended || !this.resumePoint.header) return;
-      this.relay = this.spawn();
-      this.relay.write(this.resumePoint.header);
-      this.awaitingBoundary = true;
-      this.restarting = false;
-      this.emit(ResilientRelayEvent.Restarted, this.restarts);
-    }, delay);
+    this.restartTimer = setTimeout(() => void this.restart(), delay);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.ended) return;
+    // The RTMP connection may have been cut on purpose (stopBroadcast): then it stays cut.
+    if (!(await this.owner.mayRestart())) return this.end({ kind: 'stopped' });
+    if (this.ended || !this.resumePoint.header) return;
+    this.relay = this.spawn();
+    this.relay.write(this.resumePoint.header);
+    this.awaitingBoundary = true;
+    this.restarting = false;
+    this.emit(ResilientRelayEvent.Restarted, this.restarts);
   }
 
   private end(end: RelayEnd): void {

@@ -104,11 +104,20 @@ export class IngestSession extends EventEmitter<SessionEvents> {
       return this.close(CloseCode.NotTheTicketsSeller, 'the ticket was issued to another seller');
     this.channelId = destination.channelId;
     this.mode = relayMode(hello.media);
+    const { channelId, claimedAt } = destination;
     const relay = new ResilientRelay(
       this.settings.ffmpeg,
       hello.media,
       `${destination.ingestUrl}${destination.streamKey}`,
-      (detail) => this.log.error('relay failed', { session: this.id, channel: this.channelId, detail }),
+      {
+        failed: (detail) => this.log.error('relay failed', { session: this.id, channel: channelId, detail }),
+        // If the API cannot say, keep the broadcast going: an outage must not end it.
+        mayRestart: () =>
+          this.api.broadcastStopped(channelId, claimedAt).then(
+            (stopped) => !stopped,
+            () => true,
+          ),
+      },
     );
     this.relay = relay;
     relay.on(ResilientRelayEvent.Drain, () => this.socket?.resume());
@@ -250,6 +259,11 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     if (end.kind === 'finished') return this.finishClose(CloseCode.Normal, 'broadcast ended');
     if (end.kind === 'bad-media')
       return this.finishClose(CloseCode.BadMedia, 'the media could not be parsed');
+    if (end.kind === 'stopped')
+      return this.finishClose(
+        CloseCode.BroadcastStopped,
+        'the broadcast was stopped by its seller or an admin',
+      );
     return this.finishClose(CloseCode.RelayFailed, 'the relay failed');
   }
 
