@@ -14,6 +14,7 @@ import {
   GetItemCommand,
   ListTablesCommand,
   PutItemCommand,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -104,6 +105,7 @@ describe('a fresh local stack', () => {
         id: 'tw-local-1',
         url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/ingest$/) as unknown,
         healthUrl: expect.any(String) as unknown,
+        pid: expect.any(Number) as unknown,
       },
     ]);
     expect(info.credentials.accessKeyId).toMatch(/^[A-Z0-9]{20}$/);
@@ -188,6 +190,8 @@ describe('a fresh local stack', () => {
         AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
       }),
     );
+    // dynalite makes a table ACTIVE a moment after answering, as DynamoDB does (later under load).
+    await waitUntilTableExists({ client: dynamodb, maxWaitTime: 10 }, { TableName: 'notes' });
     await dynamodb.send(
       new PutItemCommand({ TableName: 'notes', Item: { id: { S: 'n1' }, text: { S: 'kept' } } }),
     );
