@@ -191,7 +191,7 @@ describe('a fresh local stack', () => {
       }),
     );
     // dynalite makes a table ACTIVE a moment after answering, as DynamoDB does (later under load).
-    await waitUntilTableExists({ client: dynamodb, maxWaitTime: 10 }, { TableName: 'notes' });
+    await waitUntilTableExists({ client: dynamodb, minDelay: 1, maxWaitTime: 10 }, { TableName: 'notes' });
     await dynamodb.send(
       new PutItemCommand({ TableName: 'notes', Item: { id: { S: 'n1' }, text: { S: 'kept' } } }),
     );
