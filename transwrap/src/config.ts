@@ -19,7 +19,8 @@ export const DEFAULTS = {
   IDLE_TIMEOUT_MS: '10000',
   RESUME_GRACE_MS: '15000',
   MAX_MESSAGE_BYTES: '1048576',
-  QUEUE_ADVICE_BYTES: '1048576',
+  RELAY_LAG_ADVICE_MS: '1000',
+  RELAY_STALL_TIMEOUT_MS: '10000',
   QUEUE_LIMIT_BYTES: '8388608',
   STATS_INTERVAL_MS: '1000',
   HEARTBEAT_INTERVAL_MS: '5000',
@@ -54,7 +55,10 @@ export interface TranswrapConfig {
   /** How long a broadcast whose socket dropped is held for a `resume`. */
   resumeGraceMs: number;
   maxMessageBytes: number;
-  queueAdviceBytes: number;
+  /** FFmpeg holding up the socket this long makes transwrap advise a lower bitrate. */
+  relayLagAdviceMs: number;
+  /** FFmpeg taking no input this long is replaced. */
+  relayStallTimeoutMs: number;
   queueLimitBytes: number;
   statsIntervalMs: number;
   heartbeatIntervalMs: number;
@@ -106,7 +110,8 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 100),
     resumeGraceMs: integer(env, 'RESUME_GRACE_MS', 0),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 1024),
-    queueAdviceBytes: integer(env, 'QUEUE_ADVICE_BYTES', 1024),
+    relayLagAdviceMs: integer(env, 'RELAY_LAG_ADVICE_MS', 100),
+    relayStallTimeoutMs: integer(env, 'RELAY_STALL_TIMEOUT_MS', 1000),
     queueLimitBytes: integer(env, 'QUEUE_LIMIT_BYTES', 1024),
     statsIntervalMs: integer(env, 'STATS_INTERVAL_MS', 100),
     heartbeatIntervalMs: integer(env, 'HEARTBEAT_INTERVAL_MS', 100),

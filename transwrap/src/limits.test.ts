@@ -1,7 +1,7 @@
 /**
  * Limits hold under load: 500 idle connections each get their close code while a real broadcast on
- * the same instance keeps relaying, memory stays bounded, and a client that stops sending is
- * closed for idling.
+ * the same instance keeps relaying, memory stays bounded, a client that stops sending is closed
+ * for idling, and an FFmpeg that stops taking media neither grows memory nor ends the broadcast.
  */
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -11,6 +11,7 @@ import { IngestClient } from './testing/ingest-client';
 import { browserMedia } from './testing/test-media';
 import { useTranswrap } from './testing/transwrap-process';
 import { readFileSync } from 'node:fs';
+import { descendantsOf } from '@golive/local/testing/process-tree';
 
 const api = useApiStack('transwrap-limits');
 const transwrap = useTranswrap(api, {
@@ -18,6 +19,7 @@ const transwrap = useTranswrap(api, {
   IDLE_TIMEOUT_MS: '1500',
   CAPACITY: '600',
   MAX_CONNECTIONS_PER_ADDRESS: '600',
+  RELAY_STALL_TIMEOUT_MS: '4000',
 });
 
 async function ticket(name: string) {
@@ -74,3 +76,38 @@ test('a client that stops sending media is closed with 4008', async () => {
   await client.next('ready');
   expect((await client.closed).code).toBe(CloseCode.Idle);
 }, 20_000);
+
+test('an FFmpeg that stops taking media: the client is told to lower its bitrate, memory stays bounded, and FFmpeg is replaced', async () => {
+  const { path, media, seconds } = browserMedia('chrome-h264', 20);
+  const client = new IngestClient(transwrap.url);
+  await client.hello(await ticket('Stuck relay'), media, api.who.tokens.seller);
+  await client.next('ready');
+  const sending = client.sendFile(path, seconds);
+  const relays = () => descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg');
+  while (!client.messages.some((message) => message.type === 'stats' && message.rtmp === 'live'))
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+
+  const [stuck] = relays();
+  process.kill(stuck!.pid, 'SIGSTOP');
+  const before = rssKb(transwrap.pid);
+  // transwrap stops reading once FFmpeg's pipe is full, and after a second says so.
+  const advice = await client.next('bitrate', 10_000);
+  expect(advice.reason).toBe('relay-lag');
+  expect(advice.maxKbps).toBeGreaterThanOrEqual(300);
+  expect(advice.maxKbps).toBeLessThan(3000);
+  // RELAY_STALL_TIMEOUT_MS later the stuck FFmpeg is replaced and the broadcast carries on.
+  for (;;) {
+    const stats = client.messages.filter((message) => message.type === 'stats').at(-1);
+    if (stats?.type === 'stats' && stats.restarts >= 1 && stats.rtmp === 'live') break;
+    expect(client.socket.readyState).toBe(client.socket.OPEN);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(relays().map((process) => process.pid)).not.toContain(stuck!.pid);
+  // Held-up media waited in TCP buffers and the browser, not in transwrap.
+  expect(rssKb(transwrap.pid) - before).toBeLessThan(30 * 1024);
+
+  await sending;
+  client.stop();
+  expect((await client.closed).code).toBe(CloseCode.Normal);
+}, 60_000);

@@ -73,7 +73,7 @@ export type ServerMessage =
       restarts: number;
       uptimeMs: number;
     }
-  | { type: 'bitrate'; maxKbps: number; reason: 'queue' }
+  | { type: 'bitrate'; maxKbps: number; reason: 'relay-lag' }
   | { type: 'drain'; deadlineMs: number };
 
 const CONTAINERS: readonly string[] = ['webm', 'mp4'];

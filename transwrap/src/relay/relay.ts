@@ -75,4 +75,10 @@ export class Relay extends EventEmitter<RelayEvents> {
     this.ending = true;
     this.process.kill('SIGKILL');
   }
+
+  /** Kills FFmpeg as a failure (it is stuck): the exit reports `failed` with this reason. */
+  abort(reason: string): void {
+    this.errors = reason;
+    this.process.kill('SIGKILL');
+  }
 }

@@ -121,6 +121,11 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
     return this.relay.write(chunk);
   }
 
+  /** The current FFmpeg is stuck: it is killed and, like any failed one, restarted. */
+  replace(reason: string): void {
+    if (!this.ended && !this.finishing && !this.restarting) this.relay.abort(reason);
+  }
+
   /** The incoming bytes will not follow on from the last ones: skip to the next boundary. */
   discontinuity(): void {
     this.resumePoint.discontinuity();

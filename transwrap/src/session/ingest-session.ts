@@ -13,6 +13,7 @@ import { CloseCode, parseClientMessage, type OpeningMessage, type ServerMessage 
 import { relayMode, type RelayMode } from '../relay/ffmpeg-args';
 import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/resilient-relay';
 import type { Logger } from '../server/logger';
+import { RelayLag } from './relay-lag';
 
 /** Tells who a seller's sign-in token belongs to (see api/seller-verifier.ts). */
 export interface Sellers {
@@ -25,7 +26,8 @@ export type SessionSettings = Pick<
   | 'endpointId'
   | 'idleTimeoutMs'
   | 'maxMessageBytes'
-  | 'queueAdviceBytes'
+  | 'relayLagAdviceMs'
+  | 'relayStallTimeoutMs'
   | 'queueLimitBytes'
   | 'statsIntervalMs'
   | 'resumeGraceMs'
@@ -64,7 +66,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   private receivedBytes = 0;
   private bytesThisSecond = 0;
   private receivedKbps = 0;
-  private advised = false;
+  private readonly lag: RelayLag;
   private statsTimer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
   private graceTimer?: NodeJS.Timeout;
@@ -78,6 +80,10 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     private readonly log: Logger,
   ) {
     super();
+    this.lag = new RelayLag(settings.relayLagAdviceMs, settings.relayStallTimeoutMs, () => {
+      this.log.error('relay stalled', { session: this.id, channel: this.channelId });
+      this.relay?.replace('FFmpeg took no input for RELAY_STALL_TIMEOUT_MS');
+    });
   }
 
   /** A `hello`: checks the seller, redeems the ticket, starts the relay, and sends `ready`. */
@@ -120,7 +126,11 @@ export class IngestSession extends EventEmitter<SessionEvents> {
       },
     );
     this.relay = relay;
-    relay.on(ResilientRelayEvent.Drain, () => this.socket?.resume());
+    relay.on(ResilientRelayEvent.Drain, () => {
+      this.lag.release();
+      this.socket?.resume();
+      if (this.state === 'relaying') this.touch();
+    });
     relay.on(ResilientRelayEvent.Restarted, (restarts) =>
       this.log.info('relay restarted', { session: this.id, channel: this.channelId, restarts }),
     );
@@ -181,6 +191,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   private attach(socket: WebSocket): void {
     this.socket = socket;
     this.closingWith = undefined;
+    if (this.lag.held) socket.pause();
     socket.on('message', (data: Buffer, isBinary) => {
       if (socket !== this.socket) return;
       if (isBinary) this.media(data);
@@ -250,6 +261,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     clearInterval(this.statsTimer);
     clearTimeout(this.idleTimer);
     clearTimeout(this.graceTimer);
+    this.lag.dispose();
     if (hadRelay) this.relay?.finish();
     this.emit(SessionEvent.Closed, code);
   }
@@ -300,23 +312,21 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     const queued = this.relay.queuedBytes;
     if (queued > this.settings.queueLimitBytes)
       return this.close(CloseCode.TooSlow, 'the relay queue overflowed');
-    if (queued > this.settings.queueAdviceBytes && !this.advised) {
-      this.advised = true;
-      this.send({
-        type: 'bitrate',
-        maxKbps: Math.max(300, Math.round(this.receivedKbps * 0.6)),
-        reason: 'queue',
-      });
+    // Backpressure: stop reading from the socket until FFmpeg has taken what it has. Not reading is
+    // not idling: the idle clock restarts when the socket flows again.
+    if (!accepted) {
+      this.socket?.pause();
+      clearTimeout(this.idleTimer);
+      this.lag.hold();
     }
-    // Backpressure: stop reading from the socket until FFmpeg has taken what it has.
-    if (!accepted) this.socket?.pause();
   }
 
   private stats(): void {
     this.receivedKbps = Math.round((this.bytesThisSecond * 8) / this.settings.statsIntervalMs);
     this.bytesThisSecond = 0;
     const queuedBytes = this.relay?.queuedBytes ?? 0;
-    if (queuedBytes === 0) this.advised = false;
+    const maxKbps = this.lag.adviceDue(this.receivedKbps);
+    if (maxKbps !== undefined) this.send({ type: 'bitrate', maxKbps, reason: 'relay-lag' });
     this.send({
       type: 'stats',
       receivedKbps: this.receivedKbps,
