@@ -79,16 +79,18 @@ test('a client that stops sending media is closed with 4008', async () => {
 
 test('an FFmpeg that stops taking media: the client is told to lower its bitrate, memory stays bounded, and FFmpeg is replaced', async () => {
   const { path, media, seconds } = browserMedia('chrome-h264', 20);
+  // Earlier tests' relays may still be held for a resume: this broadcast's relay is the new one.
+  const relays = () => descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg');
+  const earlier = new Set(relays().map((process) => process.pid));
   const client = new IngestClient(transwrap.url);
   await client.hello(await ticket('Stuck relay'), media, api.who.tokens.seller);
   await client.next('ready');
   const sending = client.sendFile(path, seconds);
-  const relays = () => descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg');
   while (!client.messages.some((message) => message.type === 'stats' && message.rtmp === 'live'))
     await new Promise((resolve) => setTimeout(resolve, 100));
   await new Promise((resolve) => setTimeout(resolve, 1500));
 
-  const [stuck] = relays();
+  const stuck = relays().find((process) => !earlier.has(process.pid));
   process.kill(stuck!.pid, 'SIGSTOP');
   const before = rssKb(transwrap.pid);
   // transwrap stops reading once FFmpeg's pipe is full, and after a second says so.
