@@ -4,6 +4,7 @@
  * instance hands its broadcaster over to another; each time the channel's HLS carries on. And one
  * that is not a fault: a stopped broadcast stays stopped.
  */
+import { IvsClient, StopStreamCommand } from '@aws-sdk/client-ivs';
 import * as op from '@golive/common/api-operations';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -45,6 +46,36 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
   expect((await client.closed).code).toBe(CloseCode.Normal);
   watched.status.stop();
 }, 90_000);
+
+test('IVS drops the RTMPS connection by itself: transwrap redials and the channel is LIVE again', async () => {
+  const watched = await watchedChannel(api, 'Dropped by IVS');
+  const { client, sending } = await broadcastOn(await watched.ticket(), api.who.tokens.seller);
+  await watched.liveAgain(0);
+
+  // IVS ends the RTMPS session (as it may on maintenance), without anyone calling stopBroadcast.
+  const { info } = api.stack;
+  const ivs = new IvsClient({
+    endpoint: info.ivs.endpoint,
+    region: info.region,
+    credentials: { ...info.credentials },
+  });
+  await ivs.send(
+    new StopStreamCommand({
+      channelArn: `arn:aws:ivs:${info.region}:000000000000:channel/${watched.channel.id}`,
+    }),
+  );
+  ivs.destroy();
+  await watched.status.next((event) => event.onChannelStatus.status === 'OFFLINE', 10_000);
+  await watched.liveAgain(1);
+  expect(client.socket.readyState).toBe(client.socket.OPEN);
+  const stats = client.messages.filter((message) => message.type === 'stats').at(-1);
+  expect(stats).toMatchObject({ restarts: 1 });
+
+  await sending;
+  client.stop();
+  expect((await client.closed).code).toBe(CloseCode.Normal);
+  watched.status.stop();
+}, 60_000);
 
 test('stopBroadcast is not a fault: the relay is not redialled and the broadcaster is told (4012)', async () => {
   const watched = await watchedChannel(api, 'Stopped');
