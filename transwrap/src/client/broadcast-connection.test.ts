@@ -1,0 +1,147 @@
+/**
+ * The broadcaster's connection keeps a broadcast going through what the network and the servers do
+ * to it, against real transwrap instances, FFmpeg and the local IVS: a dropped network is resumed
+ * with the recording carrying on; a draining instance is left for another with a new recording;
+ * an admin's stop ends it for good.
+ */
+import { readFileSync } from 'node:fs';
+import { WebSocket } from 'ws';
+import * as op from '@golive/common/api-operations';
+import { startTcpProxy, type TcpProxy } from '@golive/common/testing/tcp-proxy';
+import { call } from '@golive/local/graphql/testing/api-clients';
+import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { testRecording, watchedChannel, type WatchedChannel } from '../testing/test-broadcast';
+import { spawnTranswrap, useTranswrap } from '../testing/transwrap-process';
+import {
+  BroadcastConnection,
+  BroadcastEvent,
+  type BroadcastEnd,
+  type BroadcastState,
+} from './broadcast-connection';
+
+const api = useApiStack('broadcast-connection');
+const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '10000' });
+
+/** Plays a recording file as a MediaRecorder would: chunks at real-time pace, from the header on each start. */
+class FileRecorder {
+  private generation = 0;
+  starts = 0;
+  constructor(private readonly deliver: (chunk: Buffer) => void) {}
+
+  start(): void {
+    const generation = ++this.generation;
+    this.starts++;
+    const { path, seconds } = testRecording();
+    const bytes = readFileSync(path);
+    const chunkBytes = Math.ceil(bytes.length / (seconds * 4)); // a chunk every 250 ms
+    const begin = Date.now();
+    void (async () => {
+      for (let offset = 0; offset < bytes.length && generation === this.generation; offset += chunkBytes) {
+        const due = begin + (offset / bytes.length) * seconds * 1000;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+        if (generation === this.generation) this.deliver(bytes.subarray(offset, offset + chunkBytes));
+      }
+    })();
+  }
+
+  stop(): void {
+    this.generation++;
+  }
+}
+
+interface Live {
+  watched: WatchedChannel;
+  connection: BroadcastConnection;
+  recorder: FileRecorder;
+  states: BroadcastState[];
+  ended: Promise<BroadcastEnd>;
+}
+
+/** A seller going live through a BroadcastConnection; sockets to `proxied` go through its proxy. */
+async function goLive(name: string, proxy?: { url: string; via: TcpProxy }): Promise<Live> {
+  const watched = await watchedChannel(api, name);
+  const { media } = testRecording();
+  const connection = new BroadcastConnection({
+    ticket: () => watched.ticket(),
+    accessToken: () => Promise.resolve(api.who.tokens.seller),
+    media,
+    openSocket: (url, protocol) =>
+      new WebSocket(
+        proxy && url === proxy.url ? url.replace(/:\d+\//, `:${proxy.via.port}/`) : url,
+        protocol,
+      ) as unknown as ReturnType<ConstructorParameters<typeof BroadcastConnection>[0]['openSocket']>,
+  });
+  const recorder = new FileRecorder((chunk) => connection.send(chunk));
+  const states: BroadcastState[] = [];
+  connection.on(BroadcastEvent.StateChanged, (state) => states.push(state));
+  connection.on(BroadcastEvent.NewRecording, () => {
+    recorder.stop();
+    recorder.start();
+  });
+  const ended = new Promise<BroadcastEnd>((resolve) => connection.once(BroadcastEvent.Ended, resolve));
+  connection.start();
+  await watched.liveAgain(0);
+  return { watched, connection, recorder, states, ended };
+}
+
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test('a network drop: the connection resumes by itself and the same recording carries on', async () => {
+  const proxy = await startTcpProxy(Number(new URL(transwrap.url).port));
+  try {
+    const live = await goLive('Dropping', { url: transwrap.url, via: proxy });
+    const { watched, connection, recorder, states } = live;
+    proxy.dropAll();
+    await watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+    await watched.liveAgain(1);
+    expect(states).toEqual(['live', 'resuming', 'live']);
+    expect(recorder.starts).toBe(1);
+
+    connection.stop();
+    expect(await live.ended).toMatchObject({ code: 1000 });
+    recorder.stop();
+    watched.status.stop();
+  } finally {
+    await proxy.close();
+  }
+}, 60_000);
+
+test('an admin stops the broadcast: the connection ends with 4012 and does not come back', async () => {
+  const live = await goLive('Stopped by admin');
+  await call(api.who.clients.admin, op.STOP_BROADCAST, { channelId: live.watched.channel.id });
+  expect(await live.ended).toEqual({
+    code: 4012,
+    reason: 'the broadcast was stopped by its seller or an admin',
+  });
+  await until(() => live.states.at(-1) === 'ended');
+  expect(live.states).toEqual(['live', 'ended']);
+  live.recorder.stop();
+  live.watched.status.stop();
+}, 60_000);
+
+test('a draining instance: the connection moves to another with a new recording', async () => {
+  const other = await spawnTranswrap(api.stack.info);
+  try {
+    const live = await goLive('Moving');
+    const { watched, connection, recorder, states } = live;
+    const first = [transwrap, other].find((instance) => instance.url === connection.endpoint)!;
+    void first.stop('SIGTERM');
+    await watched.liveAgain(1);
+    expect(states).toEqual(['live', 'moving', 'live']);
+    expect(recorder.starts).toBe(2);
+    expect(connection.endpoint).not.toBe(first.url);
+
+    connection.stop();
+    expect(await live.ended).toMatchObject({ code: 1000 });
+    recorder.stop();
+    watched.status.stop();
+  } finally {
+    await other.stop();
+  }
+}, 90_000);

@@ -1,0 +1,287 @@
+/**
+ * The broadcaster's side of PROTOCOL.md, for the PWA (and tests, in Node with `ws`): one broadcast
+ * that outlives its sockets. A dropped socket is resumed within the server's grace period; a
+ * draining, refused or dead endpoint is left for a new ticket elsewhere; only a stop, or a close
+ * that retrying cannot fix, ends it. The media source is told when to start a new recording (a new
+ * session needs the container from its header on); media sent meanwhile is held, within bounds.
+ */
+import { EventEmitter } from 'eventemitter3';
+import { CloseCode, SUBPROTOCOL, type MediaDeclaration, type ServerMessage } from '../protocol/messages';
+
+export type BroadcastState = 'connecting' | 'live' | 'resuming' | 'moving' | 'stopping' | 'ended';
+
+export enum BroadcastEvent {
+  StateChanged = 'stateChanged',
+  Stats = 'stats',
+  /** The relay is behind: encode at most this many kbps. */
+  BitrateAdvice = 'bitrateAdvice',
+  /** A new session is starting: start a new recording (its container header first). */
+  NewRecording = 'newRecording',
+  Ended = 'ended',
+}
+
+export interface BroadcastEnd {
+  code: number;
+  reason: string;
+}
+
+type Ready = Extract<ServerMessage, { type: 'ready' }>;
+export type BroadcastStats = Extract<ServerMessage, { type: 'stats' }>;
+
+interface BroadcastEvents {
+  [BroadcastEvent.StateChanged]: [state: BroadcastState];
+  [BroadcastEvent.Stats]: [stats: BroadcastStats];
+  [BroadcastEvent.BitrateAdvice]: [maxKbps: number];
+  [BroadcastEvent.NewRecording]: [];
+  [BroadcastEvent.Ended]: [end: BroadcastEnd];
+}
+
+/** The part of the WebSocket API used: the browser's WebSocket, or `ws` in Node. */
+export interface SocketLike {
+  readonly readyState: number;
+  binaryType: string;
+  send(data: string | ArrayBufferLike | ArrayBufferView): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+export interface BroadcastConnectionOptions {
+  /** A new ticket (the API's startBroadcast): where to go and the single-use token. */
+  ticket(): Promise<{ url: string; token: string }>;
+  /** The seller's current Cognito token. */
+  accessToken(): Promise<string>;
+  media: MediaDeclaration;
+  openSocket(url: string, protocol: string): SocketLike;
+  /** Waits between failed attempts; the last one repeats. */
+  retryDelaysMs?: number[];
+  /** Gives up finding an endpoint after this long. */
+  giveUpAfterMs?: number;
+  /** Media held while reconnecting, at most (older chunks are dropped first). */
+  maxHeldBytes?: number;
+}
+
+/** Closes after which retrying cannot help: the broadcast ends. */
+const FINAL = new Set<number>([
+  CloseCode.Normal,
+  CloseCode.BadMessage,
+  CloseCode.MediaBeforeReady,
+  CloseCode.NotTheTicketsSeller,
+  CloseCode.UnsupportedMedia,
+  CloseCode.BadMedia,
+  CloseCode.BroadcastStopped,
+  CloseCode.TooBig,
+]);
+/** Closes after which this endpoint or session is gone: a new ticket, elsewhere. */
+const MOVE = new Set<number>([
+  CloseCode.GoingAway,
+  CloseCode.TicketRefused,
+  CloseCode.ResumeRefused,
+  CloseCode.RelayFailed,
+  CloseCode.AtCapacity,
+]);
+const OPEN = 1;
+
+export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
+  state: BroadcastState = 'connecting';
+  private socket?: SocketLike;
+  private ready?: Ready;
+  private url = '';
+  private held: (ArrayBufferLike | ArrayBufferView)[] = [];
+  private heldBytes = 0;
+  /** When the current outage began, for giving up. */
+  private troubleSince?: number;
+  private attempts = 0;
+  private droppedAt = 0;
+  /** Resume attempts in a row that could not even connect. */
+  private unreachable = 0;
+  private readonly retryDelaysMs: number[];
+  private readonly giveUpAfterMs: number;
+  private readonly maxHeldBytes: number;
+
+  constructor(private readonly options: BroadcastConnectionOptions) {
+    super();
+    this.retryDelaysMs = options.retryDelaysMs ?? [0, 500, 1000, 2000, 4000];
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 60_000;
+    this.maxHeldBytes = options.maxHeldBytes ?? 8 * 1024 * 1024;
+  }
+
+  start(): void {
+    void this.newSession();
+  }
+
+  /** The transwrap endpoint in use (or being tried), for the seller's stats panel. */
+  get endpoint(): string {
+    return this.url;
+  }
+
+  /** Media from the recorder; held while reconnecting. */
+  send(chunk: ArrayBufferLike | ArrayBufferView): void {
+    if (this.state === 'ended' || this.state === 'stopping') return;
+    if (this.state === 'live' && this.socket?.readyState === OPEN) return this.socket.send(chunk);
+    this.held.push(chunk);
+    this.heldBytes += chunk.byteLength;
+    while (this.heldBytes > this.maxHeldBytes && this.held.length > 1)
+      this.heldBytes -= this.held.shift()!.byteLength;
+  }
+
+  /** Ends the broadcast: the server relays what it has, then closes with 1000. */
+  stop(): void {
+    if (this.state === 'ended') return;
+    if (this.state === 'live' && this.socket?.readyState === OPEN) {
+      this.setState('stopping');
+      this.socket.send(JSON.stringify({ type: 'stop' }));
+    } else this.end({ code: CloseCode.Normal, reason: 'stopped before the broadcast was live' });
+  }
+
+  /** The endpoint is going away or gone (onEndpointChanged said so): move now. */
+  move(): void {
+    if (this.state === 'live' || this.state === 'resuming') {
+      this.ready = undefined;
+      this.leaveFor('moving');
+    }
+  }
+
+  private setState(state: BroadcastState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.emit(BroadcastEvent.StateChanged, state);
+  }
+
+  private end(end: BroadcastEnd): void {
+    if (this.state === 'ended') return;
+    this.held = [];
+    this.heldBytes = 0;
+    this.detach()?.close(1000, 'ended');
+    this.setState('ended');
+    this.emit(BroadcastEvent.Ended, end);
+  }
+
+  /** Stops listening to the current socket and returns it. */
+  private detach(): SocketLike | undefined {
+    const socket = this.socket;
+    if (socket) socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    this.socket = undefined;
+    return socket;
+  }
+
+  /** Leaves the current socket deliberately (1000: the server ends that session) and reconnects. */
+  private leaveFor(state: 'moving'): void {
+    this.detach()?.close(1000, 'moving');
+    this.setState(state);
+    void this.newSession();
+  }
+
+  private async retryWait(): Promise<boolean> {
+    this.troubleSince ??= Date.now();
+    if (Date.now() - this.troubleSince > this.giveUpAfterMs) {
+      this.end({ code: CloseCode.GoingAway, reason: 'no endpoint could be reached' });
+      return false;
+    }
+    const delay = this.retryDelaysMs[Math.min(this.attempts++, this.retryDelaysMs.length - 1)] ?? 1000;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    return this.state !== 'ended';
+  }
+
+  /** A new ticket, hello, and a new recording. */
+  private async newSession(): Promise<void> {
+    if (this.state !== 'connecting' && this.state !== 'moving') return;
+    let ticket: { url: string; token: string };
+    let accessToken: string;
+    try {
+      [ticket, accessToken] = await Promise.all([this.options.ticket(), this.options.accessToken()]);
+    } catch {
+      if (await this.retryWait()) return this.newSession();
+      return;
+    }
+    if ((this.state as BroadcastState) === 'ended') return;
+    // The old recording cannot continue into a new session: the server needs a header first.
+    this.held = [];
+    this.heldBytes = 0;
+    this.emit(BroadcastEvent.NewRecording);
+    this.url = ticket.url;
+    this.open(
+      JSON.stringify({ type: 'hello', ticket: ticket.token, accessToken, media: this.options.media }),
+    );
+  }
+
+  /** The same session on a new socket, the recording carrying on. */
+  private resume(): void {
+    const ready = this.ready;
+    if (!ready) return this.leaveFor('moving');
+    this.setState('resuming');
+    this.open(JSON.stringify({ type: 'resume', sessionId: ready.sessionId, resumeToken: ready.resumeToken }));
+  }
+
+  private open(opening: string): void {
+    const socket = this.options.openSocket(this.url, SUBPROTOCOL);
+    this.socket = socket;
+    socket.binaryType = 'arraybuffer';
+    let opened = false;
+    socket.onopen = () => {
+      opened = true;
+      socket.send(opening);
+    };
+    socket.onmessage = ({ data }) => {
+      if (typeof data === 'string') this.message(JSON.parse(data) as ServerMessage);
+    };
+    socket.onerror = () => undefined; // onclose follows and decides
+    socket.onclose = ({ code, reason }) => {
+      this.detach();
+      void this.closed(opened ? code : 1006, reason, opened);
+    };
+  }
+
+  private message(message: ServerMessage): void {
+    switch (message.type) {
+      case 'ready': {
+        this.ready = message;
+        this.troubleSince = undefined;
+        this.attempts = 0;
+        this.unreachable = 0;
+        this.setState('live');
+        const held = this.held;
+        this.held = [];
+        this.heldBytes = 0;
+        for (const chunk of held) this.socket?.send(chunk);
+        return;
+      }
+      case 'stats':
+        this.emit(BroadcastEvent.Stats, message);
+        return;
+      case 'bitrate':
+        this.emit(BroadcastEvent.BitrateAdvice, message.maxKbps);
+        return;
+      case 'drain':
+        // Leave now rather than at the deadline: the new endpoint takes over while IVS still waits.
+        return this.leaveFor('moving');
+    }
+  }
+
+  private async closed(code: number, reason: string, opened: boolean): Promise<void> {
+    if (this.state === 'ended') return;
+    if (this.state === 'stopping' || FINAL.has(code)) return this.end({ code, reason });
+    const wasResuming = this.state === 'resuming';
+    this.unreachable = wasResuming && !opened ? this.unreachable + 1 : 0;
+    // An endpoint that refuses connections twice in a row is gone (kill -9): do not wait out the grace.
+    if (MOVE.has(code) || !this.ready || this.unreachable >= 2) {
+      this.ready = undefined;
+      this.setState('moving');
+      if (await this.retryWait()) await this.newSession();
+      return;
+    }
+    // Dropped (1006), idle (4008) or too slow (4009): the session is held for a while; resume it.
+    if (!wasResuming) this.droppedAt = Date.now();
+    const graceLeft = this.ready.limits.resumeGraceMs - (Date.now() - this.droppedAt);
+    if (graceLeft <= 0) {
+      this.ready = undefined;
+      this.setState('moving');
+      return this.newSession();
+    }
+    this.setState('resuming');
+    if (wasResuming && !(await this.retryWait())) return;
+    this.resume();
+  }
+}
