@@ -34,7 +34,8 @@ function chromeLikeH264(seconds: number): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `bench-h264-3mbps-${seconds}s.mkv`);
   if (!existsSync(path)) {
-    const partial = `${path}.partial`;
+    // Per process: parallel test workers may make the same file at once; the last rename wins.
+    const partial = `${path}.${process.pid}.partial`;
     execFileSync(resolveFfmpeg(), [
       ...['-hide_banner', '-loglevel', 'error', '-y'],
       ...['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30'],

@@ -85,7 +85,8 @@ export function browserMedia(
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${kind}-v2-${seconds}s.${recipe.extension}`);
   if (!existsSync(path)) {
-    const partial = `${path}.partial`;
+    // Per process: parallel test workers may make the same file at once; the last rename wins.
+    const partial = `${path}.${process.pid}.partial`;
     execFileSync(resolveFfmpeg(), [
       ...['-hide_banner', '-loglevel', 'error', '-y'],
       ...[
