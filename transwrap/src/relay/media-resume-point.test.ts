@@ -32,3 +32,16 @@ test('MP4: the header is ftyp + moov; a fragment starts at the size before `moof
   expect(point.observe(Buffer.concat([ftypMoov, fragment]))).toEqual(fragment);
   expect(point.header).toEqual(ftypMoov);
 });
+
+test('a boundary split between a passed-through chunk and a searched one is still found', () => {
+  const point = new MediaResumePoint('webm');
+  point.observe(Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), CLUSTER, Buffer.from([1])]));
+  point.pass(Buffer.concat([Buffer.alloc(100, 5), CLUSTER.subarray(0, 3)]));
+  expect(point.observe(Buffer.concat([CLUSTER.subarray(3), Buffer.from([6])]))).toEqual(
+    Buffer.concat([CLUSTER, Buffer.from([6])]),
+  );
+  // Short chunks passed through still leave the right tail.
+  point.pass(CLUSTER.subarray(0, 1));
+  point.pass(CLUSTER.subarray(1, 2));
+  expect(point.observe(CLUSTER.subarray(2))).toEqual(CLUSTER);
+});

@@ -111,7 +111,9 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   /** Feeds media. false: FFmpeg's pipe is full; wait for Drain before reading more. */
   write(chunk: Buffer): boolean {
     if (this.ended || this.finishing) return true;
-    const fromBoundary = this.resumePoint.observe(chunk);
+    // Only a relay without a header yet, or waiting for the next cluster, needs the chunk searched.
+    const searching = !this.resumePoint.header || this.awaitingBoundary;
+    const fromBoundary = searching ? this.resumePoint.observe(chunk) : this.resumePoint.pass(chunk);
     if (this.restarting) return true; // nothing to write to until the relay is back
     if (this.awaitingBoundary) {
       if (fromBoundary === undefined) return true;
