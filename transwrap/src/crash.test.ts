@@ -10,13 +10,17 @@ import { collect } from '@golive/local/graphql/testing/subscriptions';
 import { CloseCode } from './protocol/messages';
 import { segmentsSoon } from './testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';
-import { broadcastOn, watchedChannel } from './testing/test-broadcast';
+import { WebSocket } from 'ws';
+import { BroadcastConnection, BroadcastEvent, type BroadcastState } from './client/broadcast-connection';
+import { FileRecorder } from './testing/file-recorder';
+import { broadcastOn, testRecording, watchedChannel } from './testing/test-broadcast';
 
-const api = useApiStack('transwrap-crash', { TRANSWRAP_INSTANCES: '2' });
+// Three instances: each test kills one and needs somewhere to go.
+const api = useApiStack('transwrap-crash', { TRANSWRAP_INSTANCES: '3' });
 
 test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes LIVE again on the other', async () => {
   const instances = api.stack.info.transwrap;
-  expect(instances).toHaveLength(2);
+  expect(instances).toHaveLength(3);
   const endpoints = collect<{ onEndpointChanged: { id: string; status: string } }>(
     api.who.clients.admin,
     op.ON_ENDPOINT_CHANGED,
@@ -25,7 +29,6 @@ test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes
   const watched = await watchedChannel(api, 'Crash-proof');
   const first = await watched.ticket();
   const victim = instances.find((instance) => instance.url === first.url)!;
-  const survivor = instances.find((instance) => instance !== victim)!;
   const { client } = await broadcastOn(first, api.who.tokens.seller);
   await watched.liveAgain(0);
 
@@ -39,7 +42,7 @@ test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes
   const retry = new IngestClient(victim.url);
   await expect(retry.opened).rejects.toThrow(/ECONNREFUSED/);
   const second = await watched.ticket();
-  expect(second.url).toBe(survivor.url);
+  expect(second.url).not.toBe(victim.url);
   // A new session starts a new recording: the container from its header on.
   const moved = await broadcastOn(second, api.who.tokens.seller);
   await watched.liveAgain(1);
@@ -51,3 +54,38 @@ test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes
   endpoints.stop();
   watched.status.stop();
 }, 120_000);
+
+test("kill -9 under the PWA's connection: resuming fails, it moves to a live instance with a new recording", async () => {
+  const watched = await watchedChannel(api, 'Crash-proof client');
+  const connection = new BroadcastConnection({
+    ticket: () => watched.ticket(),
+    accessToken: () => Promise.resolve(api.who.tokens.seller),
+    media: testRecording().media,
+    openSocket: (url, protocol) =>
+      new WebSocket(url, protocol) as unknown as ReturnType<
+        ConstructorParameters<typeof BroadcastConnection>[0]['openSocket']
+      >,
+  });
+  const recorder = new FileRecorder((chunk) => connection.send(chunk));
+  const states: BroadcastState[] = [];
+  connection.on(BroadcastEvent.StateChanged, (state) => states.push(state));
+  connection.on(BroadcastEvent.NewRecording, () => {
+    recorder.stop();
+    recorder.start();
+  });
+  const ended = new Promise((resolve) => connection.once(BroadcastEvent.Ended, resolve));
+  connection.start();
+  await watched.liveAgain(0);
+
+  const victim = api.stack.info.transwrap.find((instance) => instance.url === connection.endpoint)!;
+  process.kill(victim.pid, 'SIGKILL');
+  await watched.liveAgain(1, 30_000);
+  expect(states).toEqual(['live', 'resuming', 'moving', 'live']);
+  expect(recorder.starts).toBe(2);
+  expect(connection.endpoint).not.toBe(victim.url);
+
+  connection.stop();
+  expect(await ended).toMatchObject({ code: 1000 });
+  recorder.stop();
+  watched.status.stop();
+}, 90_000);

@@ -4,12 +4,12 @@
  * with the recording carrying on; a draining instance is left for another with a new recording;
  * an admin's stop ends it for good.
  */
-import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import * as op from '@golive/common/api-operations';
 import { startTcpProxy, type TcpProxy } from '@golive/common/testing/tcp-proxy';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { FileRecorder } from '../testing/file-recorder';
 import { testRecording, watchedChannel, type WatchedChannel } from '../testing/test-broadcast';
 import { spawnTranswrap, useTranswrap } from '../testing/transwrap-process';
 import {
@@ -21,33 +21,6 @@ import {
 
 const api = useApiStack('broadcast-connection');
 const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '10000' });
-
-/** Plays a recording file as a MediaRecorder would: chunks at real-time pace, from the header on each start. */
-class FileRecorder {
-  private generation = 0;
-  starts = 0;
-  constructor(private readonly deliver: (chunk: Buffer) => void) {}
-
-  start(): void {
-    const generation = ++this.generation;
-    this.starts++;
-    const { path, seconds } = testRecording();
-    const bytes = readFileSync(path);
-    const chunkBytes = Math.ceil(bytes.length / (seconds * 4)); // a chunk every 250 ms
-    const begin = Date.now();
-    void (async () => {
-      for (let offset = 0; offset < bytes.length && generation === this.generation; offset += chunkBytes) {
-        const due = begin + (offset / bytes.length) * seconds * 1000;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
-        if (generation === this.generation) this.deliver(bytes.subarray(offset, offset + chunkBytes));
-      }
-    })();
-  }
-
-  stop(): void {
-    this.generation++;
-  }
-}
 
 interface Live {
   watched: WatchedChannel;
