@@ -80,6 +80,7 @@ test("kill -9 under the PWA's connection: resuming fails, it moves to a live ins
   const victim = api.stack.info.transwrap.find((instance) => instance.url === connection.endpoint)!;
   process.kill(victim.pid, 'SIGKILL');
   await watched.liveAgain(1, 30_000);
+  while (states.at(-1) !== 'live') await new Promise((resolve) => setTimeout(resolve, 50));
   expect(states).toEqual(['live', 'resuming', 'moving', 'live']);
   expect(recorder.starts).toBe(2);
   expect(connection.endpoint).not.toBe(victim.url);
