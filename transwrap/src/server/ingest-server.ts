@@ -84,15 +84,14 @@ export class IngestServer {
     if (count > this.options.maxConnectionsPerAddress)
       return this.refuse(ws, CloseCode.TooManyFromAddress, 'too many connections from this address');
     this.perAddress.set(address, count);
-    ws.once('close', () => {
-      const left = (this.perAddress.get(address) ?? 1) - 1;
-      if (left > 0) this.perAddress.set(address, left);
-      else this.perAddress.delete(address);
-    });
     this.counters.accepted++;
     this.opening++;
     let opened = false;
     ws.once('close', (code) => {
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
+      // Sessions count their own close; a connection that never opened one is counted here.
       if (opened) return;
       this.opening--;
       this.countClose(code);

@@ -41,14 +41,10 @@ const RESUMABLE_CLOSES = new Set<number>([CloseCode.Idle, CloseCode.TooSlow]);
 const DELIBERATE_CLOSES = new Set<number>([CloseCode.Normal, CloseCode.GoingAway]);
 
 export enum SessionEvent {
-  Suspended = 'suspended',
-  Resumed = 'resumed',
   Closed = 'closed',
 }
 
 interface SessionEvents {
-  [SessionEvent.Suspended]: [];
-  [SessionEvent.Resumed]: [];
   [SessionEvent.Closed]: [code: number];
 }
 
@@ -166,7 +162,6 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     this.log.info('resumed', { session: this.id, channel: this.channelId });
     this.sendReady(true);
     this.report(wasLive ? 'LIVE' : 'CONNECTING');
-    this.emit(SessionEvent.Resumed);
     return true;
   }
 
@@ -246,7 +241,6 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     this.state = 'suspended';
     this.log.info('suspended', { session: this.id, channel: this.channelId, code });
     this.report('INTERRUPTED');
-    this.emit(SessionEvent.Suspended);
     this.graceTimer = setTimeout(() => {
       this.log.info('resume grace period over', { session: this.id, channel: this.channelId });
       this.end(code);
@@ -256,13 +250,12 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   /** The broadcast is over: ends the relay (IVS then reports the stream ended). */
   private end(code: number): void {
     if (this.state === 'closed') return;
-    const hadRelay = this.state !== 'claiming';
     this.state = 'closed';
     clearInterval(this.statsTimer);
     clearTimeout(this.idleTimer);
     clearTimeout(this.graceTimer);
     this.lag.dispose();
-    if (hadRelay) this.relay?.finish();
+    this.relay?.finish(); // none yet while claiming
     this.emit(SessionEvent.Closed, code);
   }
 
