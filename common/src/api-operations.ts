@@ -1,8 +1,6 @@
 /** Every operation of schema.graphql, as clients (transwrap, tests, benchmarks, the PWA) send them. */
 import { gql } from '@apollo/client';
-
-export const CHANNEL_FIELDS = 'id name status health playbackUrl liveSince createdAt updatedAt';
-const ENDPOINT_FIELDS = 'id url region status sessions capacity load heartbeatAt startedAt';
+import { CHANNEL_FIELDS, ENDPOINT_FIELDS } from './api-selections';
 
 export const ME = gql`
   query Me {

@@ -9,6 +9,9 @@
  * (local/src/events/event-delivery.ts).
  */
 
+// What subscribers of onChannelStatus / onEndpointChanged select: the mutation must select it for them.
+import { CHANNEL_FIELDS, ENDPOINT_FIELDS } from '@golive/common/api-selections';
+
 export interface AppSyncEventRule {
   name: string;
   /** EventBridge event pattern: each detail field lists the values that match. */
@@ -20,13 +23,8 @@ export interface AppSyncEventRule {
   inputTemplate: string;
 }
 
-/** What subscribers of onChannelStatus may select: the mutation must select it for them. */
-const CHANNEL_SELECTION = 'id name status health playbackUrl liveSince createdAt updatedAt';
-/** The same for onEndpointChanged. */
-const ENDPOINT_SELECTION = 'id url region status sessions capacity load heartbeatAt startedAt';
-
-const REPORT_STREAM_STATUS = `mutation ReportStreamStatus($input: ReportStreamStatusInput!) { reportStreamStatus(input: $input) { ${CHANNEL_SELECTION} } }`;
-const SET_ENDPOINT_STATUS = `mutation SetEndpointStatus($id: ID!, $status: EndpointStatus!) { setEndpointStatus(id: $id, status: $status) { ${ENDPOINT_SELECTION} } }`;
+const REPORT_STREAM_STATUS = `mutation ReportStreamStatus($input: ReportStreamStatusInput!) { reportStreamStatus(input: $input) { ${CHANNEL_FIELDS} } }`;
+const SET_ENDPOINT_STATUS = `mutation SetEndpointStatus($id: ID!, $status: EndpointStatus!) { setEndpointStatus(id: $id, status: $status) { ${ENDPOINT_FIELDS} } }`;
 
 /** One rule per event, because an input transformer substitutes values but cannot map them. */
 function streamStateRule(eventName: string, status: 'LIVE' | 'OFFLINE'): AppSyncEventRule {
