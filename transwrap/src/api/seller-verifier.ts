@@ -3,7 +3,8 @@
  * (signature against the user pool's JWKS, issuer, app client, expiry, token use). A ticket only
  * counts when the seller it was issued to presents it, so a leaked ticket is useless to others.
  */
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { verifyCognitoToken } from '@golive/common/cognito-token';
+import { createRemoteJWKSet } from 'jose';
 
 export class SellerVerifier {
   private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
@@ -19,11 +20,12 @@ export class SellerVerifier {
   /** The seller's id (the token's `sub`), or undefined if the token is not a valid one of ours. */
   async sellerOf(token: string): Promise<string | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.jwks, { issuer: this.issuer });
-      const client = payload.token_use === 'id' ? payload.aud : payload.client_id;
-      if (payload.token_use !== 'id' && payload.token_use !== 'access') return undefined;
-      if (typeof client !== 'string' || !this.clientIds.includes(client)) return undefined;
-      return typeof payload.sub === 'string' ? payload.sub : undefined;
+      const { sub } = await verifyCognitoToken(token, {
+        keys: this.jwks,
+        issuer: this.issuer,
+        clientIds: this.clientIds,
+      });
+      return sub;
     } catch {
       return undefined;
     }

@@ -3,7 +3,8 @@
  * and their expiry, Cognito JWTs against the user pool's JWKS (signature, issuer, client, expiry,
  * token use), and IAM requests by recomputing their SigV4 signature.
  */
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { CognitoTokenError, verifyCognitoToken } from '@golive/common/cognito-token';
+import { createRemoteJWKSet } from 'jose';
 import { verifySigV4, type SigV4Credentials } from '../../aws/sigv4';
 import { AuthError, NO_VALID_AUTH, NOT_AUTHORIZED_CALL } from './auth-error';
 import type { ApiKey } from './api-keys';
@@ -30,24 +31,16 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
   const jwks = createRemoteJWKSet(new URL(config.cognito.jwksUrl));
 
   async function cognito(token: string): Promise<Caller> {
-    let payload: JWTPayload;
+    let payload: Awaited<ReturnType<typeof verifyCognitoToken>>;
     try {
-      ({ payload } = await jwtVerify(token.replace(/^Bearer /i, ''), jwks, {
+      payload = await verifyCognitoToken(token.replace(/^Bearer /i, ''), {
+        keys: jwks,
         issuer: config.cognito.issuer,
-      }));
+        clientIds: config.cognito.clientIds,
+      });
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired)
+      if (error instanceof CognitoTokenError && error.expired)
         throw new AuthError(401, 'UnauthorizedException', 'Token has expired.');
-      throw new AuthError(401, 'UnauthorizedException', NO_VALID_AUTH);
-    }
-    // ID tokens name the app client in `aud`, access tokens in `client_id`; both must be ours.
-    const client = payload.token_use === 'id' ? payload.aud : payload.client_id;
-    if (
-      (payload.token_use !== 'id' && payload.token_use !== 'access') ||
-      typeof client !== 'string' ||
-      !config.cognito.clientIds.includes(client) ||
-      typeof payload.sub !== 'string'
-    ) {
       throw new AuthError(401, 'UnauthorizedException', NO_VALID_AUTH);
     }
     const username = [payload['cognito:username'], payload.username, payload.sub].find(
