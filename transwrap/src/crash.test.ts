@@ -10,10 +10,8 @@ import { collect } from '@golive/local/graphql/testing/subscriptions';
 import { CloseCode } from './protocol/messages';
 import { segmentsSoon } from './testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';
-import { WebSocket } from 'ws';
-import { BroadcastConnection, BroadcastEvent, type BroadcastState } from './client/broadcast-connection';
-import { FileRecorder } from './testing/file-recorder';
-import { broadcastOn, testRecording, watchedChannel } from './testing/test-broadcast';
+import { liveThroughConnection } from './testing/connected-broadcast';
+import { broadcastOn, watchedChannel } from './testing/test-broadcast';
 
 // Three instances: each test kills one and needs somewhere to go.
 const api = useApiStack('transwrap-crash', { TRANSWRAP_INSTANCES: '3' });
@@ -56,26 +54,10 @@ test('kill -9 of an instance: its endpoint goes STOPPED and the broadcaster goes
 }, 120_000);
 
 test("kill -9 under the PWA's connection: resuming fails, it moves to a live instance with a new recording", async () => {
-  const watched = await watchedChannel(api, 'Crash-proof client');
-  const connection = new BroadcastConnection({
-    ticket: () => watched.ticket(),
-    accessToken: () => Promise.resolve(api.who.tokens.seller),
-    media: testRecording().media,
-    openSocket: (url, protocol) =>
-      new WebSocket(url, protocol) as unknown as ReturnType<
-        ConstructorParameters<typeof BroadcastConnection>[0]['openSocket']
-      >,
-  });
-  const recorder = new FileRecorder((chunk) => connection.send(chunk));
-  const states: BroadcastState[] = [];
-  connection.on(BroadcastEvent.StateChanged, (state) => states.push(state));
-  connection.on(BroadcastEvent.NewRecording, () => {
-    recorder.stop();
-    recorder.start();
-  });
-  const ended = new Promise((resolve) => connection.once(BroadcastEvent.Ended, resolve));
-  connection.start();
-  await watched.liveAgain(0);
+  const { watched, connection, recorder, states, ended } = await liveThroughConnection(
+    api,
+    'Crash-proof client',
+  );
 
   const victim = api.stack.info.transwrap.find((instance) => instance.url === connection.endpoint)!;
   process.kill(victim.pid, 'SIGKILL');

@@ -4,58 +4,21 @@
  * with the recording carrying on; a draining instance is left for another with a new recording;
  * an admin's stop ends it for good.
  */
-import { WebSocket } from 'ws';
 import * as op from '@golive/common/api-operations';
 import { startTcpProxy, type TcpProxy } from '@golive/common/testing/tcp-proxy';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import { FileRecorder } from '../testing/file-recorder';
-import { testRecording, watchedChannel, type WatchedChannel } from '../testing/test-broadcast';
+import { liveThroughConnection } from '../testing/connected-broadcast';
 import { spawnTranswrap, useTranswrap } from '../testing/transwrap-process';
-import {
-  BroadcastConnection,
-  BroadcastEvent,
-  type BroadcastEnd,
-  type BroadcastState,
-} from './broadcast-connection';
 
 const api = useApiStack('broadcast-connection');
 const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '10000' });
 
-interface Live {
-  watched: WatchedChannel;
-  connection: BroadcastConnection;
-  recorder: FileRecorder;
-  states: BroadcastState[];
-  ended: Promise<BroadcastEnd>;
-}
-
-/** A seller going live through a BroadcastConnection; sockets to `proxied` go through its proxy. */
-async function goLive(name: string, proxy?: { url: string; via: TcpProxy }): Promise<Live> {
-  const watched = await watchedChannel(api, name);
-  const { media } = testRecording();
-  const connection = new BroadcastConnection({
-    ticket: () => watched.ticket(),
-    accessToken: () => Promise.resolve(api.who.tokens.seller),
-    media,
-    openSocket: (url, protocol) =>
-      new WebSocket(
-        proxy && url === proxy.url ? url.replace(/:\d+\//, `:${proxy.via.port}/`) : url,
-        protocol,
-      ) as unknown as ReturnType<ConstructorParameters<typeof BroadcastConnection>[0]['openSocket']>,
-  });
-  const recorder = new FileRecorder((chunk) => connection.send(chunk));
-  const states: BroadcastState[] = [];
-  connection.on(BroadcastEvent.StateChanged, (state) => states.push(state));
-  connection.on(BroadcastEvent.NewRecording, () => {
-    recorder.stop();
-    recorder.start();
-  });
-  const ended = new Promise<BroadcastEnd>((resolve) => connection.once(BroadcastEvent.Ended, resolve));
-  connection.start();
-  await watched.liveAgain(0);
-  return { watched, connection, recorder, states, ended };
-}
+/** A seller going live through a BroadcastConnection; sockets to `proxy.url` go through the proxy. */
+const goLive = (name: string, proxy?: { url: string; via: TcpProxy }) =>
+  liveThroughConnection(api, name, (url) =>
+    proxy && url === proxy.url ? url.replace(/:\d+\//, `:${proxy.via.port}/`) : url,
+  );
 
 async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

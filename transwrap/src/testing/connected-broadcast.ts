@@ -1,0 +1,52 @@
+/**
+ * A seller going live the way the PWA will: a BroadcastConnection fed by a FileRecorder that starts
+ * over whenever the connection asks for a new recording, on a channel a viewer watches.
+ */
+import { WebSocket } from 'ws';
+import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
+import {
+  BroadcastConnection,
+  BroadcastEvent,
+  type BroadcastConnectionOptions,
+  type BroadcastEnd,
+  type BroadcastState,
+  type SocketLike,
+} from '../client/broadcast-connection';
+import { FileRecorder } from './file-recorder';
+import { testRecording, watchedChannel, type WatchedChannel } from './test-broadcast';
+
+export interface ConnectedBroadcast {
+  watched: WatchedChannel;
+  connection: BroadcastConnection;
+  recorder: FileRecorder;
+  /** Every state the connection went through after `connecting`. */
+  states: BroadcastState[];
+  ended: Promise<BroadcastEnd>;
+}
+
+/** Resolves once the channel is LIVE. `socketUrl` may reroute a socket (through a proxy, say). */
+export async function liveThroughConnection(
+  api: ApiStack,
+  name: string,
+  socketUrl: (url: string) => string = (url) => url,
+): Promise<ConnectedBroadcast> {
+  const watched = await watchedChannel(api, name);
+  const options: BroadcastConnectionOptions = {
+    ticket: () => watched.ticket(),
+    accessToken: () => Promise.resolve(api.who.tokens.seller),
+    media: testRecording().media,
+    openSocket: (url, protocol) => new WebSocket(socketUrl(url), protocol) as unknown as SocketLike,
+  };
+  const connection = new BroadcastConnection(options);
+  const recorder = new FileRecorder((chunk) => connection.send(chunk));
+  const states: BroadcastState[] = [];
+  connection.on(BroadcastEvent.StateChanged, (state) => states.push(state));
+  connection.on(BroadcastEvent.NewRecording, () => {
+    recorder.stop();
+    recorder.start();
+  });
+  const ended = new Promise<BroadcastEnd>((resolve) => connection.once(BroadcastEvent.Ended, resolve));
+  connection.start();
+  await watched.liveAgain(0);
+  return { watched, connection, recorder, states, ended };
+}
