@@ -10,8 +10,7 @@ import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
 import { browserMedia } from './testing/test-media';
 import { useTranswrap } from './testing/transwrap-process';
-import { readFileSync } from 'node:fs';
-import { descendantsOf } from '@golive/local/testing/process-tree';
+import { descendantsOf, residentKb } from '@golive/local/testing/process-tree';
 
 const api = useApiStack('transwrap-limits');
 const transwrap = useTranswrap(api, {
@@ -36,23 +35,17 @@ async function ticket(name: string) {
   return started.data!.startBroadcast.token;
 }
 
-/** Resident memory of the transwrap process, from /proc (kB). */
-function rssKb(pid: number): number {
-  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1]);
-}
-
 test('500 idle connections are each closed with 4001; a concurrent broadcast is unaffected', async () => {
   const { path, media, seconds } = browserMedia('chrome-h264');
   const healthy = new IngestClient(transwrap.url);
   await healthy.hello(await ticket('Healthy'), media, api.who.tokens.seller);
   await healthy.next('ready');
   const sending = healthy.sendFile(path, seconds);
-  const before = rssKb(transwrap.pid);
+  const before = residentKb(transwrap.pid);
 
   const idle = Array.from({ length: 500 }, () => new IngestClient(transwrap.url));
   await Promise.all(idle.map((client) => client.opened));
-  const during = rssKb(transwrap.pid);
+  const during = residentKb(transwrap.pid);
   const codes = await Promise.all(idle.map((client) => client.closed.then(({ code }) => code)));
   expect(new Set(codes)).toEqual(new Set([CloseCode.HelloTimeout]));
   // Bounded: an idle connection costs kilobytes, not megabytes.
@@ -92,7 +85,7 @@ test('an FFmpeg that stops taking media: the client is told to lower its bitrate
 
   const stuck = relays().find((process) => !earlier.has(process.pid));
   process.kill(stuck!.pid, 'SIGSTOP');
-  const before = rssKb(transwrap.pid);
+  const before = residentKb(transwrap.pid);
   // transwrap stops reading once FFmpeg's pipe is full, and after a second says so.
   const advice = await client.next('bitrate', 10_000);
   expect(advice.reason).toBe('relay-lag');
@@ -107,7 +100,7 @@ test('an FFmpeg that stops taking media: the client is told to lower its bitrate
   }
   expect(relays().map((process) => process.pid)).not.toContain(stuck!.pid);
   // Held-up media waited in TCP buffers and the browser, not in transwrap.
-  expect(rssKb(transwrap.pid) - before).toBeLessThan(30 * 1024);
+  expect(residentKb(transwrap.pid) - before).toBeLessThan(30 * 1024);
 
   await sending;
   client.stop();

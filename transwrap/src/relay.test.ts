@@ -14,6 +14,9 @@ import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
 import { browserMedia, type BrowserMedia } from './testing/test-media';
 import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
+import { RawConnection } from './testing/raw-connection';
+import { ageTicket } from '@golive/local/dynamodb/testing/age-ticket';
+import { residentKb } from '@golive/local/testing/process-tree';
 
 const api = useApiStack('transwrap');
 const transwrap = useTranswrap(api);
@@ -90,10 +93,45 @@ test.each([
   90_000,
 );
 
-describe('abuse gets its documented close code, and the process stays up', () => {
+describe('abuse gets its documented close code; the process, its memory and a healthy broadcast beside it are unaffected', () => {
+  // One seller broadcasts for the whole block, on the instance under attack.
+  let healthy: IngestClient;
+  let residentBefore: number;
+
+  beforeAll(async () => {
+    const { path, media, seconds } = browserMedia('chrome-h264', 60);
+    const { token } = await ticketFor('Healthy');
+    healthy = new IngestClient(transwrap.url);
+    await healthy.hello(token, media, api.who.tokens.seller);
+    await healthy.next('ready');
+    void healthy.sendFile(path, seconds);
+    while (!healthy.messages.some((message) => message.type === 'stats' && message.rtmp === 'live'))
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    residentBefore = residentKb(transwrap.pid);
+  }, 40_000);
+
   afterEach(async () => {
     const health = await fetch(transwrap.healthUrl);
     expect(health.status).toBe(200);
+    // Bounded: no abuse leaves megabytes behind in transwrap.
+    expect(residentKb(transwrap.pid) - residentBefore).toBeLessThan(64 * 1024);
+    // The healthy broadcast is still open, live, and its media still arrives.
+    const seen = healthy.messages.length;
+    for (;;) {
+      const stats = healthy.messages.slice(seen).find((message) => message.type === 'stats');
+      if (stats?.type === 'stats') {
+        expect(stats.rtmp).toBe('live');
+        expect(stats.receivedKbps).toBeGreaterThan(0);
+        break;
+      }
+      expect(healthy.socket.readyState).toBe(healthy.socket.OPEN);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+
+  afterAll(async () => {
+    healthy.stop();
+    expect((await healthy.closed).code).toBe(CloseCode.Normal);
   });
 
   test('no hello in time: 4001', async () => {
@@ -137,6 +175,32 @@ describe('abuse gets its documented close code, and the process stays up', () =>
     );
     expect((await client.closed).code).toBe(CloseCode.TicketRefused);
   });
+
+  test('an expired ticket: 4004', async () => {
+    const { token } = await ticketFor('Too late');
+    await ageTicket(api.stack.info, token);
+    const client = new IngestClient(transwrap.url);
+    await client.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    expect(await client.closed).toEqual({ code: CloseCode.TicketRefused, reason: 'ticket refused' });
+  });
+
+  test('a slow client dribbling its hello a byte at a time: 4001 at the hello deadline, then cut off', async () => {
+    const slow = await RawConnection.open(transwrap.url);
+    slow.write(RawConnection.upgradeRequest(transwrap.url));
+    expect(await slow.responseStatus()).toBe('HTTP/1.1 101 Switching Protocols');
+    const hello = JSON.stringify({ type: 'hello', ticket: 'x'.repeat(64) });
+    void slow.dribble(RawConnection.textFrame(hello), 200);
+    // It never answers the close frame either: the server hangs up without waiting for it.
+    await slow.ended;
+    expect(slow.closeFrame()).toEqual({ code: CloseCode.HelloTimeout, reason: 'no hello in time' });
+  }, 15_000);
+
+  test('a slow client dribbling its HTTP upgrade a byte at a time: cut off at the hello deadline', async () => {
+    const slow = await RawConnection.open(transwrap.url);
+    void slow.dribble(RawConnection.upgradeRequest(transwrap.url), 100);
+    await slow.ended;
+    expect(await slow.responseStatus()).toBe('HTTP/1.1 408 Request Timeout');
+  }, 15_000);
 
   test('a ticket used twice: the second is refused with 4004', async () => {
     const { token } = await ticketFor('Twice');

@@ -57,3 +57,9 @@ export function stillRunning(processes: ProcessId[]): ProcessId[] {
     return now !== undefined && now.startTime === entry.startTime && now.state !== 'Z' && now.state !== 'X';
   });
 }
+
+/** Resident memory of a process in kB, from /proc. */
+export function residentKb(pid: number): number {
+  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1]);
+}

@@ -12,6 +12,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode, SUBPROTOCOL, type OpeningMessage } from '../protocol/messages';
 import { IngestSession, SessionEvent, type Sellers, type SessionSettings } from '../session/ingest-session';
 import { awaitOpening } from '../session/opening';
+import { closeSocket } from './close-socket';
 import type { Logger } from './logger';
 
 export type IngestServerOptions = Pick<
@@ -41,7 +42,13 @@ export class IngestServer {
       maxPayload: options.session.maxMessageBytes,
       handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
     });
-    this.http = createServer((request, response) => {
+    // A client dribbling its HTTP upgrade (slowloris) gets no longer than one dribbling its hello.
+    const slowRequest = {
+      headersTimeout: options.helloTimeoutMs,
+      requestTimeout: options.helloTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, options.helloTimeoutMs),
+    };
+    this.http = createServer(slowRequest, (request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (path === '/health') {
         response.writeHead(this.draining ? 503 : 200, { 'content-type': 'application/json' });
@@ -75,7 +82,7 @@ export class IngestServer {
     // ws reports protocol errors (an oversize frame: 1009) after sending the close frame itself.
     ws.on('error', () => ws.terminate());
     if (ws.protocol !== SUBPROTOCOL)
-      return ws.close(CloseCode.BadMessage, `subprotocol ${SUBPROTOCOL} required`);
+      return closeSocket(ws, CloseCode.BadMessage, `subprotocol ${SUBPROTOCOL} required`);
     // Connections that have not said hello are bounded too: they cost memory and a timer each.
     if (this.draining || this.opening >= this.options.capacity)
       return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
@@ -125,7 +132,7 @@ export class IngestServer {
   private refuse(ws: WebSocket, code: number, reason: string): void {
     this.counters.refused++;
     this.countClose(code);
-    ws.close(code, reason);
+    closeSocket(ws, code, reason);
   }
 
   private countClose(code: number): void {

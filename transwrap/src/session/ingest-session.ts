@@ -13,6 +13,7 @@ import { CloseCode, parseClientMessage, type OpeningMessage, type ServerMessage 
 import { relayMode, type RelayMode } from '../relay/ffmpeg-args';
 import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/resilient-relay';
 import type { Logger } from '../server/logger';
+import { closeSocket } from '../server/close-socket';
 import { RelayLag } from './relay-lag';
 
 /** Tells who a seller's sign-in token belongs to (see api/seller-verifier.ts). */
@@ -218,9 +219,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     this.log.info('socket closed', { session: this.id, channel: this.channelId, code, reason });
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
       this.closingWith = code;
-      socket.close(code, reason);
-      // A client that does not answer the close handshake is not waited for.
-      setTimeout(() => socket.terminate(), 2000).unref();
+      closeSocket(socket, code, reason);
     }
     this.socketClosed(code);
   }

@@ -4,6 +4,7 @@
  */
 import type { WebSocket } from 'ws';
 import { CloseCode, parseClientMessage, type OpeningMessage } from '../protocol/messages';
+import { closeSocket } from '../server/close-socket';
 
 /**
  * Calls `opened` synchronously from the socket's message event, so whoever takes the socket over
@@ -17,7 +18,7 @@ export function awaitOpening(
   const finish = (close?: [code: number, reason: string]) => {
     clearTimeout(timer);
     socket.off('message', onMessage);
-    if (close && socket.readyState === socket.OPEN) socket.close(...close);
+    if (close) closeSocket(socket, ...close);
   };
   const timer = setTimeout(() => finish([CloseCode.HelloTimeout, 'no hello in time']), timeoutMs);
   const onMessage = (data: Buffer, isBinary: boolean) => {
