@@ -35,6 +35,17 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   writeFileSync(stamp, lockHash);
 }
 
+// The PWA the local stack serves and the browser tests open is the production build (a few seconds).
+const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+  cwd: join(root, 'app'),
+  stdio: 'inherit',
+});
+if (build.status !== 0) {
+  console.error('Building the PWA (app/) failed: see its output above.');
+  process.exit(1);
+}
+
 const check = spawnSync(
   process.execPath,
   ['--import', 'tsx', join(root, 'scripts', 'system-programs.ts'), purpose],

@@ -13,6 +13,8 @@ export function banner(info: LocalStackInfo): string {
     '',
     `Local stack is up. Data in ${where(info.dataDir)} (kept across restarts).`,
     '',
+    `  Open the app   ${info.app.url}   (watch: ${info.app.url}  go live: ${info.app.url}live  admin: ${info.app.url}admin)`,
+    '',
     `  GraphQL API    ${info.graphql.url}   (real-time ${info.graphql.realtimeUrl})`,
     `  Admin console  ${info.graphql.consoleUrl}   public API key ${info.graphql.apiKey}`,
     `  IVS API        ${info.ivs.endpoint}   playback ${info.ivs.hlsBaseUrl}`,

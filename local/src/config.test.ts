@@ -29,6 +29,7 @@ describe('loadConfig', () => {
         rtmp: 1935,
         rtmps: 4443,
         transwrap: 8090,
+        app: 8080,
       },
       dynamodbEndpoint: undefined,
       startTimeoutMs: 60000,
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       IVS_RTMP_PORT: '0',
       IVS_RTMPS_PORT: '0',
       TRANSWRAP_PORT: '0',
+      APP_PORT: '0',
     });
     expect(config.dataDir).toBe('/tmp/x');
     expect(config.ports).toEqual({
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
       rtmp: 0,
       rtmps: 0,
       transwrap: 0,
+      app: 0,
     });
   });
 

@@ -22,6 +22,7 @@ export interface LocalConfig {
     rtmp: number;
     rtmps: number;
     transwrap: number;
+    app: number;
   };
   /** How many transwrap instances to run (ports TRANSWRAP_PORT, +1, ...). */
   transwrapInstances: number;
@@ -44,6 +45,7 @@ export const DEFAULTS = {
   IVS_RTMP_PORT: '1935',
   IVS_RTMPS_PORT: '4443',
   TRANSWRAP_PORT: '8090',
+  APP_PORT: '8080',
   TRANSWRAP_INSTANCES: '1',
   DYNAMODB_ENDPOINT: '',
   LOCAL_START_TIMEOUT_MS: '60000',
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): LocalConfig {
       rtmp: port(env, 'IVS_RTMP_PORT'),
       rtmps: port(env, 'IVS_RTMPS_PORT'),
       transwrap: port(env, 'TRANSWRAP_PORT'),
+      app: port(env, 'APP_PORT'),
     },
     dynamodbEndpoint: endpoint(env, 'DYNAMODB_ENDPOINT'),
     startTimeoutMs: positive(env, 'LOCAL_START_TIMEOUT_MS'),

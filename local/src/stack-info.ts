@@ -24,6 +24,8 @@ export interface LocalStackInfo {
   ivs: IvsServiceDetails;
   /** The transwrap instances browsers stream to. */
   transwrap: { id: string; url: string; healthUrl: string; pid: number }[];
+  /** The PWA, built from app/, with its amplify_outputs.json for this stack. */
+  app: { url: string };
   demoUsers: DemoUser[];
 }
 

@@ -115,8 +115,26 @@ describe('a fresh local stack', () => {
     );
   });
 
+  test('serves the PWA, routes every page to it, and gives it amplify_outputs.json with nothing secret', async () => {
+    const { info } = stack!;
+    const page = await fetch(new URL('watch/some-channel', info.app.url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect((await fetch(new URL('assets/no-such-chunk.js', info.app.url))).status).toBe(404);
+    const outputs = await fetch(new URL('amplify_outputs.json', info.app.url));
+    const text = await outputs.text();
+    expect(JSON.parse(text)).toMatchObject({
+      auth: { user_pool_id: info.cognito.userPoolId, user_pool_client_id: info.cognito.clientId },
+      data: { url: info.graphql.url, api_key: info.graphql.apiKey, aws_region: info.region },
+      custom: { cognitoEndpoint: info.cognito.endpoint },
+    });
+    expect(text).not.toContain(info.credentials.secretAccessKey);
+    for (const user of info.demoUsers) expect(text).not.toContain(user.password);
+  });
+
   test('prints the service URLs and the demo users to sign in with', () => {
     const output = stack!.output();
+    expect(output).toContain(stack!.info.app.url);
     expect(output).toContain(stack!.info.dynamodb.endpoint);
     expect(output).toContain(stack!.info.cognito.endpoint);
     for (const user of stack!.info.demoUsers) {
@@ -211,8 +229,8 @@ describe('a fresh local stack', () => {
     try {
       expect(second.info.dynamodb.endpoint).toBe(stack!.info.dynamodb.endpoint);
       const services = descendantsOf(second.pid).filter((e) => e.ppid === second.pid && e.command === 'node');
-      // cognito, ivs and graphql, but no dynamodb of its own.
-      expect(services).toHaveLength(3);
+      // cognito, ivs, graphql and the app, but no dynamodb of its own.
+      expect(services).toHaveLength(4);
       const dynamodb = dynamoClient(second.info);
       const { TableNames } = await dynamodb.send(new ListTablesCommand({}));
       expect(TableNames).toContain('notes');
@@ -245,9 +263,9 @@ describe('a fresh local stack', () => {
   });
 
   test('stops on SIGTERM with no process left running and local-stack.json gone', async () => {
-    // The five services: dynamodb, cognito, ivs, graphql, transwrap (tsx may also run an esbuild helper).
+    // The six services: dynamodb, cognito, ivs, graphql, transwrap, app (tsx may also run an esbuild helper).
     const services = descendantsOf(stack!.pid).filter((e) => e.ppid === stack!.pid && e.command === 'node');
-    expect(services).toHaveLength(5);
+    expect(services).toHaveLength(6);
     const survivors = await stopAndListSurvivors(stack!, 'SIGTERM');
     expect(survivors).toEqual([]);
     expect(stack!.output()).toContain('Local stack stopped.');

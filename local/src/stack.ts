@@ -14,6 +14,7 @@ import { LOCAL_ACCOUNT_ID, loadOrCreateCredentials } from './credentials';
 import type { GraphqlServiceConfig, GraphqlServiceDetails } from './graphql/graphql-service';
 import type { IvsServiceConfig, IvsServiceDetails } from './ivs/ivs-service';
 import type { TranswrapServiceConfig } from './transwrap/transwrap-service';
+import type { AppServiceConfig } from './app/app-service';
 import { freePort } from './free-port';
 import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
 import { ServiceProcess } from './process/service-process';
@@ -62,6 +63,8 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
   try {
     const credentials = loadOrCreateCredentials(config.dataDir);
     const graphqlPort = await port(config.ports.graphql);
+    const appPort = await port(config.ports.app);
+    const appUrl = `http://${config.host}:${appPort}/`;
     const [dynamodb, cognito, ivs] = await Promise.all([
       config.dynamodbEndpoint
         ? { endpoint: config.dynamodbEndpoint }
@@ -142,12 +145,25 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
               AWS_ACCESS_KEY_ID: credentials.accessKeyId,
               AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
               DRAIN_DEADLINE_MS: '3000',
+              // Browsers stream from the PWA's pages only; Node clients (tests) send no Origin.
+              ALLOWED_ORIGINS: new URL(appUrl).origin,
             },
           } satisfies TranswrapServiceConfig,
           stopped,
         );
       }),
     );
+
+    const app = await service<HttpServiceDetails>('app', 'app/app-service.ts', {
+      host: config.host,
+      port: appPort,
+      path: join(config.dataDir, 'app'),
+      facts: {
+        region: config.region,
+        graphql,
+        cognito: { endpoint: cognito.endpoint, userPoolId: pool.userPoolId, clientId: pool.clientId },
+      },
+    } satisfies AppServiceConfig);
 
     const info: LocalStackInfo = {
       pid: process.pid,
@@ -165,6 +181,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       graphql,
       ivs,
       transwrap,
+      app: { url: `${app.endpoint}/` },
       demoUsers: DEMO_USERS.map((user) => ({ ...user, groups: [...user.groups] })),
     };
     writeStackInfo(info);

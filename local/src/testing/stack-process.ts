@@ -41,6 +41,7 @@ export function spawnStack({ dataDir, env = {} }: StackProcessOptions): {
       IVS_RTMP_PORT: '0',
       IVS_RTMPS_PORT: '0',
       TRANSWRAP_PORT: '0',
+      APP_PORT: '0',
       // Tests that need transwrap start their own (or ask for these with TRANSWRAP_INSTANCES).
       TRANSWRAP_INSTANCES: '0',
       ...env,

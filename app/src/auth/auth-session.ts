@@ -1,0 +1,144 @@
+/**
+ * Who is signed in on this device: Cognito tokens kept in localStorage (so an installed PWA stays
+ * signed in), refreshed a minute before they expire, and the user they describe (email, groups).
+ */
+import { EventEmitter } from 'eventemitter3';
+import { CognitoError, type CognitoApi, type Tokens } from './cognito-api';
+
+export type Role = 'sellers' | 'admins';
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  groups: Role[];
+}
+
+export enum AuthEvent {
+  /** Signed in, signed out, or the user's groups changed (after a refresh). */
+  Changed = 'changed',
+}
+
+interface AuthEvents {
+  [AuthEvent.Changed]: [user: SignedInUser | undefined];
+}
+
+/** Where tokens persist; localStorage in the browser. */
+export interface TokenStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const STORAGE_KEY = 'golive.tokens';
+const REFRESH_BEFORE_EXPIRY_MS = 60_000;
+
+export function userFromIdToken(idToken: string): SignedInUser {
+  const payload = idToken.split('.')[1] ?? '';
+  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+    sub: string;
+    email?: string;
+    'cognito:username'?: string;
+    'cognito:groups'?: unknown;
+  };
+  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as Role[]) : [];
+  return { id: claims.sub, email: claims.email ?? claims['cognito:username'] ?? '', groups };
+}
+
+export class AuthSession extends EventEmitter<AuthEvents> {
+  private tokens: Tokens | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshing: Promise<Tokens | undefined> | undefined;
+  private currentUser: SignedInUser | undefined;
+
+  constructor(
+    readonly cognito: CognitoApi,
+    private readonly store: TokenStore,
+  ) {
+    super();
+    const saved = store.getItem(STORAGE_KEY);
+    if (saved) {
+      try {
+        this.tokens = JSON.parse(saved) as Tokens;
+        this.currentUser = userFromIdToken(this.tokens.idToken);
+        this.schedule();
+      } catch {
+        store.removeItem(STORAGE_KEY);
+      }
+    }
+  }
+
+  /** The same object until the user changes (React compares snapshots by identity). */
+  get user(): SignedInUser | undefined {
+    return this.currentUser;
+  }
+
+  async signIn(email: string, password: string): Promise<SignedInUser> {
+    this.set(await this.cognito.signIn(email, password));
+    return this.user!;
+  }
+
+  async signOut(): Promise<void> {
+    const accessToken = this.tokens?.accessToken;
+    this.set(undefined);
+    if (accessToken) await this.cognito.globalSignOut(accessToken).catch(() => undefined);
+  }
+
+  /** A valid ID token (AppSync's user-pool auth), refreshed first if it is about to expire. */
+  async idToken(): Promise<string> {
+    return (await this.fresh()).idToken;
+  }
+
+  /** A valid access token (transwrap checks the seller with it). */
+  async accessToken(): Promise<string> {
+    return (await this.fresh()).accessToken;
+  }
+
+  private async fresh(): Promise<Tokens> {
+    if (!this.tokens) throw new CognitoError('NotSignedIn', 'Sign in first.');
+    if (this.tokens.expiresAt - Date.now() > REFRESH_BEFORE_EXPIRY_MS) return this.tokens;
+    const tokens = await this.refresh();
+    if (!tokens) throw new CognitoError('NotSignedIn', 'Your session ended. Sign in again.');
+    return tokens;
+  }
+
+  /** Refreshes now; a refused refresh token (revoked, expired) signs the user out. */
+  refresh(): Promise<Tokens | undefined> {
+    const current = this.tokens;
+    if (!current) return Promise.resolve(undefined);
+    this.refreshing ??= this.cognito
+      .refresh(current.refreshToken)
+      .then((tokens) => {
+        this.set(tokens);
+        return tokens;
+      })
+      .catch((error: unknown) => {
+        // Offline: keep the tokens and try again later; refused: the session is over.
+        if (error instanceof CognitoError && error.code === 'NetworkError') {
+          this.schedule(30_000);
+          return undefined;
+        }
+        this.set(undefined);
+        return undefined;
+      })
+      .finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private set(tokens: Tokens | undefined): void {
+    this.tokens = tokens;
+    if (tokens) this.store.setItem(STORAGE_KEY, JSON.stringify(tokens));
+    else this.store.removeItem(STORAGE_KEY);
+    this.schedule();
+    const after = tokens && userFromIdToken(tokens.idToken);
+    if (JSON.stringify(this.currentUser) === JSON.stringify(after)) return;
+    this.currentUser = after;
+    this.emit(AuthEvent.Changed, after);
+  }
+
+  private schedule(inMs?: number): void {
+    clearTimeout(this.refreshTimer);
+    if (!this.tokens) return;
+    const due = inMs ?? Math.max(0, this.tokens.expiresAt - Date.now() - REFRESH_BEFORE_EXPIRY_MS);
+    this.refreshTimer = setTimeout(() => void this.refresh(), due);
+  }
+}

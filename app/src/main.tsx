@@ -1,0 +1,35 @@
+/** Start-up: read amplify_outputs.json, restore the signed-in user, render the routes. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { loadAppConfig } from './config/app-config';
+import { CognitoApi } from './auth/cognito-api';
+import { AuthSession } from './auth/auth-session';
+import './ui/styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+
+loadAppConfig()
+  .then((config) => {
+    const session = new AuthSession(
+      new CognitoApi(config.cognitoEndpoint, config.userPoolClientId),
+      window.localStorage,
+    );
+    root.render(
+      <StrictMode>
+        <App config={config} session={session} />
+      </StrictMode>,
+    );
+  })
+  .catch((error: unknown) => {
+    // Offline before the first visit cached the config, or a bad deployment: say which.
+    root.render(
+      <main className="page center" role="alert">
+        <h1>GoLive cannot start</h1>
+        <p>{navigator.onLine ? String(error) : 'You are offline. Connect and try again.'}</p>
+        <button className="button" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </main>,
+    );
+  });

@@ -1,0 +1,87 @@
+/** Create an account (it can sell), then confirm it with the code Cognito emails. */
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useNavigate } from '../../ui/navigation';
+import { useAuthSession } from '../../auth/auth-context';
+import { AccountForm, Field } from './account-form';
+
+const PASSWORD_HINT = 'At least 8 characters, with upper and lower case letters and a number.';
+
+export default function SignUpPage() {
+  const { cognito } = useAuthSession();
+  const navigate = useNavigate();
+  const [step, setStep] = useState<'details' | 'confirm'>('details');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [resent, setResent] = useState(false);
+  const signIn = (notice: string) => navigate('/sign-in', { email, notice });
+
+  if (step === 'details')
+    return (
+      <AccountForm
+        title="Create an account"
+        submitLabel="Create account"
+        submit={async () => {
+          const { confirmed } = await cognito.signUp(email.trim(), password);
+          if (confirmed) signIn('Your account is ready. Sign in.');
+          else setStep('confirm');
+        }}
+        footer={
+          <span>
+            Have an account? <Link href="/sign-in">Sign in</Link>
+          </span>
+        }
+      >
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          value={email}
+          onChange={setEmail}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={PASSWORD_HINT}
+          value={password}
+          onChange={setPassword}
+        />
+      </AccountForm>
+    );
+
+  return (
+    <AccountForm
+      title="Confirm your email"
+      submitLabel="Confirm"
+      notice={<p className="notice">We sent a code to {email}. It may take a minute to arrive.</p>}
+      submit={async () => {
+        await cognito.confirmSignUp(email.trim(), code.trim());
+        signIn('Your email is confirmed. Sign in.');
+      }}
+      footer={
+        <button
+          className="link-button"
+          type="button"
+          disabled={resent}
+          onClick={() => void cognito.resendCode(email.trim()).then(() => setResent(true))}
+        >
+          {resent ? 'A new code is on its way' : 'Send a new code'}
+        </button>
+      }
+    >
+      <Field
+        label="Code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        value={code}
+        onChange={setCode}
+      />
+    </AccountForm>
+  );
+}

@@ -1,0 +1,54 @@
+/** Every screen's frame: the top bar with what this user may do, the offline and update notices. */
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { useNavigate } from './navigation';
+import { useAuth } from '../auth/auth-context';
+import { OfflineBanner } from './offline-banner';
+import { UpdatePrompt } from './update-prompt';
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { user, session, is: hasRole } = useAuth();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <Link href="/" className="brand" aria-label="GoLive home">
+          <span className="brand-dot" aria-hidden="true" />
+          GoLive
+        </Link>
+        <nav aria-label="Main">
+          <NavItem href="/">Watch</NavItem>
+          {hasRole('sellers') && <NavItem href="/live">Go live</NavItem>}
+          {hasRole('admins') && <NavItem href="/admin">Admin</NavItem>}
+          {user ? (
+            <button
+              className="link-button"
+              onClick={() => void session.signOut().then(() => navigate('/'))}
+              title={`Signed in as ${user.email}`}
+            >
+              Sign out
+            </button>
+          ) : (
+            <NavItem href="/sign-in">Sign in</NavItem>
+          )}
+        </nav>
+      </header>
+      <OfflineBanner />
+      <div id="main" tabIndex={-1}>
+        {children}
+      </div>
+      <UpdatePrompt />
+    </>
+  );
+}
+
+function NavItem({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className={(active: boolean) => (active ? 'active' : '')}>
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,13 @@
+import { Link } from 'wouter';
+
+export function NotFound() {
+  return (
+    <main className="page center">
+      <h1>Nothing here</h1>
+      <p>This page does not exist.</p>
+      <Link className="button" href="/">
+        See who is live
+      </Link>
+    </main>
+  );
+}
