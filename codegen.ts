@@ -16,6 +16,11 @@ const STRING_SCALARS = [
   'AWSIPAddress',
 ];
 
+const SCALARS = {
+  ...Object.fromEntries(STRING_SCALARS.map((name) => [name, 'string'])),
+  AWSTimestamp: 'number',
+};
+
 const config: CodegenConfig = {
   schema: ['schema.graphql', 'local/src/graphql/schema/aws-appsync.graphql'],
   generates: {
@@ -24,11 +29,21 @@ const config: CodegenConfig = {
       config: {
         // String unions, not TS enums: APPSYNC_JS code can use them without runtime objects.
         enumsAsTypes: true,
-        scalars: {
-          ...Object.fromEntries(STRING_SCALARS.map((name) => [name, 'string'])),
-          AWSTimestamp: 'number',
-        },
+        scalars: SCALARS,
         skipTypename: true,
+      },
+    },
+    // Every client operation as a typed document: result and variables types come with it.
+    'common/src/generated/operations.ts': {
+      documents: ['common/src/operations.graphql'],
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: {
+        enumsAsTypes: true,
+        scalars: SCALARS,
+        skipTypename: true,
+        useTypeImports: true,
+        // Plain JSON ASTs: no graphql-tag at run time, and nothing that differs between builds.
+        documentMode: 'documentNode',
       },
     },
   },
