@@ -4,6 +4,7 @@
  */
 import { EventEmitter } from 'eventemitter3';
 import { CognitoError, type CognitoApi, type Tokens } from './cognito-api';
+import { jwtClaims } from './jwt-claims';
 
 export type Role = 'sellers' | 'admins';
 
@@ -33,13 +34,12 @@ const STORAGE_KEY = 'golive.tokens';
 const REFRESH_BEFORE_EXPIRY_MS = 60_000;
 
 export function userFromIdToken(idToken: string): SignedInUser {
-  const payload = idToken.split('.')[1] ?? '';
-  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+  const claims = jwtClaims<{
     sub: string;
     email?: string;
     'cognito:username'?: string;
     'cognito:groups'?: unknown;
-  };
+  }>(idToken);
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as Role[]) : [];
   return { id: claims.sub, email: claims.email ?? claims['cognito:username'] ?? '', groups };
 }

@@ -4,6 +4,8 @@
  * Cognito client keep the sign-in page's JavaScript small; the same calls work against AWS and
  * the local stack.
  */
+import { jwtClaims } from './jwt-claims';
+
 export class CognitoError extends Error {
   override name = 'CognitoError';
   constructor(
@@ -27,7 +29,7 @@ interface AuthenticationResult {
   IdToken: string;
   AccessToken: string;
   RefreshToken?: string;
-  ExpiresIn: number;
+  ExpiresIn?: number;
 }
 
 export class CognitoApi {
@@ -122,6 +124,15 @@ function tokensFrom(result: AuthenticationResult, refreshToken: string): Tokens 
     idToken: result.IdToken,
     accessToken: result.AccessToken,
     refreshToken,
-    expiresAt: Date.now() + result.ExpiresIn * 1000,
+    // The tokens' own expiry, which is what AppSync and transwrap check (ExpiresIn is relative to
+    // when Cognito answered, and some Cognito stand-ins leave it out).
+    expiresAt: Math.min(expiryOf(result.IdToken), expiryOf(result.AccessToken)),
   };
+}
+
+function expiryOf(jwt: string): number {
+  const { exp } = jwtClaims<{ exp?: number }>(jwt);
+  if (typeof exp !== 'number')
+    throw new CognitoError('InvalidToken', 'Cognito returned a token without an expiry.');
+  return exp * 1000;
 }

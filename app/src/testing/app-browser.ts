@@ -1,0 +1,61 @@
+/**
+ * The PWA in a real browser for tests: Debian's Chromium (fake camera and microphone), at a
+ * phone's 390x844 unless told otherwise, opened on a local stack's built app, signing in through
+ * the app's own sign-in page like a person would.
+ */
+import type { Page } from 'playwright-core';
+import { launchBrowser, type BrowserOptions, type TestBrowser } from '@golive/common/testing/browser';
+import type { LocalStackInfo } from '@golive/local/stack-info';
+
+export interface AppBrowser {
+  browser: TestBrowser;
+  page: Page;
+  /** Problems the page reported (uncaught errors, console.error), for tests to assert there are none. */
+  errors: string[];
+  /** Opens a path of the app, e.g. `/watch/abc`. */
+  open(path: string): Promise<void>;
+  signIn(username: string, password: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openAppBrowser(
+  info: LocalStackInfo,
+  options: BrowserOptions = {},
+): Promise<AppBrowser> {
+  const browser = await launchBrowser(options);
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // Chromium logs every HTTP error status; the app's handling of those is what tests look at.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
+  });
+  const open = async (path: string) => {
+    await page.goto(new URL(path, info.app.url).href);
+  };
+  return {
+    browser,
+    page,
+    errors,
+    open,
+    async signIn(username, password) {
+      await open('/sign-in');
+      await page.getByLabel('Email').fill(username);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** The stack's demo user in a group (sellers, admins). */
+export function demoUser(
+  info: LocalStackInfo,
+  group: 'sellers' | 'admins',
+): { username: string; password: string } {
+  const user = info.demoUsers.find((candidate) => candidate.groups.includes(group));
+  if (!user) throw new Error(`no demo user in ${group}`);
+  return user;
+}
