@@ -24,6 +24,7 @@ export function banner(info: LocalStackInfo): string {
     ),
     `  DynamoDB API   ${info.dynamodb.endpoint}`,
     `  Cognito API    ${info.cognito.endpoint}   user pool ${info.cognito.userPoolId}, app client ${info.cognito.clientId}`,
+    `  Emails         sign-up and password-reset codes are written to ${where(info.cognito.outbox)}`,
     '',
     '  Demo users:',
     ...users,

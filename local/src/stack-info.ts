@@ -17,7 +17,15 @@ export interface LocalStackInfo {
   region: string;
   credentials: Credentials;
   dynamodb: { endpoint: string };
-  cognito: { endpoint: string; userPoolId: string; clientId: string; issuer: string; jwksUrl: string };
+  cognito: {
+    endpoint: string;
+    userPoolId: string;
+    clientId: string;
+    issuer: string;
+    jwksUrl: string;
+    /** Where the emails Cognito would send (sign-up and reset codes) are written instead. */
+    outbox: string;
+  };
   /** The AppSync stand-in: HTTP, real-time WebSocket, the public API key, and the admin console. */
   graphql: { url: string; realtimeUrl: string; apiKey: string; consoleUrl: string };
   /** IVS: control plane for @aws-sdk/client-ivs, RTMP(S) ingest, HLS playback, the RTMPS certificate. */

@@ -15,6 +15,7 @@ import type { GraphqlServiceConfig, GraphqlServiceDetails } from './graphql/grap
 import type { IvsServiceConfig, IvsServiceDetails } from './ivs/ivs-service';
 import type { TranswrapServiceConfig } from './transwrap/transwrap-service';
 import type { AppServiceConfig } from './app/app-service';
+import { OUTBOX_FILE } from './cognito/outbox';
 import { freePort } from './free-port';
 import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
 import { ServiceProcess } from './process/service-process';
@@ -177,6 +178,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         ...pool,
         issuer,
         jwksUrl,
+        outbox: join(config.dataDir, 'cognito', OUTBOX_FILE),
       },
       graphql,
       ivs,

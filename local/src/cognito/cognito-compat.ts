@@ -20,12 +20,45 @@ function target(req: IncomingMessage): string | undefined {
   return typeof header === 'string' ? header.split('.')[1] : undefined;
 }
 
-export function withCognitoCompat(app: RequestListener): RequestListener {
+/**
+ * `afterConfirmSignUp` plays the user pool's PostConfirmation trigger (cognito-local runs none):
+ * called with the request after Cognito confirmed a sign-up.
+ */
+export function withCognitoCompat(
+  app: RequestListener,
+  afterConfirmSignUp?: (request: { ClientId: string; Username: string }) => Promise<void>,
+): RequestListener {
   return (req, res) => {
     const name = target(req);
     if (name && WRONG_PASSWORD_TARGETS.has(name)) rewriteWrongPassword(res);
+    if (name === 'ConfirmSignUp' && afterConfirmSignUp) {
+      // Read alongside cognito-local's own body parser (every 'data' listener gets every chunk).
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      holdResponseUntil(res, async () => {
+        if (res.statusCode !== 200) return;
+        await afterConfirmSignUp(
+          JSON.parse(Buffer.concat(chunks).toString()) as { ClientId: string; Username: string },
+        );
+      });
+    }
     return app(req, res);
   };
+}
+
+/** Runs `work` after the response is ready but before the client gets it, as a trigger does. */
+function holdResponseUntil(res: ServerResponse, work: () => Promise<void>) {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    work().then(
+      () => end(...args),
+      (error: unknown) => {
+        console.error('cognito: PostConfirmation (join sellers) failed:', error);
+        end(...args);
+      },
+    );
+    return res;
+  }) as ServerResponse['end'];
 }
 
 function rewriteWrongPassword(res: ServerResponse) {

@@ -3,9 +3,12 @@
  * the data folder. Runs as a child of the stack (see process/run-service.ts).
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type RequestListener } from 'node:http';
 import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
 import { withCognitoCompat } from './cognito-compat';
+import { deliverMessagesTo, OUTBOX_FILE } from './outbox';
+import { joinSelfSignUpGroup } from './post-confirmation';
 
 runService('cognito', async () => {
   const config = serviceArgument<HttpServiceConfig>();
@@ -18,12 +21,30 @@ runService('cognito', async () => {
   mkdirSync(path, { recursive: true });
   // cognito-local keeps its state in `.cognito/` under the working folder.
   process.chdir(path);
-  const [{ createDefaultServer }, { default: pino }] = await Promise.all([
+  const [{ createDefaultServer }, { default: pino }, { ConsoleMessageSender }] = await Promise.all([
     import('cognito-local/lib/server'),
     import('pino'),
+    import('cognito-local/lib/services/messageDelivery/consoleMessageSender'),
   ]);
   // Errors only: at lower levels cognito-local logs request bodies (passwords included), and at
   // warn every expected "user not found" while the stack seeds the pool.
+  deliverMessagesTo(join(path, OUTBOX_FILE), ConsoleMessageSender);
   const server = await createDefaultServer(pino({ level: 'error' }));
-  return listenHttp(createServer(withCognitoCompat(server.application as RequestListener)), config);
+  const call = async (target: string, body: Record<string, unknown>) => {
+    const response = await fetch(`http://${host}:${listening.details.endpoint.split(':').pop()}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${target}`,
+      },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${target}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const app = withCognitoCompat(server.application as RequestListener, ({ ClientId, Username }) =>
+    joinSelfSignUpGroup(call, ClientId, Username),
+  );
+  const listening = await listenHttp(createServer(app), config);
+  return listening;
 });

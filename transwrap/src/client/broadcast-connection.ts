@@ -39,6 +39,8 @@ interface BroadcastEvents {
 /** The part of the WebSocket API used: the browser's WebSocket, or `ws` in Node. */
 export interface SocketLike {
   readonly readyState: number;
+  /** Bytes sent but not yet on the wire: grows when the uplink is slower than the encoder. */
+  readonly bufferedAmount: number;
   binaryType: string;
   send(data: string | ArrayBufferLike | ArrayBufferView): void;
   close(code?: number, reason?: string): void;
@@ -115,6 +117,14 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   /** The transwrap endpoint in use (or being tried), for the seller's stats panel. */
   get endpoint(): string {
     return this.url;
+  }
+
+  /**
+   * Media waiting on this device: in the socket's send buffer, or held while reconnecting. A
+   * backlog that keeps growing means the uplink is slower than the recording.
+   */
+  get backlogBytes(): number {
+    return (this.socket?.bufferedAmount ?? 0) + this.heldBytes;
   }
 
   /** Media from the recorder; held while reconnecting. */

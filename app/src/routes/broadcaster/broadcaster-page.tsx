@@ -1,8 +1,189 @@
-/** Built in its own commit (issue 7). */
-export default function Page() {
+/**
+ * Go live (sellers): pick a channel, see yourself, choose camera, microphone and quality, go live,
+ * watch the numbers, end it. The broadcast survives drops and endpoint changes by itself; this
+ * page shows what is happening without ending it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { useAuth } from '../../auth/auth-context';
+import { canChangeDevices, isOnAir } from '../../broadcast/broadcaster-state';
+import { currentBrowser } from '../../platform/browser-support';
+import { ChannelPicker } from './channel-picker';
+import { DeviceSettings } from './device-settings';
+import { LiveStats } from './live-stats';
+import { LiveStatus } from './live-status';
+import { StopDialog } from './stop-dialog';
+import { useCamera } from './use-camera';
+import { useLiveBroadcast } from './use-live-broadcast';
+import './broadcaster.css';
+
+const CHANNEL_KEY = 'golive.channel';
+
+export default function BroadcasterPage() {
+  const { user, is } = useAuth();
+  if (!user)
+    return (
+      <main className="page center">
+        <h1>Go live</h1>
+        <p>Sign in with a seller account to go live.</p>
+        <Link className="button primary" href="/sign-in" state={{ from: '/live' }}>
+          Sign in
+        </Link>
+      </main>
+    );
+  if (!is('sellers'))
+    return (
+      <main className="page center">
+        <h1>Go live</h1>
+        <p>Only seller accounts can go live. Ask an administrator to add you to sellers.</p>
+      </main>
+    );
+  return <Broadcaster />;
+}
+
+function Broadcaster() {
+  const live = useLiveBroadcast();
+  const camera = useCamera(!canChangeDevices(live.state));
+  const [channelId, setChannelId] = useState(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
+  const [confirmStop, setConfirmStop] = useState(false);
+  const preview = useRef<HTMLVideoElement>(null);
+  const [browser] = useState(currentBrowser);
+  const onAir = isOnAir(live.state);
+  const busy = live.state.name === 'preparing' || live.state.name === 'stopping';
+
+  useEffect(() => {
+    if (preview.current && camera.stream) preview.current.srcObject = camera.stream;
+  }, [camera.stream]);
+
+  const chooseChannel = (id: string) => {
+    setChannelId(id);
+    localStorage.setItem(CHANNEL_KEY, id);
+  };
+  const front = camera.choice.facingMode !== 'environment' && !camera.choice.videoDeviceId;
+
   return (
-    <main className="page">
-      <h1>Coming in this issue</h1>
+    <main className="broadcaster">
+      <h1 className="visually-hidden">Go live</h1>
+      <section className="preview-area" aria-label="Camera preview">
+        <video
+          ref={preview}
+          className={`preview ${front ? 'mirrored' : ''} ${camera.cameraOff ? 'off' : ''}`}
+          autoPlay
+          muted
+          playsInline
+          aria-label="Your camera"
+        />
+        {camera.cameraOff && <p className="preview-note">Camera off: viewers see black</p>}
+        {camera.error && (
+          <div className="preview-note error-panel" role="alert">
+            <p>{camera.error}</p>
+            <button className="button small" onClick={camera.retry}>
+              Try again
+            </button>
+          </div>
+        )}
+        <LiveStatus state={live.state} />
+        <div className="preview-tools">
+          <button
+            className="round-button"
+            aria-pressed={camera.muted}
+            onClick={() => camera.setMuted(!camera.muted)}
+          >
+            {camera.muted ? 'Unmute' : 'Mute'}
+          </button>
+          <button
+            className="round-button"
+            aria-pressed={camera.cameraOff}
+            onClick={() => camera.setCameraOff(!camera.cameraOff)}
+          >
+            {camera.cameraOff ? 'Camera on' : 'Camera off'}
+          </button>
+          {browser.mobile && (
+            <button
+              className="round-button"
+              disabled={!canChangeDevices(live.state)}
+              onClick={camera.flip}
+              title={canChangeDevices(live.state) ? undefined : 'Switch cameras before going live'}
+            >
+              Flip
+            </button>
+          )}
+        </div>
+      </section>
+
+      <section className="control-panel" aria-label="Broadcast controls">
+        {live.warning && (
+          <p className="banner banner-warning" role="alert">
+            {live.warning}
+          </p>
+        )}
+        {live.state.name === 'error' && (
+          <div className="notice error-notice" role="alert">
+            <p>{live.state.message}</p>
+            <button className="button small" onClick={live.dismiss}>
+              OK
+            </button>
+          </div>
+        )}
+        {live.state.name === 'idle' && live.state.notice && (
+          <p className="notice" role="status">
+            {live.state.notice}
+          </p>
+        )}
+        <ChannelPicker
+          channelId={channelId}
+          onChange={chooseChannel}
+          disabled={!canChangeDevices(live.state)}
+        />
+        {channelId && (
+          <p className="watch-link">
+            Viewers watch at{' '}
+            <Link href={`/watch/${channelId}`}>{`${location.origin}/watch/${channelId}`}</Link>
+          </p>
+        )}
+
+        {onAir || busy ? (
+          <button
+            className="button primary big"
+            disabled={live.state.name === 'stopping'}
+            onClick={() => setConfirmStop(true)}
+          >
+            {live.state.name === 'stopping' ? 'Ending…' : 'End broadcast'}
+          </button>
+        ) : (
+          <button
+            className="button primary big"
+            disabled={!camera.stream || !channelId}
+            onClick={() =>
+              channelId && camera.stream && live.goLive(channelId, camera.stream, camera.choice.preset)
+            }
+          >
+            Go live
+          </button>
+        )}
+
+        {(onAir || live.stats) && (
+          <LiveStats
+            stats={live.stats}
+            endpoint={live.endpoint}
+            format={live.format?.label}
+            targetKbps={camera.choice.preset.videoKbps + camera.choice.preset.audioKbps}
+          />
+        )}
+        <DeviceSettings
+          camera={camera}
+          disabled={!canChangeDevices(live.state)}
+          format={live.format?.label}
+        />
+      </section>
+      <StopDialog
+        open={confirmStop}
+        onCancel={() => setConfirmStop(false)}
+        onConfirm={() => {
+          setConfirmStop(false);
+          live.stop();
+        }}
+      />
     </main>
   );
 }

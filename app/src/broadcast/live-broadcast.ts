@@ -1,0 +1,190 @@
+/**
+ * One broadcast as the seller runs it: the camera's recording, sent through a BroadcastConnection
+ * (which resumes drops and moves between transwrap endpoints by itself), the screen kept on, and
+ * the state, stats and warnings the page shows. The page owns the camera; this owns going live.
+ */
+import { EventEmitter } from 'eventemitter3';
+import {
+  BroadcastConnection,
+  BroadcastEvent,
+  type BroadcastEnd,
+  type BroadcastState,
+  type BroadcastStats,
+  type SocketLike,
+} from '@golive/transwrap/client/broadcast-connection';
+import { CloseCode } from '@golive/transwrap/protocol/messages';
+import {
+  IDLE,
+  nextBroadcasterState,
+  type BroadcasterEvent,
+  type BroadcasterState,
+} from './broadcaster-state';
+import { MediaRecording, type RecordingSettings } from './media-recording';
+import { ScreenWakeLock } from './screen-wake-lock';
+
+export const WEAK_UPLINK =
+  'Your connection is weak: viewers may see stalls. Choose a lower quality or move closer to Wi-Fi.';
+
+export enum LiveBroadcastEvent {
+  StateChanged = 'stateChanged',
+  Stats = 'stats',
+  Warning = 'warning',
+}
+
+interface LiveBroadcastEvents {
+  [LiveBroadcastEvent.StateChanged]: [state: BroadcasterState];
+  [LiveBroadcastEvent.Stats]: [stats: BroadcastStats];
+  /** A problem the seller should know about while the broadcast goes on (undefined: cleared). */
+  [LiveBroadcastEvent.Warning]: [warning: string | undefined];
+}
+
+export interface LiveBroadcastOptions {
+  stream: MediaStream;
+  recording: RecordingSettings;
+  /** The API's startBroadcast for this channel: a single-use ticket and where to use it. */
+  ticket: () => Promise<{ url: string; token: string }>;
+  accessToken: () => Promise<string>;
+}
+
+/** Seconds of media waiting on the phone before the seller is told the uplink cannot keep up. */
+const WEAK_UPLINK_BACKLOG_SECONDS = 2;
+const UPLINK_CHECK_MS = 1000;
+
+export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
+  state: BroadcasterState = IDLE;
+  stats?: BroadcastStats;
+  warning?: string;
+  private connection?: BroadcastConnection;
+  private recording?: MediaRecording;
+  private readonly wakeLock = new ScreenWakeLock();
+  private uplinkTimer?: ReturnType<typeof setInterval>;
+
+  constructor(private readonly options: LiveBroadcastOptions) {
+    super();
+  }
+
+  /** The transwrap endpoint in use, for the stats panel and for onEndpointChanged. */
+  get endpoint(): string | undefined {
+    return this.connection?.endpoint || undefined;
+  }
+
+  start(): void {
+    if (this.connection) return;
+    this.update({ type: 'goLive' });
+    this.recording = new MediaRecording(
+      this.options.stream,
+      this.options.recording,
+      (bytes) => this.connection?.send(bytes),
+      (message) => this.fail(message),
+    );
+    const connection = new BroadcastConnection({
+      ticket: this.options.ticket,
+      accessToken: this.options.accessToken,
+      media: this.options.recording.format.media,
+      openSocket: (url, protocol) => new WebSocket(url, protocol) as unknown as SocketLike,
+    });
+    this.connection = connection;
+    connection.on(BroadcastEvent.NewRecording, () => this.recording?.restart());
+    connection.on(BroadcastEvent.StateChanged, (state) => this.connectionState(state));
+    connection.on(BroadcastEvent.Stats, (stats) => this.receivedStats(stats));
+    connection.on(BroadcastEvent.BitrateAdvice, (maxKbps) =>
+      this.warn(`transwrap is falling behind: send at most ${maxKbps} kbps (choose a lower quality).`),
+    );
+    connection.on(BroadcastEvent.Ended, (end) => this.ended(end));
+    this.wakeLock.hold();
+    this.uplinkTimer = setInterval(() => this.checkUplink(), UPLINK_CHECK_MS);
+    connection.start();
+  }
+
+  stop(): void {
+    this.update({ type: 'stop' });
+    this.connection?.stop();
+  }
+
+  /** onEndpointChanged said an endpoint is going away: if it is ours, move now. */
+  endpointChanged(endpoint: { url: string; status: string }): void {
+    if (endpoint.url === this.endpoint && (endpoint.status === 'DRAINING' || endpoint.status === 'STOPPED'))
+      this.connection?.move();
+  }
+
+  dismiss(): void {
+    this.update({ type: 'dismiss' });
+  }
+
+  private connectionState(state: BroadcastState): void {
+    if (state === 'live') {
+      this.update({ type: 'connected', at: Date.now() });
+      this.warn(undefined);
+    } else if (state === 'resuming' || state === 'moving') this.update({ type: 'dropped', why: state });
+  }
+
+  private receivedStats(stats: BroadcastStats): void {
+    this.stats = stats;
+    this.emit(LiveBroadcastEvent.Stats, stats);
+  }
+
+  /** The uplink is weak when media piles up on the phone faster than it leaves. */
+  private checkUplink(): void {
+    const connection = this.connection;
+    if (!connection || connection.state !== 'live') return;
+    const { videoKbps, audioKbps } = this.options.recording;
+    const backlogSeconds = (connection.backlogBytes * 8) / ((videoKbps + audioKbps) * 1000);
+    if (backlogSeconds >= WEAK_UPLINK_BACKLOG_SECONDS) this.warn(WEAK_UPLINK);
+    else if (backlogSeconds < WEAK_UPLINK_BACKLOG_SECONDS / 4 && this.warning === WEAK_UPLINK)
+      this.warn(undefined);
+  }
+
+  private ended(end: BroadcastEnd): void {
+    this.finish();
+    if (end.code === CloseCode.Normal && this.state.name === 'stopping')
+      this.update({ type: 'ended', how: 'stopped' });
+    else if (end.code === CloseCode.BroadcastStopped) this.update({ type: 'ended', how: 'stoppedByAdmin' });
+    else if (end.code === CloseCode.Normal) this.update({ type: 'ended', how: 'stopped' });
+    else this.update({ type: 'ended', how: 'failed', message: describeEnd(end) });
+  }
+
+  private fail(message: string): void {
+    this.connection?.stop();
+    this.finish();
+    this.update({ type: 'failed', message });
+  }
+
+  private finish(): void {
+    this.recording?.stop();
+    this.recording = undefined;
+    this.connection?.removeAllListeners();
+    this.connection = undefined;
+    this.wakeLock.release();
+    clearInterval(this.uplinkTimer);
+    this.stats = undefined;
+    this.warn(undefined);
+  }
+
+  private warn(warning: string | undefined): void {
+    if (warning === this.warning) return;
+    this.warning = warning;
+    this.emit(LiveBroadcastEvent.Warning, warning);
+  }
+
+  private update(event: BroadcasterEvent): void {
+    const next = nextBroadcasterState(this.state, event);
+    if (next === this.state) return;
+    this.state = next;
+    this.emit(LiveBroadcastEvent.StateChanged, next);
+  }
+}
+
+/** What a close means for the seller (PROTOCOL.md's close codes). */
+export function describeEnd({ code, reason }: BroadcastEnd): string {
+  switch (code) {
+    case CloseCode.NotTheTicketsSeller:
+      return 'Your sign-in has expired. Sign in again to go live.';
+    case CloseCode.UnsupportedMedia:
+    case CloseCode.BadMedia:
+      return 'This browser’s video could not be relayed. Try another browser.';
+    case CloseCode.GoingAway:
+      return 'No streaming server could be reached. Check your connection and try again.';
+    default:
+      return `The broadcast stopped (${code}${reason ? `: ${reason}` : ''}).`;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The product end to end, as people use it: a seller on a phone signs in, creates a channel and
+ * goes live with the camera (Chromium's fake camera, a moving test pattern); an anonymous viewer
+ * on another phone opens the watch link and the video really plays; the seller ends it and the
+ * viewer sees it ended. Then a transwrap instance dies under a live seller: the seller sees the
+ * reconnect, stays live on the other instance, and the viewer's video carries on.
+ */
+import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { demoUser, openAppBrowser, type AppBrowser } from './testing/app-browser';
+import { videoPlays } from './testing/video-probe';
+
+const api = useApiStack('app-go-live', { TRANSWRAP_INSTANCES: '2' });
+let seller: AppBrowser;
+let viewer: AppBrowser;
+
+beforeAll(async () => {
+  [seller, viewer] = await Promise.all([openAppBrowser(api.stack.info), openAppBrowser(api.stack.info)]);
+  const { username, password } = demoUser(api.stack.info, 'sellers');
+  await seller.signIn(username, password);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([seller?.close(), viewer?.close()]);
+});
+
+afterEach(() => {
+  expect(seller.errors).toEqual([]);
+  expect(viewer.errors).toEqual([]);
+});
+
+/** The seller goes live on a new channel; returns its watch link. */
+async function goLive(channelName: string): Promise<string> {
+  const page = seller.page;
+  await seller.open('/live');
+  const firstChannel = page.getByLabel('Name your first channel');
+  await firstChannel.or(page.getByLabel('Channel', { exact: true })).waitFor();
+  if (await firstChannel.isVisible()) await firstChannel.fill(channelName);
+  else {
+    await page.getByRole('button', { name: 'New channel' }).click();
+    await page.getByLabel('New channel name').fill(channelName);
+  }
+  await page.getByRole('button', { name: 'Create channel' }).click();
+  await page.getByRole('option', { name: channelName }).waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Go live' }).click();
+  await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 30_000 });
+  return page.getByRole('link', { name: /\/watch\// }).innerText();
+}
+
+async function endBroadcast(): Promise<void> {
+  await seller.page.getByRole('button', { name: 'End broadcast' }).click();
+  await seller.page.getByRole('dialog').getByRole('button', { name: 'End broadcast' }).click();
+  await seller.page.getByText('Your broadcast has ended.').waitFor({ timeout: 30_000 });
+}
+
+test('a seller goes live from a phone, a viewer watches, the seller ends it and the viewer sees that', async () => {
+  const watchLink = await goLive('Friday drop');
+  const sellerPicture = await seller.page.evaluate(() => {
+    const video = document.querySelector('video')!;
+    return { width: video.videoWidth, height: video.videoHeight };
+  });
+
+  await viewer.page.goto(watchLink);
+  const playing = await videoPlays(viewer.page, 'video', 45_000);
+  // What the viewer gets is the seller's camera picture, at its size.
+  expect({ width: playing.width, height: playing.height }).toEqual(sellerPicture);
+
+  await endBroadcast();
+  await viewer.page
+    .getByText(/ended|offline/i)
+    .first()
+    .waitFor({ timeout: 30_000 });
+}, 150_000);
+
+test('a transwrap instance dies under a live seller: the seller reconnects elsewhere and the viewer keeps watching', async () => {
+  const watchLink = await goLive('Resilient drop');
+  await viewer.page.goto(watchLink);
+  await videoPlays(viewer.page, 'video', 45_000);
+
+  // The instance the seller streams to, as the seller's stats panel names it.
+  const endpointHost = await seller.page.locator('.live-stats .endpoint').innerText();
+  const instance = api.stack.info.transwrap.find((candidate) => new URL(candidate.url).host === endpointHost);
+  expect(instance).toBeDefined();
+  process.kill(instance!.pid, 'SIGKILL');
+
+  await seller.page.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor({ timeout: 15_000 });
+  await seller.page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 45_000 });
+  const otherHost = await seller.page.locator('.live-stats .endpoint').innerText();
+  expect(otherHost).not.toBe(endpointHost);
+
+  // The viewer's player picks the stream up again without a reload.
+  await videoPlays(viewer.page, 'video', 60_000);
+  await endBroadcast();
+}, 200_000);

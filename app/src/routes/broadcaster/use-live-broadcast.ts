@@ -1,0 +1,94 @@
+/**
+ * Going live from the page: a LiveBroadcast with tickets from the API's startBroadcast, its state,
+ * stats and warnings as React state, and onEndpointChanged while on air so that an endpoint going
+ * away moves the broadcast at once.
+ */
+import { useApolloClient, useSubscription } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
+import * as op from '@golive/common/api-operations';
+import type { BroadcastStats } from '@golive/transwrap/client/broadcast-connection';
+import { useAuthSession } from '../../auth/auth-context';
+import {
+  IDLE,
+  isOnAir,
+  nextBroadcasterState,
+  type BroadcasterState,
+} from '../../broadcast/broadcaster-state';
+import type { QualityPreset } from '../../broadcast/camera';
+import { LiveBroadcast, LiveBroadcastEvent } from '../../broadcast/live-broadcast';
+import { chooseRecordingFormat, type RecordingFormat } from '../../broadcast/recording-format';
+
+export interface LiveControls {
+  state: BroadcasterState;
+  stats?: BroadcastStats;
+  warning?: string;
+  endpoint?: string;
+  format?: RecordingFormat;
+  goLive: (channelId: string, stream: MediaStream, preset: QualityPreset) => void;
+  stop: () => void;
+  dismiss: () => void;
+}
+
+export function useLiveBroadcast(): LiveControls {
+  const client = useApolloClient();
+  const session = useAuthSession();
+  const broadcast = useRef<LiveBroadcast>(undefined);
+  const [state, setState] = useState<BroadcasterState>(IDLE);
+  const [stats, setStats] = useState<BroadcastStats>();
+  const [warning, setWarning] = useState<string>();
+  const [format] = useState(() =>
+    chooseRecordingFormat(
+      typeof MediaRecorder === 'undefined' ? undefined : (type) => MediaRecorder.isTypeSupported(type),
+    ),
+  );
+
+  useSubscription(op.ON_ENDPOINT_CHANGED, {
+    skip: !isOnAir(state),
+    onData: ({ data }) => {
+      const endpoint = data.data?.onEndpointChanged;
+      if (endpoint) broadcast.current?.endpointChanged(endpoint);
+    },
+  });
+
+  // Leaving the page ends the broadcast rather than leaving a camera recording for nobody.
+  useEffect(() => () => broadcast.current?.stop(), []);
+
+  const goLive: LiveControls['goLive'] = (channelId, stream, preset) => {
+    if (!format) {
+      setState({
+        name: 'error',
+        message: 'This browser cannot record video. Use a recent Chrome, Safari or Firefox.',
+      });
+      return;
+    }
+    const live = new LiveBroadcast({
+      stream,
+      recording: { format, videoKbps: preset.videoKbps, audioKbps: preset.audioKbps },
+      ticket: async () => {
+        const result = await client.mutate({ mutation: op.START_BROADCAST, variables: { channelId } });
+        if (!result.data) throw new Error('startBroadcast returned nothing');
+        return result.data.startBroadcast;
+      },
+      accessToken: () => session.accessToken(),
+    });
+    live.on(LiveBroadcastEvent.StateChanged, (next) => {
+      setState(next);
+      if (next.name === 'idle' || next.name === 'error') broadcast.current = undefined;
+    });
+    live.on(LiveBroadcastEvent.Stats, setStats);
+    live.on(LiveBroadcastEvent.Warning, setWarning);
+    broadcast.current = live;
+    live.start();
+  };
+
+  return {
+    state,
+    stats,
+    warning,
+    endpoint: broadcast.current?.endpoint,
+    format,
+    goLive,
+    stop: () => broadcast.current?.stop(),
+    dismiss: () => setState((current) => nextBroadcasterState(current, { type: 'dismiss' })),
+  };
+}
