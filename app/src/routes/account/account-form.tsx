@@ -34,7 +34,7 @@ export function Field(props: {
   inputMode?: 'numeric' | 'email';
   hint?: string;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }) {
   const id = `field-${props.name}`;
   return (
@@ -60,11 +60,21 @@ export function Field(props: {
   );
 }
 
+export function EmailField(props: { value: string; onChange: (value: string) => void }) {
+  return (
+    <Field label="Email" name="email" type="email" autoComplete="username" inputMode="email" {...props} />
+  );
+}
+
+export function CodeField(props: { value: string; onChange: (value: string) => void }) {
+  return <Field label="Code" name="code" inputMode="numeric" autoComplete="one-time-code" {...props} />;
+}
+
 /** Runs `submit`; while it runs the button is busy; a failure shows as one message. */
 export function AccountForm(props: {
   title: string;
   submitLabel: string;
-  submit(): Promise<void>;
+  submit: () => Promise<void>;
   children: ReactNode;
   footer?: ReactNode;
   notice?: ReactNode;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { arrivalState, useNavigate } from '../../ui/navigation';
 import { useAuthSession } from '../../auth/auth-context';
-import { AccountForm, Field } from './account-form';
+import { AccountForm, EmailField, CodeField, Field } from './account-form';
 
 export default function ForgotPasswordPage() {
   const { cognito } = useAuthSession();
@@ -25,15 +25,7 @@ export default function ForgotPasswordPage() {
         }}
         footer={<Link href="/sign-in">Back to sign in</Link>}
       >
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          value={email}
-          onChange={setEmail}
-        />
+        <EmailField value={email} onChange={setEmail} />
       </AccountForm>
     );
 
@@ -47,14 +39,7 @@ export default function ForgotPasswordPage() {
         navigate('/sign-in', { email, notice: 'Password changed. Sign in with the new one.' });
       }}
     >
-      <Field
-        label="Code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        value={code}
-        onChange={setCode}
-      />
+      <CodeField value={code} onChange={setCode} />
       <Field
         label="New password"
         name="password"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { arrivalState, useNavigate } from '../../ui/navigation';
 import { useAuthSession } from '../../auth/auth-context';
-import { AccountForm, Field } from './account-form';
+import { AccountForm, EmailField, Field } from './account-form';
 
 /** Where each kind of user starts after signing in. */
 function homeFor(groups: string[]): string {
@@ -37,15 +37,7 @@ export default function SignInPage() {
         </>
       }
     >
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        inputMode="email"
-        value={email}
-        onChange={setEmail}
-      />
+      <EmailField value={email} onChange={setEmail} />
       <Field
         label="Password"
         name="password"

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useNavigate } from '../../ui/navigation';
 import { useAuthSession } from '../../auth/auth-context';
-import { AccountForm, Field } from './account-form';
+import { AccountForm, EmailField, CodeField, Field } from './account-form';
 
 const PASSWORD_HINT = 'At least 8 characters, with upper and lower case letters and a number.';
 
@@ -33,15 +33,7 @@ export default function SignUpPage() {
           </span>
         }
       >
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          value={email}
-          onChange={setEmail}
-        />
+        <EmailField value={email} onChange={setEmail} />
         <Field
           label="Password"
           name="password"
@@ -74,14 +66,7 @@ export default function SignUpPage() {
         </button>
       }
     >
-      <Field
-        label="Code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        value={code}
-        onChange={setCode}
-      />
+      <CodeField value={code} onChange={setCode} />
     </AccountForm>
   );
 }

@@ -31,43 +31,56 @@ export function DeviceSettings({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="camera">Camera</label>
-        <select
-          id="camera"
-          value={choice.videoDeviceId ?? ''}
-          disabled={disabled}
-          onChange={(event) =>
-            event.target.value
-              ? camera.choose({ videoDeviceId: event.target.value })
-              : camera.choose({ facingMode: 'user' })
-          }
-        >
-          <option value="">Front camera</option>
-          {devices.cameras.map((device, index) => (
-            <option key={device.deviceId} value={device.deviceId}>
-              {device.label || `Camera ${index + 1}`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="microphone">Microphone</label>
-        <select
-          id="microphone"
-          value={choice.audioDeviceId ?? ''}
-          disabled={disabled}
-          onChange={(event) => camera.choose({ audioDeviceId: event.target.value || undefined })}
-        >
-          <option value="">Default microphone</option>
-          {devices.microphones.map((device, index) => (
-            <option key={device.deviceId} value={device.deviceId}>
-              {device.label || `Microphone ${index + 1}`}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DeviceSelect
+        id="camera"
+        label="Camera"
+        defaultLabel="Front camera"
+        devices={devices.cameras}
+        value={choice.videoDeviceId}
+        disabled={disabled}
+        onChange={(deviceId) =>
+          camera.choose(deviceId ? { videoDeviceId: deviceId } : { facingMode: 'user' })
+        }
+      />
+      <DeviceSelect
+        id="microphone"
+        label="Microphone"
+        defaultLabel="Default microphone"
+        devices={devices.microphones}
+        value={choice.audioDeviceId}
+        disabled={disabled}
+        onChange={(deviceId) => camera.choose({ audioDeviceId: deviceId })}
+      />
       {format && <p className="hint">Recording as {format}.</p>}
     </details>
+  );
+}
+
+function DeviceSelect(props: {
+  id: string;
+  label: string;
+  defaultLabel: string;
+  devices: MediaDeviceInfo[];
+  value?: string;
+  disabled: boolean;
+  onChange: (deviceId: string | undefined) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value ?? ''}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.value || undefined)}
+      >
+        <option value="">{props.defaultLabel}</option>
+        {props.devices.map((device, index) => (
+          <option key={device.deviceId} value={device.deviceId}>
+            {device.label || `${props.label} ${index + 1}`}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
