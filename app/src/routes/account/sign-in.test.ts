@@ -23,7 +23,7 @@ test('a seller signs in, lands on Go live, stays signed in after a reload, and s
   await app.page.reload();
   await app.page.getByRole('button', { name: 'Sign out' }).waitFor();
   await app.page.getByRole('button', { name: 'Sign out' }).click();
-  await app.page.getByRole('link', { name: 'Sign in' }).waitFor();
+  await app.page.getByRole('navigation').getByRole('link', { name: 'Sign in' }).waitFor();
   expect(await app.page.getByRole('link', { name: 'Go live' }).count()).toBe(0);
 });
 
