@@ -19,7 +19,9 @@ import {
   type BroadcasterEvent,
   type BroadcasterState,
 } from './broadcaster-state';
-import { MediaRecording, type RecordingSettings } from './media-recording';
+import { nextBitrate, type BitrateState, type UplinkSignal } from './bitrate-policy';
+import { MediaRecording } from './media-recording';
+import type { Recording, RecordingSettings } from './recording';
 import { ScreenWakeLock } from './screen-wake-lock';
 
 export const WEAK_UPLINK =
@@ -44,10 +46,12 @@ export interface LiveBroadcastOptions {
   /** The API's startBroadcast for this channel: a single-use ticket and where to use it. */
   ticket: () => Promise<{ url: string; token: string }>;
   accessToken: () => Promise<string>;
+  /** Encode with WebCodecs where possible, so the bitrate follows the uplink. */
+  adaptiveEncoding?: boolean;
 }
 
 /** Seconds of media waiting on the phone before the seller is told the uplink cannot keep up. */
-const WEAK_UPLINK_BACKLOG_SECONDS = 2;
+const WEAK_UPLINK_BACKLOG_SECONDS = 3;
 const UPLINK_CHECK_MS = 1000;
 
 export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
@@ -55,9 +59,10 @@ export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
   stats?: BroadcastStats;
   warning?: string;
   private connection?: BroadcastConnection;
-  private recording?: MediaRecording;
+  private recording?: Recording;
   private readonly wakeLock = new ScreenWakeLock();
   private uplinkTimer?: ReturnType<typeof setInterval>;
+  private bitrate: BitrateState = { kbps: 0, calm: 0 };
 
   constructor(private readonly options: LiveBroadcastOptions) {
     super();
@@ -69,14 +74,41 @@ export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
   }
 
   start(): void {
-    if (this.connection) return;
+    if (this.state.name !== 'idle' && this.state.name !== 'error') return;
     this.update({ type: 'goLive' });
-    this.recording = new MediaRecording(
-      this.options.stream,
-      this.options.recording,
-      (bytes) => this.connection?.send(bytes),
-      (message) => this.fail(message),
+    this.createRecording().then(
+      (recording) => this.connect(recording),
+      (error: unknown) => this.fail(`Recording could not start: ${String(error)}`),
     );
+  }
+
+  /** How the browser encodes: WebCodecs (adaptive bitrate) or MediaRecorder (fixed). */
+  get encoder(): 'WebCodecs' | 'MediaRecorder' | undefined {
+    if (!this.recording) return undefined;
+    return this.recording.setVideoKbps ? 'WebCodecs' : 'MediaRecorder';
+  }
+
+  /** The bitrate being encoded now (it follows the uplink when the recorder allows). */
+  get videoKbps(): number {
+    return this.recording?.videoKbps ?? this.options.recording.videoKbps;
+  }
+
+  /** WebCodecs where the browser has it (its bitrate can change live), else MediaRecorder. */
+  private async createRecording(): Promise<Recording> {
+    const deliver = (bytes: ArrayBuffer) => this.connection?.send(bytes);
+    const failed = (message: string) => this.fail(message);
+    const { recording, stream } = this.options;
+    if (this.options.adaptiveEncoding && recording.format.media.video === 'h264') {
+      const { WebCodecsRecording, supportsWebCodecsRecording } = await import('./webcodecs-recording');
+      if (supportsWebCodecsRecording()) return new WebCodecsRecording(stream, recording, deliver, failed);
+    }
+    return new MediaRecording(stream, recording, deliver, failed);
+  }
+
+  private connect(recording: Recording): void {
+    if (this.state.name !== 'preparing') return recording.stop();
+    this.recording = recording;
+    this.bitrate = { kbps: this.options.recording.videoKbps, calm: 0 };
     const connection = new BroadcastConnection({
       ticket: this.options.ticket,
       accessToken: this.options.accessToken,
@@ -87,9 +119,10 @@ export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
     connection.on(BroadcastEvent.NewRecording, () => this.recording?.restart());
     connection.on(BroadcastEvent.StateChanged, (state) => this.connectionState(state));
     connection.on(BroadcastEvent.Stats, (stats) => this.receivedStats(stats));
-    connection.on(BroadcastEvent.BitrateAdvice, (maxKbps) =>
-      this.warn(`transwrap is falling behind: send at most ${maxKbps} kbps (choose a lower quality).`),
-    );
+    connection.on(BroadcastEvent.BitrateAdvice, (maxKbps) => {
+      if (this.recording?.setVideoKbps) this.adapt({ type: 'advice', maxKbps });
+      else this.warn(`The relay is falling behind: choose a quality below ${maxKbps} kbps next time.`);
+    });
     connection.on(BroadcastEvent.Ended, (end) => this.ended(end));
     this.wakeLock.hold();
     this.uplinkTimer = setInterval(() => this.checkUplink(), UPLINK_CHECK_MS);
@@ -123,15 +156,25 @@ export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
     this.emit(LiveBroadcastEvent.Stats, stats);
   }
 
-  /** The uplink is weak when media piles up on the phone faster than it leaves. */
+  /**
+   * The uplink is weak when media piles up on the phone faster than it leaves: an adaptive
+   * encoder follows it; with MediaRecorder the seller is told.
+   */
   private checkUplink(): void {
     const connection = this.connection;
     if (!connection || connection.state !== 'live') return;
-    const { videoKbps, audioKbps } = this.options.recording;
-    const backlogSeconds = (connection.backlogBytes * 8) / ((videoKbps + audioKbps) * 1000);
+    const bitsPerSecond = (this.videoKbps + this.options.recording.audioKbps) * 1000;
+    const backlogSeconds = (connection.backlogBytes * 8) / bitsPerSecond;
+    if (this.recording?.setVideoKbps) this.adapt({ type: 'backlog', seconds: backlogSeconds });
     if (backlogSeconds >= WEAK_UPLINK_BACKLOG_SECONDS) this.warn(WEAK_UPLINK);
     else if (backlogSeconds < WEAK_UPLINK_BACKLOG_SECONDS / 4 && this.warning === WEAK_UPLINK)
       this.warn(undefined);
+  }
+
+  private adapt(signal: UplinkSignal): void {
+    const next = nextBitrate(this.bitrate, this.options.recording.videoKbps, signal);
+    if (next.kbps !== this.bitrate.kbps) this.recording?.setVideoKbps?.(next.kbps);
+    this.bitrate = next;
   }
 
   private ended(end: BroadcastEnd): void {

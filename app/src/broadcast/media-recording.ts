@@ -4,18 +4,12 @@
  * asking, Chromium makes one only every ~5 s). `restart()` begins a new recording, header first,
  * which a new ingest session needs; pieces of the previous recording are never delivered after it.
  */
-import type { RecordingFormat } from './recording-format';
+import type { Recording, RecordingSettings } from './recording';
 
 export const TIMESLICE_MS = 100;
 export const KEYFRAME_INTERVAL_MS = 2000;
 
-export interface RecordingSettings {
-  format: RecordingFormat;
-  videoKbps: number;
-  audioKbps: number;
-}
-
-export class MediaRecording {
+export class MediaRecording implements Recording {
   private recorder?: MediaRecorder;
   private generation = 0;
   /** Blob → bytes is asynchronous; a chain keeps the pieces in order. */
@@ -29,8 +23,7 @@ export class MediaRecording {
   ) {}
 
   /** Starts (or starts over) with the container header first. */
-  restart(settings: Partial<RecordingSettings> = {}): void {
-    this.settings = { ...this.settings, ...settings };
+  restart(): void {
     this.stopRecorder();
     const generation = ++this.generation;
     const options: MediaRecorderOptions & { videoKeyFrameIntervalDuration?: number } = {

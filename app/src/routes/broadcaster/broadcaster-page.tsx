@@ -167,6 +167,7 @@ function Broadcaster() {
             stats={live.stats}
             endpoint={live.endpoint}
             format={live.format?.label}
+            encoding={live.encoding}
             targetKbps={camera.choice.preset.videoKbps + camera.choice.preset.audioKbps}
           />
         )}

@@ -12,6 +12,7 @@ export function LiveStats(props: {
   stats?: BroadcastStats;
   endpoint?: string;
   format?: string;
+  encoding?: { encoder: string; videoKbps: number };
   targetKbps: number;
 }) {
   const { stats } = props;
@@ -35,9 +36,12 @@ export function LiveStats(props: {
         <dd className="endpoint">{host}</dd>
       </div>
       <div>
-        <dt>Format</dt>
+        <dt>Encoding</dt>
         <dd>
-          {props.format ?? '—'}, target {props.targetKbps} kbps
+          {props.format ?? '—'}
+          {props.encoding &&
+            ` via ${props.encoding.encoder}, video ${props.encoding.videoKbps} kbps now`}{' '}
+          (quality target {props.targetKbps} kbps)
         </dd>
       </div>
     </dl>

@@ -24,6 +24,8 @@ export interface LiveControls {
   warning?: string;
   endpoint?: string;
   format?: RecordingFormat;
+  /** How the browser encodes, and at what video bitrate now. */
+  encoding?: { encoder: string; videoKbps: number };
   goLive: (channelId: string, stream: MediaStream, preset: QualityPreset) => void;
   stop: () => void;
   dismiss: () => void;
@@ -70,6 +72,7 @@ export function useLiveBroadcast(): LiveControls {
         return result.data.startBroadcast;
       },
       accessToken: () => session.accessToken(),
+      adaptiveEncoding: true,
     });
     live.on(LiveBroadcastEvent.StateChanged, (next) => {
       setState(next);
@@ -86,6 +89,10 @@ export function useLiveBroadcast(): LiveControls {
     stats,
     warning,
     endpoint: broadcast.current?.endpoint,
+    encoding: broadcast.current?.encoder && {
+      encoder: broadcast.current.encoder,
+      videoKbps: broadcast.current.videoKbps,
+    },
     format,
     goLive,
     stop: () => broadcast.current?.stop(),
