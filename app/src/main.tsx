@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { loadAppConfig } from './config/app-config';
+import { keepConfigForOffline, loadAppConfig } from './config/app-config';
 import { CognitoApi } from './auth/cognito-api';
 import { AuthSession } from './auth/auth-session';
 import './ui/styles.css';
@@ -20,6 +20,7 @@ loadAppConfig()
         <App config={config} session={session} />
       </StrictMode>,
     );
+    void keepConfigForOffline();
   })
   .catch((error: unknown) => {
     // Offline before the first visit cached the config, or a bad deployment: say which.

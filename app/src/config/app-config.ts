@@ -47,3 +47,16 @@ export async function loadAppConfig(url = '/amplify_outputs.json'): Promise<AppC
   if (!response.ok) throw new ConfigError(`${url}: HTTP ${response.status}`);
   return appConfigFrom((await response.json()) as AmplifyOutputs);
 }
+
+/** The cacheName of vite.config.ts's NetworkFirst route for amplify_outputs.json. */
+const CONFIG_CACHE = 'app-config';
+
+/**
+ * On the first visit no service worker controls the page, so it never sees the config fetched:
+ * once one is active, hand it a copy, so that the next start works offline too.
+ */
+export async function keepConfigForOffline(url = '/amplify_outputs.json'): Promise<void> {
+  if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
+  await navigator.serviceWorker.ready;
+  await (await caches.open(CONFIG_CACHE)).add(url).catch(() => undefined);
+}

@@ -1,6 +1,6 @@
 /** Every screen's frame: the top bar with what this user may do, the offline and update notices. */
 import type { ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useRoute } from 'wouter';
 import { useNavigate } from './navigation';
 import { useAuth } from '../auth/auth-context';
 import { OfflineBanner } from './offline-banner';
@@ -46,8 +46,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
 }
 
 function NavItem({ href, children }: { href: string; children: ReactNode }) {
+  const [current] = useRoute(href);
   return (
-    <Link href={href} className={(active: boolean) => (active ? 'active' : '')}>
+    <Link
+      href={href}
+      className={(active: boolean) => (active ? 'active' : '')}
+      aria-current={current ? 'page' : undefined}
+    >
       {children}
     </Link>
   );

@@ -1,6 +1,8 @@
 import { Link } from 'wouter';
+import { usePageTitle } from './page-title';
 
 export function NotFound() {
+  usePageTitle('Not found');
   return (
     <main className="page center">
       <h1>Nothing here</h1>

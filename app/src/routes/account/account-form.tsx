@@ -1,6 +1,9 @@
 /** The pieces every account page shares: a labelled field, a form that shows one error, messages. */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { CognitoError } from '../../auth/cognito-api';
+import { usePageTitle } from '../../ui/page-title';
+
+export const PASSWORD_HINT = 'At least 8 characters, with upper and lower case letters and a number.';
 
 /** What Cognito's exception means for the person typing. */
 export function describeAccountError(error: unknown): string {
@@ -79,6 +82,7 @@ export function AccountForm(props: {
   footer?: ReactNode;
   notice?: ReactNode;
 }) {
+  usePageTitle(props.title);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const onSubmit = (event: FormEvent) => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { arrivalState, useNavigate } from '../../ui/navigation';
 import { useAuthSession } from '../../auth/auth-context';
-import { AccountForm, EmailField, CodeField, Field } from './account-form';
+import { AccountForm, CodeField, EmailField, Field, PASSWORD_HINT } from './account-form';
 
 export default function ForgotPasswordPage() {
   const { cognito } = useAuthSession();
@@ -33,7 +33,19 @@ export default function ForgotPasswordPage() {
     <AccountForm
       title="Choose a new password"
       submitLabel="Set password"
-      notice={<p className="notice">If {email} has an account, a code is on its way there.</p>}
+      notice={
+        <p className="notice">
+          If <strong>{email}</strong> has an account, a code is on its way there.
+        </p>
+      }
+      footer={
+        <>
+          <button className="link-button" type="button" onClick={() => setStep('email')}>
+            Send a new code
+          </button>
+          <Link href="/sign-in">Back to sign in</Link>
+        </>
+      }
       submit={async () => {
         await cognito.confirmForgotPassword(email.trim(), code.trim(), password);
         navigate('/sign-in', { email, notice: 'Password changed. Sign in with the new one.' });
@@ -45,6 +57,7 @@ export default function ForgotPasswordPage() {
         name="password"
         type="password"
         autoComplete="new-password"
+        hint={PASSWORD_HINT}
         value={password}
         onChange={setPassword}
       />

@@ -3,9 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useNavigate } from '../../ui/navigation';
 import { useAuthSession } from '../../auth/auth-context';
-import { AccountForm, EmailField, CodeField, Field } from './account-form';
-
-const PASSWORD_HINT = 'At least 8 characters, with upper and lower case letters and a number.';
+import { AccountForm, CodeField, EmailField, Field, PASSWORD_HINT } from './account-form';
 
 export default function SignUpPage() {
   const { cognito } = useAuthSession();
@@ -50,20 +48,29 @@ export default function SignUpPage() {
     <AccountForm
       title="Confirm your email"
       submitLabel="Confirm"
-      notice={<p className="notice">We sent a code to {email}. It may take a minute to arrive.</p>}
+      notice={
+        <p className="notice">
+          We sent a code to <strong>{email}</strong>. It may take a minute to arrive.
+        </p>
+      }
       submit={async () => {
         await cognito.confirmSignUp(email.trim(), code.trim());
         signIn('Your email is confirmed. Sign in.');
       }}
       footer={
-        <button
-          className="link-button"
-          type="button"
-          disabled={resent}
-          onClick={() => void cognito.resendCode(email.trim()).then(() => setResent(true))}
-        >
-          {resent ? 'A new code is on its way' : 'Send a new code'}
-        </button>
+        <>
+          <button
+            className="link-button"
+            type="button"
+            disabled={resent}
+            onClick={() => void cognito.resendCode(email.trim()).then(() => setResent(true))}
+          >
+            {resent ? 'A new code is on its way' : 'Send a new code'}
+          </button>
+          <button className="link-button" type="button" onClick={() => setStep('details')}>
+            Use a different email
+          </button>
+        </>
       }
     >
       <CodeField value={code} onChange={setCode} />

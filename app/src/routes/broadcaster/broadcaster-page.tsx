@@ -8,6 +8,7 @@ import { Link } from 'wouter';
 import { useAuth } from '../../auth/auth-context';
 import { canChangeDevices, isOnAir } from '../../broadcast/broadcaster-state';
 import { currentBrowser } from '../../platform/browser-support';
+import { usePageTitle } from '../../ui/page-title';
 import { ChannelPicker } from './channel-picker';
 import { DeviceSettings } from './device-settings';
 import { LiveStats } from './live-stats';
@@ -20,6 +21,7 @@ import './broadcaster.css';
 const CHANNEL_KEY = 'golive.channel';
 
 export default function BroadcasterPage() {
+  usePageTitle('Go live');
   const { user, is } = useAuth();
   if (!user)
     return (
