@@ -2,11 +2,22 @@
  * Builds the PWA into app/dist: React, one chunk per page, and a service worker (Workbox, through
  * vite-plugin-pwa) that precaches the app shell so it opens offline. The web manifest is here.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 export const THEME_COLOR = '#0f172a';
+
+/**
+ * `npm run dev` takes amplify_outputs.json from the running local stack (`npm start`), so the dev
+ * server talks to the same API, Cognito and transwrap as the built app.
+ */
+function localStackApp(): string | undefined {
+  const info = new URL('../.data/local-stack.json', import.meta.url);
+  if (!existsSync(info)) return undefined;
+  return (JSON.parse(readFileSync(info, 'utf8')) as { app?: { url: string } }).app?.url;
+}
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -31,6 +42,10 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
   },
+  server: (() => {
+    const app = localStackApp();
+    return app ? { proxy: { '/amplify_outputs.json': { target: app, changeOrigin: true } } } : {};
+  })(),
   plugins: [
     react(),
     VitePWA({
