@@ -6,6 +6,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +21,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 };
+
+/** Text is sent gzipped to browsers that accept it, as Amplify Hosting's CDN does. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.map', '.txt']);
 
 /** Headers every response carries (amplify.yml sets the same in AWS). */
 export const SECURITY_HEADERS = {
@@ -56,12 +60,17 @@ export function createAppServer(distDir: string, outputs: unknown): Server {
     }
     const served = found ? file : join(distDir, 'index.html');
     const immutable = served.includes(`${sep}assets${sep}`);
+    const gzip =
+      COMPRESSIBLE.has(extname(served)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(200, {
       'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       ...SECURITY_HEADERS,
     });
     if (request.method === 'HEAD') response.end();
+    else if (gzip) createReadStream(served).pipe(createGzip()).pipe(response);
     else createReadStream(served).pipe(response);
   });
 }
