@@ -7,6 +7,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useMemo, type ReactNode } from 'react';
 import { AUTH_TYPE, createApiClient } from '@golive/common/graphql-client';
 import { useAuth } from '../auth/auth-context';
+import '../platform/node-buffer';
 import { useAppConfig } from '../config/config-context';
 
 export default function ApiProvider({ children }: { children: ReactNode }) {
