@@ -76,10 +76,16 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         // The admin console's editor is large and only for admins: fetched when an admin opens it.
-        globIgnores: ['**/graphql-console-*.js', '**/*.map'],
+        // Video.js (~700 KB) is for viewers only: cached when first watched, not installed with the app.
+        globIgnores: ['**/graphql-console-*.js', '**/video.es-*.js', '**/*.map'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /\/assets\/video(\.es|-js)-/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'video-player', expiration: { maxEntries: 4 } },
+          },
           {
             // The backend's addresses: fresh when online, the last copy when offline.
             urlPattern: ({ url }) => url.pathname === '/amplify_outputs.json',

@@ -27,9 +27,10 @@ export async function openAppBrowser(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    // Chromium logs every HTTP error status; the app's handling of those is what tests look at.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      errors.push(message.text());
+    // Chromium logs every HTTP error status and refused connection; how the app handles those is
+    // what tests look at.
+    const network = /^(Failed to load resource|WebSocket connection to .* failed)/;
+    if (message.type() === 'error' && !network.test(message.text())) errors.push(message.text());
   });
   const open = async (path: string) => {
     await page.goto(new URL(path, info.app.url).href);

@@ -20,7 +20,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           GoLive
         </Link>
         <nav aria-label="Main">
-          <NavItem href="/">Watch</NavItem>
+          <NavItem href="/" also="/watch/*">
+            Watch
+          </NavItem>
           {hasRole('sellers') && <NavItem href="/live">Go live</NavItem>}
           {hasRole('admins') && <NavItem href="/admin">Admin</NavItem>}
           {user ? (
@@ -45,14 +47,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
   );
 }
 
-function NavItem({ href, children }: { href: string; children: ReactNode }) {
-  const [current] = useRoute(href);
+/** A top-bar link, marked as the current page on its path (and on `also`, a path pattern). */
+function NavItem({ href, also, children }: { href: string; also?: string; children: ReactNode }) {
+  const [onPath] = useRoute(href);
+  const [onAlso] = useRoute(also ?? href);
+  const current = onPath || onAlso;
   return (
-    <Link
-      href={href}
-      className={(active: boolean) => (active ? 'active' : '')}
-      aria-current={current ? 'page' : undefined}
-    >
+    <Link href={href} className={current ? 'active' : ''} aria-current={current ? 'page' : undefined}>
       {children}
     </Link>
   );

@@ -1,8 +1,135 @@
-/** Built in its own commit (issue 7). */
-export default function Page() {
+/**
+ * /watch/<channelId>, for anyone (signed out, the API key reads public channels). Shows whether
+ * the channel is on air, starts playing by itself when it goes live (onChannelStatus), keeps the
+ * player through a reconnect, and says so when the broadcast ends. Video.js is fetched only when
+ * there is something to play (or about to be), so the offline state never waits for it.
+ */
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { Link, useParams } from 'wouter';
+import { Loading } from '../../ui/loading';
+import { usePageTitle } from '../../ui/page-title';
+import { onAirFor } from './live-duration';
+import { preloadVideoJs } from './live-playback';
+import { LivePlayer } from './live-player';
+import { ShareButton } from './share-button';
+import { SignalIcon } from './signal-icon';
+import { useChannelStatus, type PublicChannel } from './use-channel-status';
+import { hasPlayer, watchStatusText, watchView, type WatchView } from './watch-state';
+import './watch.css';
+
+export default function WatchPage() {
+  const { channelId = '' } = useParams<{ channelId: string }>();
+  const status = useChannelStatus(channelId);
+  usePageTitle(status.state === 'found' ? status.channel.name : undefined);
+
+  switch (status.state) {
+    case 'loading':
+      return <Loading label="Finding the channel…" />;
+    case 'missing':
+      return (
+        <main className="page center">
+          <h1>No such channel</h1>
+          <p>The link may be mistyped, or the seller deleted this channel.</p>
+          <Link className="button primary" href="/">
+            See who is live
+          </Link>
+        </main>
+      );
+    case 'failed':
+      return (
+        <main className="page center">
+          <h1>This channel cannot be shown right now</h1>
+          <p role="alert">{status.message}</p>
+          <button className="button" onClick={status.retry}>
+            Try again
+          </button>
+        </main>
+      );
+    case 'found':
+      // A different channel is a different page: nothing of this one's state carries over.
+      return <Watch key={status.channel.id} channel={status.channel} />;
+  }
+}
+
+function Watch({ channel }: { channel: PublicChannel }) {
+  // Whether this viewer saw the broadcast here: OFFLINE afterwards means it ended.
+  const watched = useRef(false);
+  const view = watchView(channel.status, watched.current);
+  if (hasPlayer(view)) watched.current = true;
+  const [aspectRatio, setAspectRatio] = useState(16 / 9);
+  const onAir = onAirFor(channel.liveSince, useMinuteClock(view === 'live'));
+
+  useEffect(() => {
+    // The seller pressed Go live: fetch the player while the stream starts.
+    if (view === 'starting') preloadVideoJs();
+  }, [view]);
+
   return (
-    <main className="page">
-      <h1>Coming in this issue</h1>
+    <main className="watch">
+      <div className="watch-stage" style={{ '--watch-aspect': aspectRatio } as CSSProperties}>
+        {hasPlayer(view) ? (
+          <LivePlayer
+            src={channel.playbackUrl}
+            label={`${channel.name}, live video`}
+            reconnecting={view === 'reconnecting'}
+            onAspectRatio={setAspectRatio}
+          />
+        ) : (
+          <Poster view={view} name={channel.name} />
+        )}
+      </div>
+      <div className="watch-info">
+        <div className="watch-title">
+          <h1>{channel.name}</h1>
+          <p className={`watch-status ${view}`}>
+            <span className="watch-status-dot" aria-hidden="true" />
+            {/* Only the state is announced, not the minutes ticking by. */}
+            <span role="status">{watchStatusText(view)}</span>
+            {view === 'live' && onAir && <span className="watch-since"> · on air for {onAir}</span>}
+          </p>
+        </div>
+        <ShareButton title={`${channel.name} on GoLive`} url={`${location.origin}/watch/${channel.id}`} />
+      </div>
     </main>
   );
+}
+
+/** Instead of a player when there is nothing to play (the status line announces the change). */
+function Poster({ view, name }: { view: WatchView; name: string }) {
+  return (
+    <div className={`watch-poster ${view}`}>
+      <SignalIcon className="watch-poster-mark" />
+      {view === 'ended' ? (
+        <>
+          <p className="watch-poster-title">The broadcast has ended</p>
+          <p>Thanks for watching {name}.</p>
+          <Link className="button small" href="/">
+            See who else is live
+          </Link>
+        </>
+      ) : view === 'starting' ? (
+        <>
+          <p className="watch-poster-title">{name} is about to go live</p>
+          <p>The video starts by itself in a moment.</p>
+        </>
+      ) : (
+        <>
+          <p className="watch-poster-title">{name} is offline</p>
+          <p>This page starts playing by itself when they go live.</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The current time, once a minute while it is shown ("Live for 12 min"). */
+function useMinuteClock(running: boolean): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!running) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return now;
 }

@@ -1,0 +1,115 @@
+/**
+ * The home page's list of who is live, in a real browser on a phone against a real local stack:
+ * honest when nobody is, updated by itself when someone goes live with real media, each entry a
+ * way into the watch page, paged with "Show more" without shrinking on refresh, and a way to go
+ * live for sellers only.
+ */
+import type { Page } from 'playwright-core';
+import type { Publisher } from '@golive/common/testing/test-publisher';
+import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
+import { videoPlays } from '../../testing/video-probe';
+import { channelBecomes, createChannel, publishTo, reportStatus } from '../watch/testing/broadcasts';
+import { PAGE_SIZE, REFRESH_MS } from './use-live-channels';
+
+const api = useApiStack('app-home');
+let app: AppBrowser;
+let publisher: Publisher | undefined;
+
+beforeEach(async () => {
+  app = await openAppBrowser(api.stack.info);
+});
+afterEach(async () => {
+  publisher?.stop();
+  publisher = undefined;
+  expect(app.errors).toEqual([]);
+  await app.close();
+});
+
+const liveList = (page: Page) => page.getByRole('list', { name: 'Live channels' }).getByRole('link');
+const goLiveInPage = (page: Page) =>
+  page.getByRole('main').getByRole('link', { name: 'Go live', exact: true });
+
+test('nobody live: the page says so, and offers no Go live to someone signed out', async () => {
+  await app.open('/');
+  await app.page.getByRole('heading', { name: 'Live now' }).waitFor();
+  await app.page.getByRole('status').filter({ hasText: 'Nobody is live right now' }).waitFor();
+  expect(await goLiveInPage(app.page).count()).toBe(0);
+  expect(await app.page.getByRole('link', { name: 'Sign in to go live' }).count()).toBe(1);
+});
+
+test('someone going live appears by itself, says for how long, and leads to their video', async () => {
+  const { page } = app;
+  await app.open('/');
+  await page.getByText('Nobody is live right now').waitFor();
+
+  const channel = await createChannel(api, 'Sneaker restock');
+  publisher = await publishTo(api, channel.id, 90);
+  await channelBecomes(api, channel.id, 'LIVE');
+  // No reload: the list reads again every REFRESH_MS.
+  const entry = liveList(page).filter({ hasText: 'Sneaker restock' });
+  await entry.waitFor({ timeout: REFRESH_MS + 10_000 });
+  expect(await entry.getAttribute('aria-label')).toBe('Sneaker restock, Just went live');
+  expect(await page.getByText('Nobody is live right now').count()).toBe(0);
+
+  await entry.click();
+  await page.waitForURL((url) => url.pathname === `/watch/${channel.id}`);
+  await videoPlays(page, 'video', 45_000);
+
+  publisher.stop();
+  await channelBecomes(api, channel.id, 'OFFLINE');
+  await app.open('/');
+  await page.getByText('Nobody is live right now').waitFor();
+}, 120_000);
+
+test('coming back to the page shows who went live meanwhile at once', async () => {
+  const { page } = app;
+  await app.open('/');
+  await page.getByText('Nobody is live right now').waitFor();
+  // Let the focus refresh be due (focus and visibility arriving together count once).
+  await page.waitForTimeout(2500);
+  const channel = await createChannel(api, 'Back in focus');
+  await reportStatus(api, channel.id, 'LIVE');
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  // Well before the next timed refresh.
+  await liveList(page).filter({ hasText: 'Back in focus' }).waitFor({ timeout: 5000 });
+  await reportStatus(api, channel.id, 'OFFLINE');
+});
+
+test('a seller is offered Go live, leading to the broadcaster', async () => {
+  const seller = demoUser(api.stack.info, 'sellers');
+  await app.signIn(seller.username, seller.password);
+  await app.open('/');
+  await goLiveInPage(app.page).click();
+  await app.page.waitForURL((url) => url.pathname === '/live');
+});
+
+test('many live channels come a page at a time, and a refresh keeps every page shown', async () => {
+  const total = PAGE_SIZE + 3;
+  for (let index = 1; index <= total; index++) {
+    const owner = index % 2 ? 'seller' : 'otherSeller';
+    const channel = await createChannel(api, `Stall ${String(index).padStart(2, '0')}`, owner);
+    await reportStatus(api, channel.id, 'LIVE');
+  }
+  const { page } = app;
+  await app.open('/');
+  await liveList(page).first().waitFor();
+  expect(await liveList(page).count()).toBe(PAGE_SIZE);
+
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await liveList(page)
+    .nth(total - 1)
+    .waitFor();
+  expect(await liveList(page).count()).toBe(total);
+  // The last page: nothing more to show.
+  expect(await page.getByRole('button', { name: /Show more|Loading/ }).count()).toBe(0);
+  const names = await liveList(page).allInnerTexts();
+  expect(new Set(names).size).toBe(total);
+
+  const reread = page.waitForResponse((response) => response.url() === api.stack.info.graphql.url);
+  await page.waitForTimeout(2500);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await reread;
+  await page.waitForTimeout(1000);
+  expect(await liveList(page).count()).toBe(total);
+}, 90_000);

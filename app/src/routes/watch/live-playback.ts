@@ -1,0 +1,227 @@
+/**
+ * One live stream in Video.js, looked after so a viewer never stares at a dead player: Video.js
+ * (and its CSS) is imported here, so only the watch page ever downloads it; playback starts muted
+ * (browsers only autoplay muted); the HLS playlist is awaited before Video.js sees it (for a moment
+ * after LIVE it does not exist yet); errors and a picture that stops moving reload the stream with
+ * backoff, quietly, for a while; how far behind the live edge the viewer is, is tracked.
+ */
+import type Player from 'video.js/dist/types/player';
+
+export type PlaybackPhase =
+  /** Loading, or reloading after an error or a stall: the viewer sees "Starting the video…". */
+  | 'waiting'
+  | 'playing'
+  /** Paused by the viewer, or the browser refused to autoplay: Video.js shows its play button. */
+  | 'paused'
+  /** Nothing played for GIVE_UP_MS of retrying. */
+  | 'failed';
+
+export interface PlaybackView {
+  phase: PlaybackPhase;
+  muted: boolean;
+  /** Behind the live edge by more than BEHIND_LIVE_SECONDS. */
+  behindLive: boolean;
+  /** The picture's width / height, once known. */
+  aspectRatio?: number;
+}
+
+/** Behind the live edge by more than this: offer to jump back. */
+export const BEHIND_LIVE_SECONDS = 5;
+/** No progress for this long while meant to be playing: reload the stream. */
+const STALL_RELOAD_MS = 8000;
+/** Retry this long without a single frame before saying the video cannot be played. */
+const GIVE_UP_MS = 90_000;
+const RETRY_DELAYS_MS = [1000, 2000, 3000, 5000];
+const HLS_TYPE = 'application/x-mpegURL';
+
+export interface LivePlaybackOptions {
+  /** The channel's playbackUrl (HLS). */
+  src: string;
+  /** The video's accessible name. */
+  label: string;
+  onChange: (view: PlaybackView) => void;
+}
+
+export class LivePlayback {
+  private player: Player | undefined;
+  private view: PlaybackView = { phase: 'waiting', muted: true, behindLive: false };
+  private readonly abort = new AbortController();
+  private failingSince = Date.now();
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
+  private lastTime = -1;
+  private lastProgressAt = Date.now();
+
+  constructor(
+    private readonly holder: HTMLElement,
+    private readonly options: LivePlaybackOptions,
+  ) {
+    this.begin();
+  }
+
+  unmute(): void {
+    if (!this.player) return;
+    this.player.muted(false);
+    if (this.player.volume() === 0) this.player.volume(1);
+  }
+
+  toLiveEdge(): void {
+    const player = this.player;
+    if (!player) return;
+    const edge = seekableEnd(player);
+    if (edge !== undefined) player.currentTime(edge);
+    void player.play()?.catch(() => undefined);
+  }
+
+  /** After giving up, the viewer asks for another round of attempts. */
+  retry(): void {
+    this.failingSince = Date.now();
+    this.failures = 0;
+    this.update({ phase: 'waiting' });
+    if (this.player) this.reload();
+    else this.begin();
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    clearTimeout(this.retryTimer);
+    clearInterval(this.watchdog);
+    this.player?.dispose();
+    this.player = undefined;
+  }
+
+  private get disposed() {
+    return this.abort.signal.aborted;
+  }
+
+  private begin() {
+    this.start().catch(() => {
+      // No playlist within GIVE_UP_MS, or Video.js could not be fetched (offline): say so.
+      if (!this.disposed) this.update({ phase: 'failed' });
+    });
+  }
+
+  private async start() {
+    const [{ default: videojs }] = await Promise.all([
+      import('video.js'),
+      import('video.js/dist/video-js.css'),
+      waitForPlaylist(this.options.src, this.abort.signal, this.failingSince + GIVE_UP_MS),
+    ]);
+    if (this.disposed) return;
+
+    const element = document.createElement('video');
+    element.className = 'video-js';
+    element.setAttribute('playsinline', '');
+    element.setAttribute('aria-label', this.options.label);
+    this.holder.appendChild(element);
+    const player = videojs(element, {
+      autoplay: 'muted',
+      muted: true,
+      controls: true,
+      playsinline: true,
+      preload: 'auto',
+      fill: true,
+      // Errors are retried here: Video.js's own error dialog would show a dead player meanwhile.
+      errorDisplay: false,
+      // Our LIVE badge and "Back to live" say where the viewer is; the control bar stays simple.
+      controlBar: { liveDisplay: false, seekToLive: false, remainingTimeDisplay: false },
+      sources: [{ src: this.options.src, type: HLS_TYPE }],
+    });
+    this.player = player;
+    // Video.js names its box "Video Player": name it after what is playing.
+    player.el().setAttribute('aria-label', this.options.label);
+
+    player.on('playing', () => {
+      this.failures = 0;
+      this.update({ phase: 'playing' });
+    });
+    player.on('pause', () => {
+      if (this.view.phase === 'playing') this.update({ phase: 'paused' });
+    });
+    player.on('autoplay-failure', () => this.update({ phase: 'paused' }));
+    player.on('volumechange', () => this.update({ muted: player.muted() ?? true }));
+    player.on(['loadedmetadata', 'resize'], () => {
+      const width = player.videoWidth();
+      const height = player.videoHeight();
+      if (width > 0 && height > 0) this.update({ aspectRatio: width / height });
+    });
+    player.on('error', () => this.failed());
+    this.watchdog = setInterval(() => this.check(), 1000);
+  }
+
+  /** Each second: is the picture moving, and how far behind the live edge is it. */
+  private check() {
+    const player = this.player;
+    if (!player || this.retryTimer) return;
+    const time = player.currentTime() ?? 0;
+    const edge = seekableEnd(player);
+    this.update({ behindLive: edge !== undefined && edge - time > BEHIND_LIVE_SECONDS });
+    if (time !== this.lastTime || player.paused()) {
+      this.lastTime = time;
+      this.lastProgressAt = Date.now();
+      if (time > 0 && !player.paused()) this.failingSince = Date.now();
+    } else if (Date.now() - this.lastProgressAt > STALL_RELOAD_MS) {
+      this.failed();
+    }
+  }
+
+  private failed() {
+    if (this.disposed || this.retryTimer) return;
+    if (Date.now() - this.failingSince > GIVE_UP_MS) {
+      this.update({ phase: 'failed' });
+      return;
+    }
+    this.update({ phase: 'waiting' });
+    const delay = RETRY_DELAYS_MS[Math.min(this.failures++, RETRY_DELAYS_MS.length - 1)]!;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.reload();
+    }, delay);
+  }
+
+  private reload() {
+    const player = this.player;
+    if (!player || this.disposed) return;
+    this.lastProgressAt = Date.now();
+    player.src({ src: this.options.src, type: HLS_TYPE });
+    void player.play()?.catch(() => undefined);
+  }
+
+  private update(change: Partial<PlaybackView>) {
+    const next = { ...this.view, ...change };
+    if (Object.entries(change).every(([key, value]) => this.view[key as keyof PlaybackView] === value))
+      return;
+    this.view = next;
+    if (!this.disposed) this.options.onChange(next);
+  }
+}
+
+/** Fetches Video.js ahead of need (the seller is about to go live), so playback starts sooner. */
+export function preloadVideoJs(): void {
+  void Promise.all([import('video.js'), import('video.js/dist/video-js.css')]).catch(() => undefined);
+}
+
+function seekableEnd(player: Player): number | undefined {
+  // Video.js declares its own TimeRange loosely; the browser's TimeRanges is what it returns.
+  const seekable = player.seekable() as unknown as TimeRanges;
+  return seekable.length > 0 ? seekable.end(seekable.length - 1) : undefined;
+}
+
+/**
+ * Resolves once the playlist lists media: right after LIVE, IVS (and the local packager) may not
+ * have written it yet, and a playlist left over from the last broadcast ends with ENDLIST.
+ */
+async function waitForPlaylist(src: string, signal: AbortSignal, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      const response = await fetch(src, { cache: 'no-store', signal });
+      const text = response.ok ? await response.text() : '';
+      if (/#EXT-X-STREAM-INF|#EXTINF/.test(text) && !text.includes('#EXT-X-ENDLIST')) return;
+    } catch (error) {
+      if (signal.aborted) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`no playable stream at ${src}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Channels and broadcasts for the viewer's tests, made the way the product makes them: the seller
+ * creates a channel through the API; a broadcast is real media (FFmpeg's 720p30 test pattern)
+ * published to the local IVS ingest with the key transwrap would claim; status changes that only
+ * transwrap reports (CONNECTING, INTERRUPTED) are reported through the same IAM mutation.
+ */
+import * as op from '@golive/common/api-operations';
+import { publishTestStream, type Publisher } from '@golive/common/testing/test-publisher';
+import { call, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
+import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
+
+const ENDPOINT_ID = 'tw-viewer-tests';
+const registered = new WeakSet<ApiStack>();
+
+/** A seller may own 20 channels: tests that need more use the other seller too. */
+export async function createChannel(
+  api: ApiStack,
+  name: string,
+  owner: 'seller' | 'otherSeller' = 'seller',
+): Promise<op.CreateChannelMutation['createChannel']> {
+  const { data, errors } = await call<op.CreateChannelMutation>(api.who.clients[owner], op.CREATE_CHANNEL, {
+    name,
+  });
+  if (!data) throw new Error(`createChannel failed: ${JSON.stringify(errors)}`);
+  return data.createChannel;
+}
+
+/** Publishes `seconds` of test pattern to the channel, as a broadcaster on air. */
+export async function publishTo(api: ApiStack, channelId: string, seconds: number): Promise<Publisher> {
+  if (!registered.has(api)) {
+    await registerTestEndpoint(api.who.clients.service, ENDPOINT_ID);
+    registered.add(api);
+  }
+  const ticket = await call<op.StartBroadcastMutation>(api.who.clients.seller, op.START_BROADCAST, {
+    channelId,
+  });
+  if (!ticket.data) throw new Error(`startBroadcast failed: ${JSON.stringify(ticket.errors)}`);
+  const claim = await call<op.ClaimIngestMutation>(api.who.clients.service, op.CLAIM_INGEST, {
+    token: ticket.data.startBroadcast.token,
+    endpointId: ENDPOINT_ID,
+  });
+  if (!claim.data) throw new Error(`claimIngest failed: ${JSON.stringify(claim.errors)}`);
+  const { ingestUrl, streamKey } = claim.data.claimIngest;
+  return publishTestStream(`${ingestUrl}${streamKey}`, { seconds });
+}
+
+/** A status report as transwrap (or IVS's events) send it. */
+export async function reportStatus(api: ApiStack, channelId: string, status: op.StreamStatus): Promise<void> {
+  const input = { channelId, status, at: new Date().toISOString() };
+  const { errors } = await call(api.who.clients.service, op.REPORT_STREAM_STATUS, { input });
+  if (errors.length) throw new Error(`reportStreamStatus failed: ${JSON.stringify(errors)}`);
+}
+
+/** Resolves once the API says the channel is `status` (IVS's events arrive asynchronously). */
+export async function channelBecomes(
+  api: ApiStack,
+  channelId: string,
+  status: op.StreamStatus,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { data } = await call<op.ChannelQuery>(api.who.clients.viewer, op.CHANNEL, { id: channelId });
+    if (data?.channel?.status === status) return;
+    if (Date.now() > deadline)
+      throw new Error(`channel ${channelId} is ${data?.channel?.status}, not ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
