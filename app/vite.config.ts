@@ -41,6 +41,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // GraphiQL's React Compiler runtime says "use no memo", which only a compiler reads.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: (() => {
     const app = localStackApp();
