@@ -1,0 +1,261 @@
+/**
+ * The admin page in a real browser against a real local stack with one transwrap instance
+ * heartbeating: only admins get in; every channel with its owner and status, Stop on a stream
+ * that is really live (FFmpeg publishing to the local IVS), API errors said in the dialog, "Show
+ * more" paging, the endpoint updating live, and the GraphQL console running a query.
+ */
+import type { Locator, Page } from 'playwright-core';
+import * as op from '@golive/common/api-operations';
+import { publishTestStream, type Publisher } from '@golive/common/testing/test-publisher';
+import { call } from '@golive/local/graphql/testing/api-clients';
+import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
+import { CHANNELS_PAGE_SIZE, CHANNELS_POLL_MS } from './channel-paging';
+
+const api = useApiStack('app-admin', { TRANSWRAP_INSTANCES: '1' });
+let app: AppBrowser;
+let publisher: Publisher | undefined;
+
+beforeEach(async () => {
+  app = await openAppBrowser(api.stack.info);
+});
+afterEach(async () => {
+  publisher?.stop();
+  publisher = undefined;
+  await app.close();
+});
+
+type Channel = op.CreateChannelMutation['createChannel'];
+
+async function createChannel(name: string, as: 'seller' | 'otherSeller' = 'seller'): Promise<Channel> {
+  const { data, errors } = await call<op.CreateChannelMutation>(api.who.clients[as], op.CREATE_CHANNEL, {
+    name,
+  });
+  expect(errors).toEqual([]);
+  return data!.createChannel;
+}
+
+async function signInAsAdmin(): Promise<void> {
+  const admin = demoUser(api.stack.info, 'admins');
+  await app.signIn(admin.username, admin.password);
+  await app.page.getByRole('heading', { name: 'Admin', exact: true }).waitFor();
+}
+
+/** A table row by the name in its header cell (a channel's name, an endpoint's id). */
+function rowOf(page: Page, table: string, name: string): Locator {
+  return page
+    .getByRole('table', { name: table })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+}
+
+const statusOf = (row: Locator, status: string) => row.getByRole('cell', { name: status, exact: true });
+
+async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+test('a seller, or nobody, opening /admin sees "Admins only" and a way to sign in', async () => {
+  await app.open('/admin');
+  await app.page.getByRole('heading', { name: 'Admins only' }).waitFor();
+  expect(await app.page.getByRole('main').getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(
+    '/sign-in',
+  );
+
+  const seller = demoUser(api.stack.info, 'sellers');
+  await app.signIn(seller.username, seller.password);
+  await app.open('/admin');
+  await app.page.getByRole('heading', { name: 'Admins only' }).waitFor();
+  await app.page
+    .getByText(`You are signed in as ${seller.username}, which is not an admin account.`)
+    .waitFor();
+  expect(
+    await app.page.getByRole('main').getByRole('link', { name: 'Sign in as an admin' }).getAttribute('href'),
+  ).toBe('/sign-in');
+  expect(await app.page.getByRole('table').count()).toBe(0);
+  expect(app.errors).toEqual([]);
+});
+
+test("the admin sees a seller's channel with its owner and status, and the transwrap endpoint heartbeating live", async () => {
+  const channel = await createChannel('Admin list check');
+  await signInAsAdmin();
+
+  const row = rowOf(app.page, 'Channels', channel.name);
+  await row.waitFor({ timeout: 15_000 });
+  await row.getByRole('cell', { name: channel.owner }).waitFor();
+  await statusOf(row, 'Offline').waitFor();
+  expect(await row.getByRole('button', { name: /^Stop/ }).count()).toBe(0); // nothing to stop
+  expect(await row.getByRole('link', { name: /^Watch/ }).count()).toBe(0);
+
+  const endpointId = api.stack.info.transwrap[0]!.id;
+  const endpoint = rowOf(app.page, 'Endpoints', endpointId);
+  await statusOf(endpoint, 'Active').waitFor({ timeout: 15_000 });
+  await endpoint.getByRole('cell', { name: /^\d+ \/ \d+$/ }).waitFor(); // sessions / capacity
+  await endpoint.getByRole('cell', { name: /^\d+%$/ }).waitFor(); // load
+  await endpoint
+    .getByRole('cell', { name: new URL(api.stack.info.transwrap[0]!.url).host, exact: false })
+    .waitFor();
+
+  // Heartbeats (every 5 s) arrive through onEndpointChanged: no reload, and the page does not
+  // poll endpoints. Two in a row, since the one re-read when the subscription starts could
+  // account for one.
+  const heartbeat = endpoint.locator('time');
+  let seen = await heartbeat.getAttribute('datetime');
+  for (let change = 0; change < 2; change++) {
+    await app.page.waitForFunction(
+      ([selector, before]) => document.querySelector(selector)?.getAttribute('datetime') !== before,
+      ['[aria-labelledby="endpoints-title"] time', seen] as const,
+      { timeout: 15_000 },
+    );
+    const next = await heartbeat.getAttribute('datetime');
+    expect(Date.parse(next!)).toBeGreaterThan(Date.parse(seen!));
+    seen = next;
+  }
+  await endpoint.getByRole('cell', { name: /^(just now|\d+ s ago)$/ }).waitFor();
+  expect(app.errors).toEqual([]);
+}, 60_000);
+
+test('the admin stops a live stream: Stop, confirm in a dialog, and the channel goes offline', async () => {
+  const channel = await createChannel('Admin stop check');
+  const ticket = await call<op.StartBroadcastMutation>(api.who.clients.seller, op.START_BROADCAST, {
+    channelId: channel.id,
+  });
+  expect(ticket.errors).toEqual([]);
+  // Redeemed the way transwrap would, at the endpoint the ticket names; FFmpeg then publishes.
+  const claim = await call<op.ClaimIngestMutation>(api.who.clients.service, op.CLAIM_INGEST, {
+    token: ticket.data!.startBroadcast.token,
+    endpointId: ticket.data!.startBroadcast.endpoint.id,
+  });
+  expect(claim.errors).toEqual([]);
+  const { ingestUrl, streamKey } = claim.data!.claimIngest;
+  publisher = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 120 });
+
+  await signInAsAdmin();
+  const row = rowOf(app.page, 'Channels', channel.name);
+  await statusOf(row, 'Live').waitFor({ timeout: 30_000 });
+  expect(await row.getByRole('link', { name: `Watch ${channel.name}` }).getAttribute('href')).toBe(
+    `/watch/${channel.id}`,
+  );
+
+  // Cancelling (Escape) stops nothing and gives focus back to Stop.
+  const stop = row.getByRole('button', { name: `Stop ${channel.name}` });
+  await stop.click();
+  const dialog = app.page.getByRole('dialog', { name: `Stop “${channel.name}”?` });
+  await dialog.waitFor();
+  expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+  await app.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await stop.evaluate((button) => button === document.activeElement)).toBe(true);
+  await statusOf(row, 'Live').waitFor();
+
+  await stop.click();
+  await dialog.getByRole('button', { name: 'Stop broadcast' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+  await statusOf(row, 'Offline').waitFor({ timeout: 30_000 });
+  expect(await row.getByRole('button', { name: /^Stop/ }).count()).toBe(0);
+  // Focus went back to Stop, and from there (Stop is gone) to the status that replaced it.
+  expect(await statusOf(row, 'Offline').evaluate((cell) => cell === document.activeElement)).toBe(true);
+  // IVS really cut the stream: the publisher was disconnected.
+  await within(15_000, 'FFmpeg to be disconnected', publisher.exited);
+  expect(app.errors).toEqual([]);
+}, 120_000);
+
+test('an API error while stopping is said in the dialog (the channel was deleted meanwhile)', async () => {
+  const channel = await createChannel('Admin error check');
+  // Connecting, as transwrap reports while it dials IVS: Stop is offered.
+  const report = await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
+    input: { channelId: channel.id, status: 'CONNECTING', at: new Date().toISOString() },
+  });
+  expect(report.errors).toEqual([]);
+
+  await signInAsAdmin();
+  const row = rowOf(app.page, 'Channels', channel.name);
+  await statusOf(row, 'Connecting').waitFor({ timeout: 15_000 });
+  await row.getByRole('button', { name: `Stop ${channel.name}` }).click();
+  const dialog = app.page.getByRole('dialog', { name: `Stop “${channel.name}”?` });
+  await dialog.waitFor();
+
+  expect((await call(api.who.clients.seller, op.DELETE_CHANNEL, { id: channel.id })).errors).toEqual([]);
+  await dialog.getByRole('button', { name: 'Stop broadcast' }).click();
+  const alert = dialog.getByRole('alert');
+  await alert.waitFor({ timeout: 15_000 });
+  expect(await alert.textContent()).toBe('The broadcast was not stopped: Channel not found.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  // The next refresh drops the deleted channel.
+  await row.waitFor({ state: 'detached', timeout: 20_000 });
+  expect(app.errors).toEqual([]);
+}, 60_000);
+
+test('"Show more" brings the next page of channels, and polling keeps both pages', async () => {
+  const listed = async () => {
+    let count = 0;
+    let nextToken: string | null | undefined;
+    do {
+      const { data } = await call<op.ChannelsQuery>(api.who.clients.admin, op.CHANNELS, {
+        limit: 50,
+        nextToken,
+      });
+      count += data!.channels.items.length;
+      nextToken = data!.channels.nextToken;
+    } while (nextToken);
+    return count;
+  };
+  for (let existing = await listed(); existing <= CHANNELS_PAGE_SIZE; existing++)
+    await createChannel(`Filler ${existing + 1}`, 'otherSeller');
+  const total = await listed();
+
+  await signInAsAdmin();
+  const names = app.page.getByRole('table', { name: 'Channels' }).getByRole('rowheader');
+  await names.nth(CHANNELS_PAGE_SIZE - 1).waitFor({ timeout: 15_000 });
+  expect(await names.count()).toBe(CHANNELS_PAGE_SIZE);
+  await app.page.getByRole('button', { name: 'Show more' }).click();
+  await names.nth(total - 1).waitFor({ timeout: 15_000 });
+  expect(await app.page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+  // Past the next poll, both pages are still there.
+  await app.page.waitForTimeout(CHANNELS_POLL_MS + 1000);
+  expect(await names.count()).toBe(total);
+  expect(app.errors).toEqual([]);
+}, 60_000);
+
+test('the GraphQL console loads only when opened, and runs a query as the admin', async () => {
+  const channel = await createChannel('Admin console check');
+  const consoleChunks: string[] = [];
+  app.page.on('request', (request) => {
+    if (/\/graphql-console-[^/]*\.js$/.test(request.url())) consoleChunks.push(request.url());
+  });
+  await signInAsAdmin();
+  await rowOf(app.page, 'Channels', channel.name).waitFor({ timeout: 15_000 });
+  expect(consoleChunks).toEqual([]);
+
+  await app.page.getByRole('button', { name: 'Open the console' }).click();
+  const run = app.page.getByRole('button', { name: /^Execute query/ });
+  await run.waitFor({ timeout: 20_000 });
+  expect(consoleChunks).toHaveLength(1);
+
+  await app.page.locator('.graphiql-query-editor .CodeMirror').click();
+  await app.page.keyboard.press('Control+A');
+  await app.page.keyboard.insertText('{ channels { items { id name } } }');
+  await run.click();
+  const result = app.page.getByRole('region', { name: 'Result Window' });
+  await result.getByText('"channels"').waitFor({ timeout: 15_000 });
+  // The whole response (CodeMirror draws only the lines in view).
+  const text = await result
+    .locator('.CodeMirror')
+    .evaluate((editor) =>
+      (editor as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+    );
+  expect(text).toContain(`"name": "${channel.name}"`);
+  expect(text).toContain(`"${channel.id}"`);
+  expect(text).not.toContain('"owner"'); // the query typed here ran, not the console's example
+  expect(text).not.toContain('"errors"');
+  expect(app.errors).toEqual([]);
+}, 60_000);
