@@ -5,18 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import { openAppBrowser, type AppBrowser } from './testing/app-browser';
+import { useAppBrowser } from './testing/app-browser';
 
 const api = useApiStack('app-pwa');
-let app: AppBrowser;
-
-beforeEach(async () => {
-  app = await openAppBrowser(api.stack.info);
-});
-afterEach(async () => {
-  expect(app.errors).toEqual([]);
-  await app.close();
-});
+const browser = useAppBrowser(api);
 
 interface ManifestIcon {
   src: string;
@@ -26,9 +18,9 @@ interface ManifestIcon {
 }
 
 test('the page links a manifest Chromium can install from: names, standalone, colours, an id, real 192 and 512 px icons', async () => {
-  await app.open('/');
-  await shell(app.page).waitFor();
-  const manifestUrl = await app.page
+  await browser.current.open('/');
+  await shell(browser.current.page).waitFor();
+  const manifestUrl = await browser.current.page
     .locator('link[rel="manifest"]')
     .evaluate((link: HTMLLinkElement) => link.href);
   const response = await fetch(manifestUrl);
@@ -44,10 +36,10 @@ test('the page links a manifest Chromium can install from: names, standalone, co
   });
 
   // The status bar takes the page's theme colour; the splash screen is the app's dark background.
-  const themeColour = await app.page.locator('meta[name="theme-color"]').getAttribute('content');
+  const themeColour = await browser.current.page.locator('meta[name="theme-color"]').getAttribute('content');
   expect(manifest.theme_color).toBe(themeColour);
-  await app.page.emulateMedia({ colorScheme: 'dark' });
-  const pageBackground = await app.page.evaluate(
+  await browser.current.page.emulateMedia({ colorScheme: 'dark' });
+  const pageBackground = await browser.current.page.evaluate(
     () => getComputedStyle(document.documentElement).backgroundColor,
   );
   expect(rgb(String(manifest.background_color))).toBe(pageBackground);
@@ -67,7 +59,7 @@ test('the page links a manifest Chromium can install from: names, standalone, co
       });
       if (purpose === 'maskable') {
         // Launchers cut maskable icons to any shape inside the central 80%: no hole, no cut logo.
-        expect({ url, ...(await lookAt(app.page, url)) }).toMatchObject({
+        expect({ url, ...(await lookAt(browser.current.page, url)) }).toMatchObject({
           url,
           opaque: true,
           logoInsideSafeZone: true,
@@ -77,26 +69,26 @@ test('the page links a manifest Chromium can install from: names, standalone, co
   }
 
   // iOS draws transparent pixels black, so its home-screen icon must have none.
-  const appleIcon = await app.page
+  const appleIcon = await browser.current.page
     .locator('link[rel="apple-touch-icon"]')
     .evaluate((link: HTMLLinkElement) => link.href);
   expect(await pngPixelSize(appleIcon)).toEqual({ width: 180, height: 180 });
-  expect(await lookAt(app.page, appleIcon)).toMatchObject({ opaque: true });
+  expect(await lookAt(browser.current.page, appleIcon)).toMatchObject({ opaque: true });
 
   // Chromium's own verdict: the manifest parses cleanly and nothing stands in the way of installing.
-  const devtools = await app.browser.context.newCDPSession(app.page);
+  const devtools = await browser.current.browser.context.newCDPSession(browser.current.page);
   const parsed = await devtools.send('Page.getAppManifest', {});
   expect({ url: parsed.url, errors: parsed.errors }).toEqual({ url: manifestUrl, errors: [] });
   expect(await devtools.send('Page.getInstallabilityErrors')).toEqual({ installabilityErrors: [] });
 });
 
 test('a service worker controls the app from the second load on', async () => {
-  await app.open('/');
-  await shell(app.page).waitFor();
-  await app.page.evaluate(() => navigator.serviceWorker.ready);
-  await app.page.reload();
-  await shell(app.page).waitFor();
-  const controller = await app.page.evaluate(() => {
+  await browser.current.open('/');
+  await shell(browser.current.page).waitFor();
+  await browser.current.page.evaluate(() => navigator.serviceWorker.ready);
+  await browser.current.page.reload();
+  await shell(browser.current.page).waitFor();
+  const controller = await browser.current.page.evaluate(() => {
     const worker = navigator.serviceWorker.controller;
     return worker && { script: new URL(worker.scriptURL).pathname, state: worker.state };
   });
@@ -104,19 +96,19 @@ test('a service worker controls the app from the second load on', async () => {
 });
 
 test('offline, a reload opens the app and says it is offline; so does a shared link to a page', async () => {
-  await app.open('/');
-  await shell(app.page).waitFor();
-  await app.page.evaluate(() => navigator.serviceWorker.ready);
-  await app.page.reload();
-  await shell(app.page).waitFor();
+  await browser.current.open('/');
+  await shell(browser.current.page).waitFor();
+  await browser.current.page.evaluate(() => navigator.serviceWorker.ready);
+  await browser.current.page.reload();
+  await shell(browser.current.page).waitFor();
 
-  await app.browser.context.setOffline(true);
-  await app.page.reload();
-  await expectOfflineShell(app.page);
+  await browser.current.browser.context.setOffline(true);
+  await browser.current.page.reload();
+  await expectOfflineShell(browser.current.page);
 
-  await app.open('/watch/some-channel-id');
-  await expectOfflineShell(app.page);
-  expect(new URL(app.page.url()).pathname).toBe('/watch/some-channel-id');
+  await browser.current.open('/watch/some-channel-id');
+  await expectOfflineShell(browser.current.page);
+  expect(new URL(browser.current.page.url()).pathname).toBe('/watch/some-channel-id');
 });
 
 // Fails today: on the first visit the service worker installs but controls nothing, so it never
@@ -124,15 +116,17 @@ test('offline, a reload opens the app and says it is offline; so does a shared l
 // "GoLive cannot start". Once the app stores that file in the worker's 'app-config' cache itself
 // (when navigator.serviceWorker.ready), make this a plain `test`.
 test('after a single visit, the app opens offline', async () => {
-  await app.open('/');
-  await shell(app.page).waitFor();
-  await app.page.evaluate(() => navigator.serviceWorker.ready);
+  await browser.current.open('/');
+  await shell(browser.current.page).waitFor();
+  await browser.current.page.evaluate(() => navigator.serviceWorker.ready);
   // A person goes offline long after the page has loaded: let the app finish storing what it keeps.
-  await settled(() => app.page.evaluate(async () => Boolean(await caches.match('/amplify_outputs.json'))));
+  await settled(() =>
+    browser.current.page.evaluate(async () => Boolean(await caches.match('/amplify_outputs.json'))),
+  );
 
-  await app.browser.context.setOffline(true);
-  await app.page.reload();
-  await expectOfflineShell(app.page);
+  await browser.current.browser.context.setOffline(true);
+  await browser.current.page.reload();
+  await expectOfflineShell(browser.current.page);
 });
 
 /** The top bar every screen of the app has. */

@@ -60,3 +60,19 @@ export function demoUser(
   if (!user) throw new Error(`no demo user in ${group}`);
   return user;
 }
+
+/**
+ * Call at the top of a test file: a fresh browser per test (`app.current`), closed after it, and
+ * a test fails if the page reported an error.
+ */
+export function useAppBrowser(api: { stack: { info: LocalStackInfo } }): { current: AppBrowser } {
+  const app = {} as { current: AppBrowser };
+  beforeEach(async () => {
+    app.current = await openAppBrowser(api.stack.info);
+  });
+  afterEach(async () => {
+    expect(app.current.errors).toEqual([]);
+    await app.current.close();
+  });
+  return app;
+}

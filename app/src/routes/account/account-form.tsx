@@ -73,6 +73,13 @@ export function CodeField(props: { value: string; onChange: (value: string) => v
   return <Field label="Code" name="code" inputMode="numeric" autoComplete="one-time-code" {...props} />;
 }
 
+/** A new password, with the pool's rules said up front. */
+export function NewPasswordField(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <Field name="password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} {...props} />
+  );
+}
+
 /** Runs `submit`; while it runs the button is busy; a failure shows as one message. */
 export function AccountForm(props: {
   title: string;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { arrivalState, useNavigate } from '../../ui/navigation';
 import { useAuthSession } from '../../auth/auth-context';
-import { AccountForm, CodeField, EmailField, Field, PASSWORD_HINT } from './account-form';
+import { AccountForm, CodeField, EmailField, NewPasswordField } from './account-form';
 
 export default function ForgotPasswordPage() {
   const { cognito } = useAuthSession();
@@ -52,15 +52,7 @@ export default function ForgotPasswordPage() {
       }}
     >
       <CodeField value={code} onChange={setCode} />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={PASSWORD_HINT}
-        value={password}
-        onChange={setPassword}
-      />
+      <NewPasswordField label="New password" value={password} onChange={setPassword} />
     </AccountForm>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useNavigate } from '../../ui/navigation';
 import { useAuthSession } from '../../auth/auth-context';
-import { AccountForm, CodeField, EmailField, Field, PASSWORD_HINT } from './account-form';
+import { AccountForm, CodeField, EmailField, NewPasswordField } from './account-form';
 
 export default function SignUpPage() {
   const { cognito } = useAuthSession();
@@ -32,15 +32,7 @@ export default function SignUpPage() {
         }
       >
         <EmailField value={email} onChange={setEmail} />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_HINT}
-          value={password}
-          onChange={setPassword}
-        />
+        <NewPasswordField label="Password" value={password} onChange={setPassword} />
       </AccountForm>
     );
 

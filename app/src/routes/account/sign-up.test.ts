@@ -5,18 +5,10 @@
  */
 import { lastMessageTo } from '@golive/local/cognito/outbox';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import { openAppBrowser, type AppBrowser } from '../../testing/app-browser';
+import { useAppBrowser } from '../../testing/app-browser';
 
 const api = useApiStack('app-sign-up');
-let app: AppBrowser;
-
-beforeEach(async () => {
-  app = await openAppBrowser(api.stack.info);
-});
-afterEach(async () => {
-  expect(app.errors).toEqual([]);
-  await app.close();
-});
+const browser = useAppBrowser(api);
 
 async function emailedCode(to: string, after: string): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -29,8 +21,8 @@ async function emailedCode(to: string, after: string): Promise<string> {
 
 test('sign up, confirm with the emailed code, sign in, and land on Go live as a seller', async () => {
   const email = `new-seller-${Date.now()}@example.com`;
-  const { page } = app;
-  await app.open('/sign-up');
+  const { page } = browser.current;
+  await browser.current.open('/sign-up');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('Brand-new-1');
   const sentAfter = new Date().toISOString();
@@ -53,18 +45,18 @@ test('sign up, confirm with the emailed code, sign in, and land on Go live as a 
 });
 
 test('an email already signed up is told to sign in instead', async () => {
-  await app.open('/sign-up');
-  await app.page.getByLabel('Email').fill('seller@example.com');
-  await app.page.getByLabel('Password').fill('Another-one-1');
-  await app.page.getByRole('button', { name: 'Create account' }).click();
-  await app.page.getByRole('alert').filter({ hasText: 'already exists' }).waitFor();
+  await browser.current.open('/sign-up');
+  await browser.current.page.getByLabel('Email').fill('seller@example.com');
+  await browser.current.page.getByLabel('Password').fill('Another-one-1');
+  await browser.current.page.getByRole('button', { name: 'Create account' }).click();
+  await browser.current.page.getByRole('alert').filter({ hasText: 'already exists' }).waitFor();
 });
 
 test('forgot password: a code by email, a new password, and signing in with it', async () => {
   const email = `forgetful-${Date.now()}@example.com`;
-  const { page } = app;
+  const { page } = browser.current;
   // An account to forget the password of.
-  await app.open('/sign-up');
+  await browser.current.open('/sign-up');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('First-pass-1');
   let after = new Date().toISOString();
