@@ -29,9 +29,12 @@ afterEach(() => {
 });
 
 /** The seller goes live on a new channel; returns its watch link. */
-async function goLive(channelName: string): Promise<string> {
+async function goLive(channelName: string, { adaptive = true } = {}): Promise<string> {
   const page = seller.page;
   await seller.open('/live');
+  await page.getByText('Camera, microphone and quality').click();
+  const adapt = page.getByLabel('Adapt quality to my connection');
+  if ((await adapt.isChecked()) !== adaptive) await adapt.click();
   const firstChannel = page.getByLabel('Name your first channel');
   await firstChannel.or(page.getByLabel('Channel', { exact: true })).waitFor();
   if (await firstChannel.isVisible()) await firstChannel.fill(channelName);
@@ -43,6 +46,11 @@ async function goLive(channelName: string): Promise<string> {
   await page.getByRole('option', { name: channelName }).waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Go live' }).click();
   await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 30_000 });
+  // The encoder the seller asked for is the one at work.
+  await page
+    .locator('.live-stats')
+    .getByText(adaptive ? 'via WebCodecs' : 'via MediaRecorder', { exact: false })
+    .waitFor({ timeout: 15_000 });
   return page.getByRole('link', { name: /\/watch\// }).innerText();
 }
 
@@ -69,6 +77,13 @@ test('a seller goes live from a phone, a viewer watches, the seller ends it and 
     .getByText(/ended|offline/i)
     .first()
     .waitFor({ timeout: 30_000 });
+}, 150_000);
+
+test("with adaptive quality off, the browser's MediaRecorder carries the broadcast and the viewer watches it", async () => {
+  const watchLink = await goLive('Recorder drop', { adaptive: false });
+  await viewer.page.goto(watchLink);
+  await videoPlays(viewer.page, 'video', 45_000);
+  await endBroadcast();
 }, 150_000);
 
 test('a transwrap instance dies under a live seller: the seller reconnects elsewhere and the viewer keeps watching', async () => {

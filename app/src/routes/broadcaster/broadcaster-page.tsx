@@ -19,6 +19,7 @@ import { useLiveBroadcast } from './use-live-broadcast';
 import './broadcaster.css';
 
 const CHANNEL_KEY = 'golive.channel';
+const ADAPTIVE_KEY = 'golive.adaptiveEncoding';
 
 export default function BroadcasterPage() {
   usePageTitle('Go live');
@@ -48,6 +49,7 @@ function Broadcaster() {
   const camera = useCamera(!canChangeDevices(live.state));
   const [channelId, setChannelId] = useState(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
   const [confirmStop, setConfirmStop] = useState(false);
+  const [adaptive, setAdaptive] = useState(() => localStorage.getItem(ADAPTIVE_KEY) !== 'false');
   const preview = useRef<HTMLVideoElement>(null);
   const [browser] = useState(currentBrowser);
   const onAir = isOnAir(live.state);
@@ -157,7 +159,9 @@ function Broadcaster() {
             className="button primary big"
             disabled={!camera.stream || !channelId}
             onClick={() =>
-              channelId && camera.stream && live.goLive(channelId, camera.stream, camera.choice.preset)
+              channelId &&
+              camera.stream &&
+              live.goLive(channelId, camera.stream, camera.choice.preset, adaptive)
             }
           >
             Go live
@@ -177,6 +181,11 @@ function Broadcaster() {
           camera={camera}
           disabled={!canChangeDevices(live.state)}
           format={live.format?.label}
+          adaptive={adaptive}
+          onAdaptiveChange={(on) => {
+            setAdaptive(on);
+            localStorage.setItem(ADAPTIVE_KEY, String(on));
+          }}
         />
       </section>
       <StopDialog

@@ -6,10 +6,15 @@ export function DeviceSettings({
   camera,
   disabled,
   format,
+  adaptive,
+  onAdaptiveChange,
 }: {
   camera: Camera;
   disabled: boolean;
   format?: string;
+  /** WebCodecs with a bitrate that follows the connection, or the browser's MediaRecorder. */
+  adaptive: boolean;
+  onAdaptiveChange: (adaptive: boolean) => void;
 }) {
   const { devices, choice } = camera;
   return (
@@ -51,6 +56,19 @@ export function DeviceSettings({
         disabled={disabled}
         onChange={(deviceId) => camera.choose({ audioDeviceId: deviceId })}
       />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={adaptive}
+          disabled={disabled}
+          onChange={(event) => onAdaptiveChange(event.target.checked)}
+        />
+        Adapt quality to my connection
+      </label>
+      <p className="hint">
+        Turn this off if your video stutters on this device: the browser's own recorder is used instead, at a
+        fixed quality.
+      </p>
       {format && <p className="hint">Recording as {format}.</p>}
     </details>
   );

@@ -26,7 +26,7 @@ export interface LiveControls {
   format?: RecordingFormat;
   /** How the browser encodes, and at what video bitrate now. */
   encoding?: { encoder: string; videoKbps: number };
-  goLive: (channelId: string, stream: MediaStream, preset: QualityPreset) => void;
+  goLive: (channelId: string, stream: MediaStream, preset: QualityPreset, adaptive: boolean) => void;
   stop: () => void;
   dismiss: () => void;
 }
@@ -55,7 +55,7 @@ export function useLiveBroadcast(): LiveControls {
   // Leaving the page ends the broadcast rather than leaving a camera recording for nobody.
   useEffect(() => () => broadcast.current?.stop(), []);
 
-  const goLive: LiveControls['goLive'] = (channelId, stream, preset) => {
+  const goLive: LiveControls['goLive'] = (channelId, stream, preset, adaptive) => {
     if (!format) {
       setState({
         name: 'error',
@@ -72,7 +72,7 @@ export function useLiveBroadcast(): LiveControls {
         return result.data.startBroadcast;
       },
       accessToken: () => session.accessToken(),
-      adaptiveEncoding: true,
+      adaptiveEncoding: adaptive,
     });
     live.on(LiveBroadcastEvent.StateChanged, (next) => {
       setState(next);
