@@ -13,14 +13,47 @@ import { AppLayout } from './ui/app-layout';
 import { Loading } from './ui/loading';
 import { NotFound } from './ui/not-found';
 
-const SignInPage = lazy(() => import('./routes/account/sign-in-page'));
-const SignUpPage = lazy(() => import('./routes/account/sign-up-page'));
-const ForgotPasswordPage = lazy(() => import('./routes/account/forgot-password-page'));
-const ApiProvider = lazy(() => import('./api/api-provider'));
-const LiveChannelsPage = lazy(() => import('./routes/home/live-channels-page'));
-const BroadcasterPage = lazy(() => import('./routes/broadcaster/broadcaster-page'));
-const WatchPage = lazy(() => import('./routes/watch/watch-page'));
-const AdminPage = lazy(() => import('./routes/admin/admin-page'));
+const load = {
+  signIn: () => import('./routes/account/sign-in-page'),
+  signUp: () => import('./routes/account/sign-up-page'),
+  forgotPassword: () => import('./routes/account/forgot-password-page'),
+  api: () => import('./api/api-provider'),
+  liveChannels: () => import('./routes/home/live-channels-page'),
+  broadcaster: () => import('./routes/broadcaster/broadcaster-page'),
+  watch: () => import('./routes/watch/watch-page'),
+  admin: () => import('./routes/admin/admin-page'),
+};
+const SignInPage = lazy(load.signIn);
+const SignUpPage = lazy(load.signUp);
+const ForgotPasswordPage = lazy(load.forgotPassword);
+const ApiProvider = lazy(load.api);
+const LiveChannelsPage = lazy(load.liveChannels);
+const BroadcasterPage = lazy(load.broadcaster);
+const WatchPage = lazy(load.watch);
+const AdminPage = lazy(load.admin);
+
+/** The pages that work without the API client (sign-in has its own small Cognito client). */
+const ACCOUNT_PAGES = new Set(['sign-in', 'sign-up', 'forgot-password']);
+
+/**
+ * Starts fetching the code of the page being opened (and the API client it needs) while the
+ * configuration loads, instead of one chunk after another once rendering reaches them.
+ */
+export function preloadPage(pathname: string): void {
+  const first = pathname.split('/')[1] ?? '';
+  const page = {
+    'sign-in': load.signIn,
+    'sign-up': load.signUp,
+    'forgot-password': load.forgotPassword,
+    '': load.liveChannels,
+    live: load.broadcaster,
+    watch: load.watch,
+    admin: load.admin,
+  }[first];
+  if (!page) return;
+  void page().catch(() => undefined);
+  if (!ACCOUNT_PAGES.has(first)) void load.api().catch(() => undefined);
+}
 
 export function App({ config, session }: { config: AppConfig; session: AuthSession }) {
   return (

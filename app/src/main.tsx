@@ -1,13 +1,14 @@
 /** Start-up: read amplify_outputs.json, restore the signed-in user, render the routes. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, preloadPage } from './app';
 import { keepConfigForOffline, loadAppConfig } from './config/app-config';
 import { CognitoApi } from './auth/cognito-api';
 import { AuthSession } from './auth/auth-session';
 import './ui/styles.css';
 
 const root = createRoot(document.getElementById('root')!);
+preloadPage(window.location.pathname);
 
 loadAppConfig()
   .then((config) => {
