@@ -28,7 +28,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {user ? (
             <button
               className="link-button"
-              onClick={() => void session.signOut().then(() => navigate('/'))}
+              onClick={() => {
+                // Signed out on this device at once; telling Cognito (GlobalSignOut) need not hold the page.
+                void session.signOut();
+                navigate('/');
+              }}
               title={`Signed in as ${user.email}`}
             >
               Sign out

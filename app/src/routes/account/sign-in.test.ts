@@ -15,9 +15,14 @@ test('a seller signs in, lands on Go live, stays signed in after a reload, and s
   await browser.current.page.reload();
   await browser.current.page.getByRole('button', { name: 'Sign out' }).waitFor();
   await browser.current.page.getByRole('button', { name: 'Sign out' }).click();
-  await browser.current.page.getByRole('navigation').getByRole('link', { name: 'Sign in' }).waitFor();
-  // Every Go live offer goes (each part of the page hears of the sign-out on its own).
-  await browser.current.page.getByRole('link', { name: 'Go live' }).first().waitFor({ state: 'detached' });
+  const { page } = browser.current;
+  await page.getByRole('navigation').getByRole('link', { name: 'Sign in' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/');
+  // No offer to go live is left anywhere on the page.
+  await page
+    .getByRole('link', { name: 'Go live', exact: true })
+    .first()
+    .waitFor({ state: 'detached', timeout: 5000 });
 });
 
 test('an admin lands on Admin, and sees no Go live', async () => {

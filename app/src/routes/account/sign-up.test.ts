@@ -40,7 +40,7 @@ test('sign up, confirm with the emailed code, sign in, and land on Go live as a 
   expect(await page.getByLabel('Email').inputValue()).toBe(email);
   await page.getByLabel('Password').fill('Brand-new-1');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Go live' }).waitFor();
+  await page.getByRole('link', { name: 'Go live', exact: true }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/live');
 });
 
