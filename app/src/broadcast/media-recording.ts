@@ -17,7 +17,7 @@ export class MediaRecording implements Recording {
 
   constructor(
     private readonly stream: MediaStream,
-    private settings: RecordingSettings,
+    private readonly settings: RecordingSettings,
     private readonly deliver: (bytes: ArrayBuffer) => void,
     private readonly failed: (message: string) => void,
   ) {}

@@ -31,7 +31,7 @@ runService('cognito', async () => {
   deliverMessagesTo(join(path, OUTBOX_FILE), ConsoleMessageSender);
   const server = await createDefaultServer(pino({ level: 'error' }));
   const call = async (target: string, body: Record<string, unknown>) => {
-    const response = await fetch(`http://${host}:${listening.details.endpoint.split(':').pop()}/`, {
+    const response = await fetch(`${listening.details.endpoint}/`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.1',

@@ -9,6 +9,7 @@ import { apiErrorMessage } from './api-error';
 import { ChannelPageRows } from './channel-page-rows';
 import type { AdminChannel } from './channel-row';
 import { ConfirmDialog } from './confirm-dialog';
+import { TableHead } from './table-head';
 
 /**
  * How long a row says "Stopping…" after the API accepted the stop: IVS reports the stream's end
@@ -74,25 +75,9 @@ export function ChannelsSection() {
       </p>
       <div className="table-frame">
         <table className="admin-table channels-table" role="table" aria-labelledby="channels-title">
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                Name
-              </th>
-              <th scope="col" role="columnheader">
-                Owner
-              </th>
-              <th scope="col" role="columnheader">
-                Status
-              </th>
-              <th scope="col" role="columnheader">
-                Updated
-              </th>
-              <th scope="col" role="columnheader">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Name', 'Owner', 'Status', 'Updated', <span className="visually-hidden">Actions</span>]}
+          />
           {pageStarts.map((start, index) => (
             <ChannelPageRows
               key={start ?? 'first'}

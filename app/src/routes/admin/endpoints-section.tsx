@@ -2,6 +2,7 @@
 import { apiErrorMessage } from './api-error';
 import { fullTime, percent, timeAgo } from './format';
 import { EndpointStatusBadge } from './status-badge';
+import { TableHead } from './table-head';
 import { useEndpoints, type AdminEndpoint } from './use-endpoints';
 import { useNow } from './use-now';
 
@@ -33,28 +34,7 @@ export function EndpointsSection() {
       {endpoints && endpoints.length > 0 && (
         <div className="table-frame">
           <table className="admin-table endpoints-table" role="table" aria-labelledby="endpoints-title">
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  Endpoint
-                </th>
-                <th scope="col" role="columnheader">
-                  Status
-                </th>
-                <th scope="col" role="columnheader">
-                  Sessions
-                </th>
-                <th scope="col" role="columnheader">
-                  Load
-                </th>
-                <th scope="col" role="columnheader">
-                  Last heartbeat
-                </th>
-                <th scope="col" role="columnheader">
-                  URL
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Endpoint', 'Status', 'Sessions', 'Load', 'Last heartbeat', 'URL']} />
             <tbody role="rowgroup">
               {endpoints.map((endpoint) => (
                 <EndpointRow key={endpoint.id} endpoint={endpoint} now={now} />

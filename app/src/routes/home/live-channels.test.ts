@@ -9,7 +9,7 @@ import type { Publisher } from '@golive/common/testing/test-publisher';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
 import { videoPlays } from '../../testing/video-probe';
-import { channelBecomes, createChannel, publishTo, reportStatus } from '../watch/testing/broadcasts';
+import { channelBecomes, createChannel, publishTo, reportStatus } from '../../testing/broadcasts';
 import { PAGE_SIZE, REFRESH_MS } from './use-live-channels';
 
 const api = useApiStack('app-home');

@@ -9,7 +9,7 @@ import type { Publisher } from '@golive/common/testing/test-publisher';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { openAppBrowser, type AppBrowser } from '../../testing/app-browser';
 import { lookAtVideo, videoPlays } from '../../testing/video-probe';
-import { channelBecomes, createChannel, publishTo, reportStatus } from './testing/broadcasts';
+import { channelBecomes, createChannel, publishTo, reportStatus } from '../../testing/broadcasts';
 
 const api = useApiStack('app-watch');
 let viewer: AppBrowser;

@@ -1,16 +1,17 @@
 /**
- * Channels and broadcasts for the viewer's tests, made the way the product makes them: the seller
+ * Channels and broadcasts for the app's tests, made the way the product makes them: the seller
  * creates a channel through the API; a broadcast is real media (FFmpeg's 720p30 test pattern)
- * published to the local IVS ingest with the key transwrap would claim; status changes that only
- * transwrap reports (CONNECTING, INTERRUPTED) are reported through the same IAM mutation.
+ * published to the local IVS ingest with the key transwrap would claim at the endpoint the ticket
+ * names; status changes that only transwrap reports (CONNECTING, INTERRUPTED) are reported through
+ * the same IAM mutation.
  */
 import * as op from '@golive/common/api-operations';
 import { publishTestStream, type Publisher } from '@golive/common/testing/test-publisher';
 import { call, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
 import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
 
-const ENDPOINT_ID = 'tw-viewer-tests';
-const registered = new WeakSet<ApiStack>();
+/** Registered only on stacks that run no transwrap, so that startBroadcast has an endpoint to name. */
+const TEST_ENDPOINT_ID = 'tw-app-tests';
 
 /** A seller may own 20 channels: tests that need more use the other seller too. */
 export async function createChannel(
@@ -21,25 +22,28 @@ export async function createChannel(
   const { data, errors } = await call<op.CreateChannelMutation>(api.who.clients[owner], op.CREATE_CHANNEL, {
     name,
   });
-  if (!data) throw new Error(`createChannel failed: ${JSON.stringify(errors)}`);
+  if (!data || errors.length) throw new Error(`createChannel failed: ${JSON.stringify(errors)}`);
   return data.createChannel;
 }
 
 /** Publishes `seconds` of test pattern to the channel, as a broadcaster on air. */
 export async function publishTo(api: ApiStack, channelId: string, seconds: number): Promise<Publisher> {
-  if (!registered.has(api)) {
-    await registerTestEndpoint(api.who.clients.service, ENDPOINT_ID);
-    registered.add(api);
+  const start = () =>
+    call<op.StartBroadcastMutation>(api.who.clients.seller, op.START_BROADCAST, { channelId });
+  let ticket = await start();
+  if (!ticket.data && api.stack.info.transwrap.length === 0) {
+    await registerTestEndpoint(api.who.clients.service, TEST_ENDPOINT_ID);
+    ticket = await start();
   }
-  const ticket = await call<op.StartBroadcastMutation>(api.who.clients.seller, op.START_BROADCAST, {
-    channelId,
-  });
-  if (!ticket.data) throw new Error(`startBroadcast failed: ${JSON.stringify(ticket.errors)}`);
+  if (!ticket.data || ticket.errors.length)
+    throw new Error(`startBroadcast failed: ${JSON.stringify(ticket.errors)}`);
+  // Redeemed the way transwrap would, at the endpoint the ticket names; FFmpeg then publishes.
   const claim = await call<op.ClaimIngestMutation>(api.who.clients.service, op.CLAIM_INGEST, {
     token: ticket.data.startBroadcast.token,
-    endpointId: ENDPOINT_ID,
+    endpointId: ticket.data.startBroadcast.endpoint.id,
   });
-  if (!claim.data) throw new Error(`claimIngest failed: ${JSON.stringify(claim.errors)}`);
+  if (!claim.data || claim.errors.length)
+    throw new Error(`claimIngest failed: ${JSON.stringify(claim.errors)}`);
   const { ingestUrl, streamKey } = claim.data.claimIngest;
   return publishTestStream(`${ingestUrl}${streamKey}`, { seconds });
 }
