@@ -6,10 +6,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import * as op from '@golive/common/api-operations';
-import { publishTestStream, type Publisher } from '@golive/common/testing/test-publisher';
+import type { Publisher } from '@golive/common/testing/test-publisher';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
+import { createChannel, publishTo } from '../../testing/broadcasts';
 import { CHANNELS_PAGE_SIZE, CHANNELS_POLL_MS } from './channel-paging';
 
 const api = useApiStack('app-admin', { TRANSWRAP_INSTANCES: '1' });
@@ -24,16 +25,6 @@ afterEach(async () => {
   publisher = undefined;
   await app.close();
 });
-
-type Channel = op.CreateChannelMutation['createChannel'];
-
-async function createChannel(name: string, as: 'seller' | 'otherSeller' = 'seller'): Promise<Channel> {
-  const { data, errors } = await call<op.CreateChannelMutation>(api.who.clients[as], op.CREATE_CHANNEL, {
-    name,
-  });
-  expect(errors).toEqual([]);
-  return data!.createChannel;
-}
 
 async function signInAsAdmin(): Promise<void> {
   const admin = demoUser(api.stack.info, 'admins');
@@ -85,7 +76,7 @@ test('a seller, or nobody, opening /admin sees "Admins only" and a way to sign i
 });
 
 test("the admin sees a seller's channel with its owner and status, and the transwrap endpoint heartbeating live", async () => {
-  const channel = await createChannel('Admin list check');
+  const channel = await createChannel(api, 'Admin list check');
   await signInAsAdmin();
 
   const row = rowOf(app.page, 'Channels', channel.name);
@@ -124,19 +115,8 @@ test("the admin sees a seller's channel with its owner and status, and the trans
 }, 60_000);
 
 test('the admin stops a live stream: Stop, confirm in a dialog, and the channel goes offline', async () => {
-  const channel = await createChannel('Admin stop check');
-  const ticket = await call<op.StartBroadcastMutation>(api.who.clients.seller, op.START_BROADCAST, {
-    channelId: channel.id,
-  });
-  expect(ticket.errors).toEqual([]);
-  // Redeemed the way transwrap would, at the endpoint the ticket names; FFmpeg then publishes.
-  const claim = await call<op.ClaimIngestMutation>(api.who.clients.service, op.CLAIM_INGEST, {
-    token: ticket.data!.startBroadcast.token,
-    endpointId: ticket.data!.startBroadcast.endpoint.id,
-  });
-  expect(claim.errors).toEqual([]);
-  const { ingestUrl, streamKey } = claim.data!.claimIngest;
-  publisher = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 120 });
+  const channel = await createChannel(api, 'Admin stop check');
+  publisher = await publishTo(api, channel.id, 120);
 
   await signInAsAdmin();
   const row = rowOf(app.page, 'Channels', channel.name);
@@ -169,7 +149,7 @@ test('the admin stops a live stream: Stop, confirm in a dialog, and the channel 
 }, 120_000);
 
 test('an API error while stopping is said in the dialog (the channel was deleted meanwhile)', async () => {
-  const channel = await createChannel('Admin error check');
+  const channel = await createChannel(api, 'Admin error check');
   // Connecting, as transwrap reports while it dials IVS: Stop is offered.
   const report = await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
     input: { channelId: channel.id, status: 'CONNECTING', at: new Date().toISOString() },
@@ -210,7 +190,7 @@ test('"Show more" brings the next page of channels, and polling keeps both pages
     return count;
   };
   for (let existing = await listed(); existing <= CHANNELS_PAGE_SIZE; existing++)
-    await createChannel(`Filler ${existing + 1}`, 'otherSeller');
+    await createChannel(api, `Filler ${existing + 1}`, 'otherSeller');
   const total = await listed();
 
   await signInAsAdmin();
@@ -227,13 +207,18 @@ test('"Show more" brings the next page of channels, and polling keeps both pages
 }, 60_000);
 
 test('the GraphQL console loads only when opened, and runs a query as the admin', async () => {
-  const channel = await createChannel('Admin console check');
+  const channel = await createChannel(api, 'Admin console check');
   const consoleChunks: string[] = [];
   app.page.on('request', (request) => {
     if (/\/graphql-console-[^/]*\.js$/.test(request.url())) consoleChunks.push(request.url());
   });
   await signInAsAdmin();
-  await rowOf(app.page, 'Channels', channel.name).waitFor({ timeout: 15_000 });
+  // The page is up with its channels (which page holds this one depends on scan order).
+  await app.page
+    .getByRole('table', { name: 'Channels' })
+    .getByRole('row')
+    .nth(1)
+    .waitFor({ timeout: 15_000 });
   expect(consoleChunks).toEqual([]);
 
   await app.page.getByRole('button', { name: 'Open the console' }).click();
@@ -243,7 +228,8 @@ test('the GraphQL console loads only when opened, and runs a query as the admin'
 
   await app.page.locator('.graphiql-query-editor .CodeMirror').click();
   await app.page.keyboard.press('Control+A');
-  await app.page.keyboard.insertText('{ channels { items { id name } } }');
+  // Earlier tests leave more than a page of channels: ask for all of them.
+  await app.page.keyboard.insertText('{ channels(limit: 100) { items { id name } } }');
   await run.click();
   const result = app.page.getByRole('region', { name: 'Result Window' });
   await result.getByText('"channels"').waitFor({ timeout: 15_000 });
