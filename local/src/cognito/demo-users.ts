@@ -1,13 +1,11 @@
 /** The users a fresh local stack signs in with. Local only: these never exist in AWS. */
-export type Group = 'sellers' | 'admins';
+import type { Group } from '@golive/common/user-groups';
 
 export interface DemoUser {
   username: string;
   password: string;
   groups: Group[];
 }
-
-export const GROUPS: readonly Group[] = ['sellers', 'admins'];
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'seller@example.com', password: 'Seller-demo-1', groups: ['sellers'] },

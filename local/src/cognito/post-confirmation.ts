@@ -3,8 +3,7 @@
  * signed up and confirmed their email joins `sellers`, so self sign-up can go live. cognito-local
  * runs no triggers, so the stack does it after a successful ConfirmSignUp, through the Cognito API.
  */
-/** The group self-signed-up users join. */
-export const SELF_SIGN_UP_GROUP = 'sellers';
+import { SELF_SIGN_UP_GROUP } from '@golive/common/user-groups';
 
 type CognitoCall = (target: string, body: Record<string, unknown>) => Promise<Record<string, unknown>>;
 

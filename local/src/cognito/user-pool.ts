@@ -16,7 +16,8 @@ import {
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DEMO_USERS, GROUPS, type DemoUser } from './demo-users';
+import { GROUPS } from '@golive/common/user-groups';
+import { DEMO_USERS, type DemoUser } from './demo-users';
 
 export const USER_POOL_NAME = 'golive';
 export const APP_CLIENT_NAME = 'golive-app';

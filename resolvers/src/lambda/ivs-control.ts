@@ -19,6 +19,12 @@ import type { CreatedIvsChannel, IngestResult, IvsAction, IvsFailure } from '../
 
 export type IvsControlResult = CreatedIvsChannel | IngestResult | IvsFailure | { ok: true };
 
+/**
+ * The tag naming the deployment that created a channel: amplify/ lets the Lambda touch only
+ * channels carrying its own, and `npm run destroy` deletes exactly those.
+ */
+export const DEPLOYMENT_TAG = 'golive:deployment';
+
 /** IVS returns a bare host (RTMPS on 443); the local emulator returns host:port. */
 export function ingestUrlOf(ingestEndpoint: string): string {
   return ingestEndpoint.includes(':')
@@ -31,14 +37,15 @@ function ivsChannelName(owner: string): string {
   return `golive-${owner.replace(/[^a-zA-Z0-9_-]/g, '')}`.slice(0, 128);
 }
 
-export function createIvsControl(ivs: IvsClient) {
+/** deploymentId: tags every channel created (DEPLOYMENT_TAG); none locally. */
+export function createIvsControl(ivs: IvsClient, deploymentId?: string) {
   async function createChannel(owner: string): Promise<CreatedIvsChannel> {
     const { channel } = await ivs.send(
       new CreateChannelCommand({
         name: ivsChannelName(owner),
         latencyMode: 'LOW',
         type: 'STANDARD',
-        tags: { app: 'golive', owner },
+        tags: { app: 'golive', owner, ...(deploymentId ? { [DEPLOYMENT_TAG]: deploymentId } : {}) },
       }),
     );
     if (!channel?.arn || !channel.playbackUrl) throw new Error('IVS CreateChannel returned no channel');
@@ -95,6 +102,6 @@ export function createIvsControl(ivs: IvsClient) {
 /** The Lambda entry point in AWS: region and credentials come from the function's environment. */
 let deployed: ReturnType<typeof createIvsControl> | undefined;
 export function handler(event: IvsAction): Promise<IvsControlResult> {
-  deployed ??= createIvsControl(new IvsClient({}));
+  deployed ??= createIvsControl(new IvsClient({}), process.env.DEPLOYMENT_ID);
   return deployed(event);
 }

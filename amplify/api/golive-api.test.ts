@@ -1,0 +1,211 @@
+/**
+ * The deployed API is the API the local stack runs: every field schema.graphql declares on Query,
+ * Mutation and Subscription is resolved in AppSync by the same bundled APPSYNC_JS code, through the
+ * same data sources and pipeline functions (resolvers/src/api.ts), behind the same auth modes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { DATA_SOURCES, FUNCTIONS, RESOLVERS } from '@golive/resolvers/api';
+import { bundleResolvers, type Bundles } from '@golive/resolvers/bundle';
+import { TABLES } from '@golive/resolvers/tables';
+import { REPO_ROOT } from '@golive/common/repo-paths';
+import {
+  textOf,
+  type AppSyncApi,
+  type AppSyncDataSource,
+  type AppSyncFunction,
+  type AppSyncResolver,
+  type DynamoDbTable,
+} from '../testing/cfn-shapes';
+import {
+  propertiesOfType,
+  resourcesOfType,
+  synthesizeBackend,
+  type SynthesizedBackend,
+} from '../testing/synthesize';
+
+const schema = readFileSync(join(REPO_ROOT, 'schema.graphql'), 'utf8');
+
+/** Every root field the schema declares, as "Type.field". */
+function schemaRootFields(): string[] {
+  return parse(schema)
+    .definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION)
+    .filter((type) => ['Query', 'Mutation', 'Subscription'].includes(type.name.value))
+    .flatMap((type) => (type.fields ?? []).map((field) => `${type.name.value}.${field.name.value}`));
+}
+
+const JS_RUNTIME = { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' };
+
+let backend: SynthesizedBackend;
+let bundles: Bundles;
+beforeAll(async () => {
+  backend = synthesizeBackend();
+  bundles = await bundleResolvers();
+}, 180_000);
+afterAll(() => backend?.remove());
+
+const api = () => backend.stacks.api;
+
+describe('the AppSync API', () => {
+  it('serves schema.graphql as written', () => {
+    const [definition] = propertiesOfType(api(), 'AWS::AppSync::GraphQLSchema');
+    expect(definition?.Definition).toBe(schema);
+  });
+
+  it('takes Cognito user pools by default, the API key for public reads and IAM for services', () => {
+    const [graphqlApi] = propertiesOfType<AppSyncApi>(api(), 'AWS::AppSync::GraphQLApi');
+    expect(graphqlApi?.AuthenticationType).toBe('AMAZON_COGNITO_USER_POOLS');
+    expect(graphqlApi?.UserPoolConfig.DefaultAction).toBe('ALLOW');
+    // The pool is the one defineAuth created (passed in from the auth stack).
+    expect(textOf(graphqlApi?.UserPoolConfig.UserPoolId)).toMatch(/amplifyAuthUserPool/);
+    expect(graphqlApi?.AdditionalAuthenticationProviders).toEqual([
+      { AuthenticationType: 'API_KEY' },
+      { AuthenticationType: 'AWS_IAM' },
+    ]);
+    const [key] = propertiesOfType<{ Expires: number }>(api(), 'AWS::AppSync::ApiKey');
+    // AppSync's longest: a year from this deployment.
+    expect((key?.Expires ?? 0) * 1000 - Date.now()).toBeGreaterThan(360 * 24 * 3600 * 1000);
+  });
+
+  it('logs errors without request or response bodies (claimIngest returns a stream key)', () => {
+    const [graphqlApi] = propertiesOfType<AppSyncApi>(api(), 'AWS::AppSync::GraphQLApi');
+    expect(graphqlApi?.LogConfig).toMatchObject({ FieldLogLevel: 'ERROR', ExcludeVerboseContent: true });
+  });
+
+  it('resolves every root field of the schema, and nothing else', () => {
+    const resolved = propertiesOfType<AppSyncResolver>(api(), 'AWS::AppSync::Resolver').map(
+      (resolver) => `${resolver.TypeName}.${resolver.FieldName}`,
+    );
+    expect(resolved.sort()).toEqual(schemaRootFields().sort());
+  });
+
+  it('runs each resolver and pipeline function as APPSYNC_JS with the bundle the local server runs', () => {
+    const resolvers = propertiesOfType<AppSyncResolver>(api(), 'AWS::AppSync::Resolver');
+    for (const expected of RESOLVERS) {
+      const resolver = resolvers.find(
+        (r) => r.TypeName === expected.typeName && r.FieldName === expected.fieldName,
+      );
+      expect({ field: `${expected.typeName}.${expected.fieldName}`, runtime: resolver?.Runtime }).toEqual({
+        field: `${expected.typeName}.${expected.fieldName}`,
+        runtime: JS_RUNTIME,
+      });
+      expect(resolver?.Code).toBe(bundles.get(expected.code));
+      expect(resolver?.Kind).toBe(expected.kind);
+    }
+    const functions = propertiesOfType<AppSyncFunction>(api(), 'AWS::AppSync::FunctionConfiguration');
+    expect(functions.map((fn) => fn.Name).sort()).toEqual(FUNCTIONS.map((fn) => fn.name).sort());
+    for (const expected of FUNCTIONS) {
+      const fn = functions.find((f) => f.Name === expected.name);
+      expect(fn?.Runtime).toEqual(JS_RUNTIME);
+      expect(fn?.Code).toBe(bundles.get(expected.code));
+    }
+  });
+
+  it('runs pipelines through their functions in order, each on its data source', () => {
+    const functionNames = new Map(
+      Object.entries(resourcesOfType<AppSyncFunction>(api(), 'AWS::AppSync::FunctionConfiguration')).map(
+        ([id, fn]) => [id, fn.Properties.Name],
+      ),
+    );
+    // The data source's name (resolvers/src/api.ts's), or a reference to the resource of that name.
+    const dataSourceOf = ({
+      DataSourceName: name,
+    }: {
+      DataSourceName?: AppSyncResolver['DataSourceName'];
+    }) => (typeof name === 'string' ? name : textOf(name).match(/GoLiveApi(\w+?)DataSource[0-9A-F]{8}/)?.[1]);
+    const resolvers = propertiesOfType<AppSyncResolver>(api(), 'AWS::AppSync::Resolver');
+    for (const expected of RESOLVERS) {
+      const resolver = resolvers.find(
+        (r) => r.TypeName === expected.typeName && r.FieldName === expected.fieldName,
+      )!;
+      if (expected.kind === 'PIPELINE') {
+        const steps = (resolver.PipelineConfig?.Functions ?? []).map((step) =>
+          functionNames.get(step['Fn::GetAtt'][0]),
+        );
+        expect({ field: expected.fieldName, steps }).toEqual({
+          field: expected.fieldName,
+          steps: expected.functions,
+        });
+      } else {
+        expect({ field: expected.fieldName, source: dataSourceOf(resolver) }).toEqual({
+          field: expected.fieldName,
+          source: expected.dataSource,
+        });
+      }
+    }
+    for (const fn of propertiesOfType<AppSyncFunction>(api(), 'AWS::AppSync::FunctionConfiguration')) {
+      const expected = FUNCTIONS.find((f) => f.name === fn.Name)!;
+      expect({ fn: fn.Name, source: dataSourceOf(fn) }).toEqual({ fn: fn.Name, source: expected.dataSource });
+    }
+  });
+
+  it('declares each data source of resolvers/src/api.ts with its kind', () => {
+    const sources = propertiesOfType<AppSyncDataSource>(api(), 'AWS::AppSync::DataSource');
+    expect(sources.map((s) => s.Name).sort()).toEqual(Object.keys(DATA_SOURCES).sort());
+    for (const source of sources) {
+      const expected = DATA_SOURCES[source.Name as keyof typeof DATA_SOURCES];
+      expect(source.Type).toBe(expected.kind);
+      if (expected.kind === 'AMAZON_DYNAMODB') {
+        expect(textOf(source.DynamoDBConfig?.TableName)).toContain(`GoLive${expected.table}Table`);
+      }
+      if (expected.kind === 'AWS_LAMBDA') {
+        expect(textOf(source.LambdaConfig?.LambdaFunctionArn)).toContain('GoLiveIvsControlFunction');
+      }
+    }
+  });
+});
+
+describe('the tables', () => {
+  const tables = () =>
+    Object.entries(resourcesOfType<DynamoDbTable>(api(), 'AWS::DynamoDB::Table')).map(([id, table]) => ({
+      name: (Object.keys(TABLES) as (keyof typeof TABLES)[]).find((n) => id.startsWith(`GoLive${n}Table`)),
+      table,
+    }));
+
+  it('has keys, indexes and TTL from resolvers/src/tables.ts', () => {
+    expect(
+      tables()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(Object.keys(TABLES).sort());
+    for (const { name, table } of tables()) {
+      const definition = TABLES[name!];
+      const properties = table.Properties;
+      expect(properties.KeySchema).toEqual([{ AttributeName: definition.partitionKey, KeyType: 'HASH' }]);
+      const indexes = Object.fromEntries(
+        (properties.GlobalSecondaryIndexes ?? []).map((index) => [
+          index.IndexName,
+          { keys: index.KeySchema.map((k) => k.AttributeName), projection: index.Projection },
+        ]),
+      );
+      expect(indexes).toEqual(
+        Object.fromEntries(
+          Object.entries(definition.indexes).map(([indexName, keys]) => [
+            indexName,
+            { keys, projection: { ProjectionType: 'ALL' } },
+          ]),
+        ),
+      );
+      const ttl = (definition as { ttlAttribute?: string }).ttlAttribute;
+      expect(properties.TimeToLiveSpecification).toEqual(
+        ttl ? { AttributeName: ttl, Enabled: true } : undefined,
+      );
+    }
+  });
+
+  it('is on demand, encrypted, with point-in-time recovery', () => {
+    for (const { table } of tables()) {
+      expect(table.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+      });
+    }
+  });
+
+  it('goes away with a sandbox (a branch deployment keeps its data: see settings.test.ts)', () => {
+    for (const { table } of tables())
+      expect((table as { DeletionPolicy?: string }).DeletionPolicy).toBe('Delete');
+  });
+});

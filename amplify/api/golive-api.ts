@@ -1,0 +1,134 @@
+/**
+ * The AppSync API: schema.graphql, Cognito user pools by default plus API key (public reads) and
+ * IAM (services), and every resolver from resolvers/src/api.ts as APPSYNC_JS with the same bundles
+ * the local server runs.
+ */
+import { Duration, Expiration } from 'aws-cdk-lib';
+import {
+  AppsyncFunction,
+  AuthorizationType,
+  Code,
+  Definition,
+  FieldLogLevel,
+  FunctionRuntime,
+  GraphqlApi,
+  Resolver,
+  type BaseDataSource,
+} from 'aws-cdk-lib/aws-appsync';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { DATA_SOURCES, FUNCTIONS, RESOLVERS, type DataSourceName } from '@golive/resolvers/api';
+import type { DeploymentSettings } from '../settings';
+import { IvsControlFunction } from './ivs-control-function';
+import { SCHEMA_PATH } from './schema';
+import { declareTables, type ApiTables } from './tables';
+
+export interface GoLiveApiProps {
+  userPool: IUserPool;
+  /** Code path (as in resolvers/src/api.ts) -> bundled ESM. */
+  code: Map<string, string>;
+  settings: DeploymentSettings;
+}
+
+/** AppSync caps an API key's life at a year; each deployment issues a fresh one. */
+export const API_KEY_LIFETIME = Duration.days(365);
+
+export class GoLiveApi extends Construct {
+  readonly api: GraphqlApi;
+  readonly tables: ApiTables;
+  readonly ivsControl: IvsControlFunction;
+
+  constructor(scope: Construct, id: string, { userPool, code, settings }: GoLiveApiProps) {
+    super(scope, id);
+    this.api = new GraphqlApi(this, 'Api', {
+      name: `golive-${settings.deploymentId}`,
+      definition: Definition.fromFile(SCHEMA_PATH),
+      authorizationConfig: {
+        defaultAuthorization: {
+          authorizationType: AuthorizationType.USER_POOL,
+          userPoolConfig: { userPool },
+        },
+        additionalAuthorizationModes: [
+          {
+            authorizationType: AuthorizationType.API_KEY,
+            apiKeyConfig: {
+              description: 'Public reads: channels, live channels, channel status',
+              expires: Expiration.after(API_KEY_LIFETIME),
+            },
+          },
+          { authorizationType: AuthorizationType.IAM },
+        ],
+      },
+      // Errors only, and never request/response bodies: claimIngest's result holds a stream key.
+      logConfig: {
+        fieldLogLevel: FieldLogLevel.ERROR,
+        excludeVerboseContent: true,
+        retention: settings.logRetention,
+      },
+    });
+    this.tables = declareTables(this, settings.dataRemovalPolicy);
+    this.ivsControl = new IvsControlFunction(this, 'IvsControl', settings);
+
+    const dataSources = this.declareDataSources();
+    const codeOf = (path: string) => {
+      const bundle = code.get(path);
+      if (!bundle) throw new Error(`No bundled resolver code for ${path}`);
+      return Code.fromInline(bundle);
+    };
+    const functions = new Map(
+      FUNCTIONS.map((fn) => [
+        fn.name,
+        new AppsyncFunction(this, `Function${fn.name}`, {
+          api: this.api,
+          name: fn.name,
+          dataSource: dataSources[fn.dataSource],
+          runtime: FunctionRuntime.JS_1_0_0,
+          code: codeOf(fn.code),
+        }),
+      ]),
+    );
+    for (const resolver of RESOLVERS) {
+      const common = {
+        api: this.api,
+        typeName: resolver.typeName,
+        fieldName: resolver.fieldName,
+        runtime: FunctionRuntime.JS_1_0_0,
+        code: codeOf(resolver.code),
+      };
+      const id = `Resolver${resolver.typeName}${resolver.fieldName}`;
+      if (resolver.kind === 'UNIT') {
+        new Resolver(this, id, { ...common, dataSource: dataSources[resolver.dataSource] });
+      } else {
+        const pipelineConfig = resolver.functions.map((name) => {
+          const fn = functions.get(name);
+          if (!fn)
+            throw new Error(`${resolver.typeName}.${resolver.fieldName} uses unknown function ${name}`);
+          return fn;
+        });
+        new Resolver(this, id, { ...common, pipelineConfig });
+      }
+    }
+  }
+
+  private declareDataSources(): Record<DataSourceName, BaseDataSource> {
+    const declared = {} as Record<DataSourceName, BaseDataSource>;
+    for (const [name, source] of Object.entries(DATA_SOURCES) as [
+      DataSourceName,
+      (typeof DATA_SOURCES)[DataSourceName],
+    ][]) {
+      const id = `${name}DataSource`;
+      switch (source.kind) {
+        case 'AMAZON_DYNAMODB':
+          declared[name] = this.api.addDynamoDbDataSource(id, this.tables[source.table], { name });
+          break;
+        case 'AWS_LAMBDA':
+          declared[name] = this.api.addLambdaDataSource(id, this.ivsControl.function, { name });
+          break;
+        case 'NONE':
+          declared[name] = this.api.addNoneDataSource(id, { name });
+          break;
+      }
+    }
+    return declared;
+  }
+}

@@ -1,0 +1,11 @@
+import { defineFunction } from '@aws-amplify/backend';
+import { SELF_SIGN_UP_GROUP } from '@golive/common/user-groups';
+
+/** The user pool's PostConfirmation trigger (handler.ts). It lives with auth: no stack cycle. */
+export const postConfirmation = defineFunction({
+  name: 'post-confirmation',
+  entry: './handler.ts',
+  resourceGroupName: 'auth',
+  timeoutSeconds: 10,
+  environment: { GROUP_NAME: SELF_SIGN_UP_GROUP },
+});

@@ -1,0 +1,46 @@
+/**
+ * The AWS deployment (`npm run deploy:sandbox`, `npm run deploy`): Amplify Gen 2 for sign-in,
+ * custom CDK for what Amplify has no construct for. See README.md for the whole picture.
+ */
+import { defineBackend } from '@aws-amplify/backend';
+import { Stack, Tags } from 'aws-cdk-lib';
+import { auth } from './auth/resource';
+import { GoLiveApi } from './api/golive-api';
+import { bundledResolverCode } from './api/resolver-code';
+import { clientOutputs } from './client-outputs';
+import { EventRules } from './events/event-rules';
+import { TranswrapService } from './ingest/transwrap-service';
+import { deploymentSettings, type DeploymentType } from './settings';
+
+const backend = defineBackend({ auth });
+const root = Stack.of(backend.stack);
+const type = root.node.getContext('amplify-backend-type') as DeploymentType;
+const settings = deploymentSettings(type, root.stackName, process.env);
+Tags.of(root).add('golive:deployment', settings.deploymentId);
+
+// The PWA signs in with USER_PASSWORD_AUTH over Cognito's JSON API (no SDK: app/src/auth).
+backend.auth.resources.cfnResources.cfnUserPoolClient.explicitAuthFlows = [
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+];
+
+const { userPool, userPoolClient } = backend.auth.resources;
+const api = new GoLiveApi(backend.createStack('api'), 'GoLive', {
+  userPool,
+  code: await bundledResolverCode(),
+  settings,
+});
+const transwrap = new TranswrapService(backend.createStack('ingest'), 'Transwrap', {
+  api: api.api,
+  userPool,
+  userPoolClient,
+  settings,
+});
+new EventRules(backend.createStack('events'), 'Events', {
+  api: api.api,
+  cluster: transwrap.cluster,
+  deploymentId: settings.deploymentId,
+});
+
+backend.addOutput(clientOutputs(api.api, root.region, transwrap.publicUrl, settings.deploymentId));

@@ -1,0 +1,78 @@
+/**
+ * EventBridge rules whose targets are AppSync mutations (no glue Lambda), one per entry of
+ * resolvers/src/events/event-rules.ts: the same patterns and input mappings the local stack
+ * delivers its events through. The ECS rule is narrowed to transwrap's cluster.
+ */
+import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
+import type { ICluster } from 'aws-cdk-lib/aws-ecs';
+import { CfnRule } from 'aws-cdk-lib/aws-events';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { Kind, OperationTypeNode, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { EVENT_RULES, type AppSyncEventRule } from '@golive/resolvers/events/event-rules';
+
+export interface EventRulesProps {
+  api: GraphqlApi;
+  cluster: ICluster;
+  deploymentId: string;
+}
+
+/** The root field an event rule's operation calls (its target's only permission). */
+export function operationField(rule: AppSyncEventRule): { typeName: string; fieldName: string } {
+  const operation = parse(rule.graphQLOperation).definitions[0] as OperationDefinitionNode;
+  const field = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD) as FieldNode;
+  const typeName = operation.operation === OperationTypeNode.MUTATION ? 'Mutation' : 'Query';
+  return { typeName, fieldName: field.name.value };
+}
+
+export class EventRules extends Construct {
+  readonly rules: CfnRule[] = [];
+
+  constructor(scope: Construct, id: string, { api, cluster, deploymentId }: EventRulesProps) {
+    super(scope, id);
+    const role = new Role(this, 'TargetRole', {
+      assumedBy: new ServicePrincipal('events.amazonaws.com'),
+      description: 'EventBridge calls the API mutations its rules target, and nothing else',
+    });
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['appsync:GraphQL'],
+        resources: [
+          ...new Set(
+            EVENT_RULES.map((rule) => {
+              const { typeName, fieldName } = operationField(rule);
+              return `${api.arn}/types/${typeName}/fields/${fieldName}`;
+            }),
+          ),
+        ],
+      }),
+    );
+    for (const rule of EVENT_RULES) {
+      const eventPattern = rule.eventPattern.source.includes('aws.ecs')
+        ? {
+            ...rule.eventPattern,
+            detail: { ...rule.eventPattern.detail, clusterArn: [cluster.clusterArn] },
+          }
+        : rule.eventPattern;
+      this.rules.push(
+        new CfnRule(this, rule.name, {
+          name: `golive-${deploymentId}-${rule.name}`.slice(0, 64),
+          description: `${rule.eventPattern['detail-type'][0]} -> ${operationField(rule).fieldName}`,
+          eventPattern,
+          targets: [
+            {
+              id: 'api',
+              arn: api.graphQLEndpointArn,
+              roleArn: role.roleArn,
+              appSyncParameters: { graphQlOperation: rule.graphQLOperation },
+              inputTransformer: { inputPathsMap: rule.inputPathsMap, inputTemplate: rule.inputTemplate },
+              // Reports carry their time and older ones are ignored, so retrying is safe.
+              retryPolicy: { maximumEventAgeInSeconds: 600, maximumRetryAttempts: 20 },
+            },
+          ],
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * transwrap on Fargate, reachable from an HTTPS page as wss:// without a custom domain:
+ * browser --wss--> CloudFront (TLS, WebSockets) --VPC origin--> internal ALB --> tasks.
+ *
+ * The ALB lives in isolated subnets with no route from the internet: CloudFront's VPC origin is
+ * its only way in. Tasks sit in public subnets (their own egress to AppSync and IVS's RTMPS ingest,
+ * no NAT gateway to pay per GB of video) and accept traffic from the ALB only.
+ */
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { VpcOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Peer, Port, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import {
+  Cluster,
+  ContainerImage,
+  CpuArchitecture,
+  DeploymentControllerType,
+  FargateService,
+  FargateTaskDefinition,
+  LogDrivers,
+  OperatingSystemFamily,
+} from 'aws-cdk-lib/aws-ecs';
+import {
+  ApplicationLoadBalancer,
+  ApplicationProtocol,
+  Protocol,
+} from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { serviceFields } from '../api/schema';
+import { REPO_ROOT } from '../repo-root';
+import type { DeploymentSettings } from '../settings';
+
+export const TRANSWRAP_PORT = 8090;
+export const INGEST_PATH = '/ingest';
+export const HEALTH_PATH = '/health';
+/** Proxies in front of transwrap that append to X-Forwarded-For: CloudFront, then the ALB. */
+export const PROXY_HOPS = 2;
+
+export interface TranswrapServiceProps {
+  api: GraphqlApi;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
+  settings: DeploymentSettings;
+}
+
+export class TranswrapService extends Construct {
+  readonly cluster: Cluster;
+  readonly service: FargateService;
+  readonly distribution: Distribution;
+  /** What browsers are sent to (each ticket's url): wss://<distribution>/ingest. */
+  readonly publicUrl: string;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    { api, userPool, userPoolClient, settings }: TranswrapServiceProps,
+  ) {
+    super(scope, id);
+    const sizing = settings.transwrap;
+    const { region } = Stack.of(this);
+
+    const vpc = new Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 0,
+      subnetConfiguration: [
+        { name: 'tasks', subnetType: SubnetType.PUBLIC, cidrMask: 24 },
+        { name: 'balancer', subnetType: SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+      ],
+    });
+    this.cluster = new Cluster(this, 'Cluster', { vpc });
+
+    const balancer = new ApplicationLoadBalancer(this, 'Balancer', {
+      vpc,
+      internetFacing: false,
+      vpcSubnets: { subnetType: SubnetType.PRIVATE_ISOLATED },
+      // A broadcast's socket carries media all the time; this only bounds a silent one.
+      idleTimeout: Duration.seconds(120),
+    });
+    // Only from inside the VPC, which is where CloudFront's VPC origin reaches it from.
+    balancer.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(80), 'CloudFront VPC origin');
+    const listener = balancer.addListener('Http', {
+      port: 80,
+      protocol: ApplicationProtocol.HTTP,
+      open: false,
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: `transwrap ingest (${settings.deploymentId})`,
+      priceClass: PriceClass.PRICE_CLASS_ALL,
+      defaultBehavior: {
+        origin: VpcOrigin.withApplicationLoadBalancer(balancer, {
+          protocolPolicy: OriginProtocolPolicy.HTTP_ONLY,
+        }),
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+        // Nothing is cacheable; WebSocket upgrades need the viewer's headers (Sec-WebSocket-*,
+        // Origin for transwrap's origin check) and the ALB's stickiness cookie.
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER,
+      },
+    });
+    this.publicUrl = `wss://${this.distribution.distributionDomainName}${INGEST_PATH}`;
+
+    const taskDefinition = new FargateTaskDefinition(this, 'Task', {
+      cpu: sizing.cpu,
+      memoryLimitMiB: sizing.memoryMiB,
+      runtimePlatform: {
+        cpuArchitecture: CpuArchitecture.X86_64,
+        operatingSystemFamily: OperatingSystemFamily.LINUX,
+      },
+    });
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: settings.logRetention,
+      removalPolicy: settings.dataRemovalPolicy,
+    });
+    taskDefinition.addContainer('transwrap', {
+      image: ContainerImage.fromAsset(REPO_ROOT, {
+        file: 'transwrap/Dockerfile',
+        platform: Platform.LINUX_AMD64,
+      }),
+      portMappings: [{ containerPort: TRANSWRAP_PORT }],
+      logging: LogDrivers.awsLogs({ logGroup, streamPrefix: 'transwrap' }),
+      environment: {
+        HOST: '0.0.0.0',
+        PORT: String(TRANSWRAP_PORT),
+        PUBLIC_URL: this.publicUrl,
+        REGION: region,
+        AWS_REGION: region,
+        API_URL: api.graphqlUrl,
+        COGNITO_ISSUER: `https://cognito-idp.${region}.amazonaws.com/${userPool.userPoolId}`,
+        COGNITO_CLIENT_IDS: userPoolClient.userPoolClientId,
+        ALLOWED_ORIGINS: settings.appOrigins.join(','),
+        CAPACITY: String(sizing.capacity),
+        TRUSTED_PROXY_HOPS: String(PROXY_HOPS),
+        DRAIN_DEADLINE_MS: String(sizing.drainDeadline.toMilliseconds()),
+      },
+      // SIGTERM starts transwrap's drain; SIGKILL only after its deadline and a margin to exit.
+      stopTimeout: sizing.drainDeadline.plus(Duration.seconds(10)),
+    });
+    // The service's API calls, and nothing else (the schema's IAM-only fields).
+    taskDefinition.taskRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['appsync:GraphQL'],
+        resources: serviceFields().map(
+          ({ typeName, fieldName }) => `${api.arn}/types/${typeName}/fields/${fieldName}`,
+        ),
+      }),
+    );
+
+    this.service = new FargateService(this, 'Service', {
+      cluster: this.cluster,
+      taskDefinition,
+      desiredCount: sizing.minTasks,
+      assignPublicIp: true,
+      vpcSubnets: { subnetType: SubnetType.PUBLIC },
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      circuitBreaker: { enable: true, rollback: true },
+      deploymentController: { type: DeploymentControllerType.ECS },
+      healthCheckGracePeriod: Duration.seconds(30),
+    });
+    this.service.connections.allowFrom(balancer, Port.tcp(TRANSWRAP_PORT), 'the load balancer only');
+
+    const targets = listener.addTargets('Transwrap', {
+      port: TRANSWRAP_PORT,
+      protocol: ApplicationProtocol.HTTP,
+      targets: [this.service],
+      healthCheck: {
+        path: HEALTH_PATH,
+        protocol: Protocol.HTTP,
+        // 503 while draining: the ALB stops sending new broadcasters to a draining task.
+        healthyHttpCodes: '200',
+        interval: Duration.seconds(10),
+        timeout: Duration.seconds(5),
+        healthyThresholdCount: 2,
+        unhealthyThresholdCount: 2,
+      },
+      // Deregistering a task keeps its broadcasts for transwrap's whole drain, plus a margin.
+      deregistrationDelay: sizing.drainDeadline.plus(Duration.seconds(5)),
+    });
+    // A broadcaster who reconnects (resume) comes back to the task holding its session,
+    // where the browser keeps the ALB's cookie.
+    targets.enableCookieStickiness(Duration.hours(1));
+
+    const scaling = this.service.autoScaleTaskCount({
+      minCapacity: sizing.minTasks,
+      maxCapacity: sizing.maxTasks,
+    });
+    scaling.scaleOnCpuUtilization('Cpu', {
+      targetUtilizationPercent: sizing.targetCpuPercent,
+      scaleOutCooldown: Duration.seconds(60),
+      // Slow to scale in: every task removed cuts its broadcasts over to another task.
+      scaleInCooldown: Duration.minutes(10),
+    });
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What a deployment may differ in, read once at synthesis. Everything else is fixed in the
+ * constructs. Env vars (all optional) are listed in README.md.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+type Env = Record<string, string | undefined>;
+
+export type DeploymentType = 'sandbox' | 'branch';
+
+export interface DeploymentSettings {
+  type: DeploymentType;
+  /** Tags every IVS channel this deployment creates, so `npm run destroy` finds exactly those. */
+  deploymentId: string;
+  /** Browser origins transwrap accepts (its ALLOWED_ORIGINS). */
+  appOrigins: string[];
+  /** Tables outlive a branch deployment's stack; a sandbox's go with it. */
+  dataRemovalPolicy: RemovalPolicy;
+  logRetention: RetentionDays;
+  transwrap: TranswrapSizing;
+}
+
+export interface TranswrapSizing {
+  /** Fargate task size: 1 vCPU relays ~35 H.264 copies or ~4 VP8 transcodes (transwrap/README.md). */
+  cpu: number;
+  memoryMiB: number;
+  /** Broadcasts one task accepts (transwrap's CAPACITY). */
+  capacity: number;
+  minTasks: number;
+  maxTasks: number;
+  /** Average CPU the service is scaled to keep. */
+  targetCpuPercent: number;
+  /** transwrap's DRAIN_DEADLINE_MS: how long broadcasters get to move after SIGTERM. */
+  drainDeadline: Duration;
+}
+
+function number(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  return value;
+}
+
+/** Amplify Hosting serves a branch at https://<branch>.<app id>.amplifyapp.com ('/' becomes '-'). */
+export function amplifyHostingOrigin(appId: string, branch: string): string {
+  return `https://${branch.replace(/[^a-zA-Z0-9-]/g, '-')}.${appId}.amplifyapp.com`;
+}
+
+/** The Vite dev server (`npm run dev -w app`) a developer points at a sandbox. */
+const SANDBOX_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+export function deploymentSettings(type: DeploymentType, deploymentId: string, env: Env): DeploymentSettings {
+  const extraOrigins = (env.GOLIVE_APP_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const hosted =
+    env.AWS_APP_ID && env.AWS_BRANCH ? [amplifyHostingOrigin(env.AWS_APP_ID, env.AWS_BRANCH)] : [];
+  const sandbox = type === 'sandbox';
+  const minTasks = number(env, 'GOLIVE_TRANSWRAP_MIN_TASKS', sandbox ? 1 : 2);
+  const maxTasks = number(env, 'GOLIVE_TRANSWRAP_MAX_TASKS', sandbox ? 2 : 10);
+  if (minTasks < 1 || maxTasks < minTasks) {
+    throw new Error(`transwrap tasks: need 1 <= min (${minTasks}) <= max (${maxTasks})`);
+  }
+  return {
+    type,
+    deploymentId,
+    appOrigins: [...new Set([...hosted, ...(sandbox ? SANDBOX_ORIGINS : []), ...extraOrigins])],
+    dataRemovalPolicy: sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    logRetention: sandbox ? RetentionDays.ONE_WEEK : RetentionDays.ONE_MONTH,
+    transwrap: {
+      cpu: 1024,
+      memoryMiB: 2048,
+      capacity: number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30),
+      minTasks,
+      maxTasks,
+      targetCpuPercent: 50,
+      drainDeadline: Duration.seconds(30),
+    },
+  };
+}
