@@ -15,6 +15,7 @@ export const DEFAULTS = {
   ALLOWED_ORIGINS: '',
   CAPACITY: '50',
   MAX_CONNECTIONS_PER_ADDRESS: '20',
+  TRUSTED_PROXY_HOPS: '0',
   HELLO_TIMEOUT_MS: '5000',
   IDLE_TIMEOUT_MS: '10000',
   RESUME_GRACE_MS: '15000',
@@ -50,6 +51,11 @@ export interface TranswrapConfig {
   allowedOrigins: string[];
   capacity: number;
   maxConnectionsPerAddress: number;
+  /**
+   * Proxies in front of transwrap that each append to X-Forwarded-For (2 behind CloudFront and an
+   * ALB); the client is that many entries from the right. 0: the socket's address.
+   */
+  trustedProxyHops: number;
   helloTimeoutMs: number;
   idleTimeoutMs: number;
   /** How long a broadcast whose socket dropped is held for a `resume`. */
@@ -106,6 +112,7 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     capacity: integer(env, 'CAPACITY', 1),
     maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1),
+    trustedProxyHops: integer(env, 'TRUSTED_PROXY_HOPS', 0),
     helloTimeoutMs: integer(env, 'HELLO_TIMEOUT_MS', 100),
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 100),
     resumeGraceMs: integer(env, 'RESUME_GRACE_MS', 0),

@@ -12,12 +12,19 @@ import type { WebSocket } from 'ws';
 import { CloseCode, SUBPROTOCOL, type OpeningMessage } from '../protocol/messages';
 import { IngestSession, SessionEvent, type Sellers, type SessionSettings } from '../session/ingest-session';
 import { awaitOpening } from '../session/opening';
+import { clientAddress } from './client-address';
 import { closeSocket } from './close-socket';
 import type { Logger } from './logger';
 
 export type IngestServerOptions = Pick<
   TranswrapConfig,
-  'host' | 'port' | 'allowedOrigins' | 'capacity' | 'maxConnectionsPerAddress' | 'helloTimeoutMs'
+  | 'host'
+  | 'port'
+  | 'allowedOrigins'
+  | 'capacity'
+  | 'maxConnectionsPerAddress'
+  | 'trustedProxyHops'
+  | 'helloTimeoutMs'
 > & { session: SessionSettings };
 
 export class IngestServer {
@@ -86,7 +93,12 @@ export class IngestServer {
     // Connections that have not said hello are bounded too: they cost memory and a timer each.
     if (this.draining || this.opening >= this.options.capacity)
       return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
-    const address = request.socket.remoteAddress ?? '?';
+    // Behind a load balancer every socket comes from it: the client is in X-Forwarded-For.
+    const address = clientAddress(
+      request.socket.remoteAddress ?? '?',
+      request.headers['x-forwarded-for'],
+      this.options.trustedProxyHops,
+    );
     const count = (this.perAddress.get(address) ?? 0) + 1;
     if (count > this.options.maxConnectionsPerAddress)
       return this.refuse(ws, CloseCode.TooManyFromAddress, 'too many connections from this address');
