@@ -1,0 +1,270 @@
+/**
+ * How a broadcaster's browser reaches transwrap in AWS, and how transwrap runs there: wss:// at
+ * CloudFront, through an internal load balancer that only CloudFront reaches, to Fargate tasks
+ * that only the load balancer reaches; health checks on /health; scaling within bounds; a task
+ * stopped for scale-in or deployment gets transwrap's whole drain; and the task may call exactly
+ * the API fields transwrap calls.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+} from 'graphql';
+import * as operations from '@golive/common/api-operations';
+import { REPO_ROOT } from '@golive/common/repo-paths';
+import { DEFAULTS, loadConfig } from '@golive/transwrap/config';
+import { asList, textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
+import {
+  propertiesOfType,
+  resourcesOfType,
+  synthesizeBackend,
+  type SynthesizedBackend,
+} from '../testing/synthesize';
+
+// CloudFront's managed policies (the same ids in every account).
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER = '216adef6-5c7f-47e4-b989-5492eafa07d3';
+
+interface Container {
+  Name: string;
+  Environment: { Name: string; Value: CfnValue }[];
+  PortMappings: { ContainerPort: number }[];
+  StopTimeout: number;
+}
+interface TargetGroup {
+  Port: number;
+  HealthCheckPath: string;
+  Matcher: { HttpCode: string };
+  TargetGroupAttributes: { Key: string; Value: string }[];
+}
+interface Distribution {
+  DistributionConfig: {
+    DefaultCacheBehavior: Record<string, CfnValue>;
+    Origins: { DomainName: CfnValue; VpcOriginConfig?: { VpcOriginId: CfnValue } }[];
+  };
+}
+
+/** The root fields of the operations transwrap's control plane sends (transwrap/src/api/control-plane.ts). */
+function fieldsTranswrapCalls(): string[] {
+  const source = readFileSync(join(REPO_ROOT, 'transwrap/src/api/control-plane.ts'), 'utf8');
+  const imported = source.match(/import \{([^}]+)\} from '@golive\/common\/api-operations'/)?.[1] ?? '';
+  const names = imported
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  expect(names.length).toBeGreaterThan(0);
+  return names.map((name) => {
+    const document = (operations as unknown as Record<string, DocumentNode>)[name]!;
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )!;
+    const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD)!;
+    return `${operation.operation === OperationTypeNode.QUERY ? 'Query' : 'Mutation'}.${field.name.value}`;
+  });
+}
+
+describe('transwrap on Fargate (sandbox)', () => {
+  let backend: SynthesizedBackend;
+  beforeAll(() => {
+    backend = synthesizeBackend();
+  }, 180_000);
+  afterAll(() => backend?.remove());
+  const ingest = () => backend.stacks.ingest;
+  const container = () =>
+    propertiesOfType<{ ContainerDefinitions: Container[] }>(ingest(), 'AWS::ECS::TaskDefinition')[0]!
+      .ContainerDefinitions[0]!;
+  const env = () => Object.fromEntries(container().Environment.map((e) => [e.Name, e.Value]));
+  const targetGroupId = () =>
+    Object.keys(resourcesOfType(ingest(), 'AWS::ElasticLoadBalancingV2::TargetGroup'))[0]!;
+  const targetGroup = () =>
+    propertiesOfType<TargetGroup>(ingest(), 'AWS::ElasticLoadBalancingV2::TargetGroup')[0]!;
+  const attribute = (key: string) => targetGroup().TargetGroupAttributes.find((a) => a.Key === key)?.Value;
+
+  it('answers wss:// at CloudFront, uncached, with the viewer headers a WebSocket upgrade needs', () => {
+    const [distribution] = propertiesOfType<Distribution>(ingest(), 'AWS::CloudFront::Distribution');
+    const behavior = distribution!.DistributionConfig.DefaultCacheBehavior;
+    expect(behavior).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER,
+    });
+    expect(asList(behavior.AllowedMethods as CfnValue[])).toContain('GET');
+    // Browsers are given that address (each ticket's url): wss://<distribution>/ingest.
+    expect(textOf(env().PUBLIC_URL)).toMatch(
+      /^\{"Fn::Join":\["",\["wss:\/\/",\{"Fn::GetAtt":\["TranswrapDistribution\w+","DomainName"\]\},"\/ingest"\]\]\}$/,
+    );
+  });
+
+  it('reaches the load balancer only through a CloudFront VPC origin: the balancer is internal, in isolated subnets', () => {
+    const [distribution] = propertiesOfType<Distribution>(ingest(), 'AWS::CloudFront::Distribution');
+    const [origin] = distribution!.DistributionConfig.Origins;
+    expect(textOf(origin?.VpcOriginConfig?.VpcOriginId)).toContain('VpcOrigin');
+    const [vpcOrigin] = propertiesOfType<{
+      VpcOriginEndpointConfig: { Arn: CfnValue; OriginProtocolPolicy: string };
+    }>(ingest(), 'AWS::CloudFront::VpcOrigin');
+    const balancers = resourcesOfType<{ Scheme: string; Subnets: CfnValue[]; SecurityGroups: CfnValue[] }>(
+      ingest(),
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    );
+    expect(Object.keys(balancers)).toHaveLength(1);
+    const [balancerId, balancer] = Object.entries(balancers)[0]!;
+    expect(vpcOrigin?.VpcOriginEndpointConfig.Arn).toEqual({ Ref: balancerId });
+    expect(balancer.Properties.Scheme).toBe('internal');
+    expect(textOf(balancer.Properties.Subnets)).toMatch(/balancerSubnet/);
+    // No NAT: nothing in the balancer's subnets can reach or be reached from the internet.
+    expect(resourcesOfType(ingest(), 'AWS::EC2::NatGateway')).toEqual({});
+    const groups = propertiesOfType<{ SecurityGroupIngress?: { CidrIp?: CfnValue; FromPort: number }[] }>(
+      ingest(),
+      'AWS::EC2::SecurityGroup',
+    );
+    const balancerIngress = groups.flatMap((g) => g.SecurityGroupIngress ?? []);
+    expect(balancerIngress).toEqual([
+      expect.objectContaining({
+        FromPort: 80,
+        ToPort: 80,
+        CidrIp: { 'Fn::GetAtt': [expect.stringMatching(/Vpc/), 'CidrBlock'] },
+      }),
+    ]);
+  });
+
+  it('forwards to the tasks on transwrap’s port, which accept the load balancer only', () => {
+    const [listener] = propertiesOfType<{ DefaultActions: { Type: string; TargetGroupArn: CfnValue }[] }>(
+      ingest(),
+      'AWS::ElasticLoadBalancingV2::Listener',
+    );
+    expect(listener?.DefaultActions).toEqual([{ Type: 'forward', TargetGroupArn: { Ref: targetGroupId() } }]);
+    const [service] = propertiesOfType<{
+      LoadBalancers: unknown[];
+      NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: string } };
+    }>(ingest(), 'AWS::ECS::Service');
+    expect(service?.LoadBalancers).toEqual([
+      { ContainerName: 'transwrap', ContainerPort: 8090, TargetGroupArn: { Ref: targetGroupId() } },
+    ]);
+    expect(container().PortMappings).toEqual([expect.objectContaining({ ContainerPort: 8090 })]);
+    const rules = propertiesOfType<{ FromPort: number; SourceSecurityGroupId: CfnValue }>(
+      ingest(),
+      'AWS::EC2::SecurityGroupIngress',
+    );
+    expect(rules).toEqual([
+      expect.objectContaining({
+        FromPort: 8090,
+        ToPort: 8090,
+        SourceSecurityGroupId: {
+          'Fn::GetAtt': [expect.stringMatching(/^TranswrapBalancerSecurityGroup/), 'GroupId'],
+        },
+      }),
+    ]);
+  });
+
+  it('health-checks transwrap’s /health, which answers 503 while draining', () => {
+    expect(targetGroup()).toMatchObject({
+      Port: 8090,
+      HealthCheckPath: '/health',
+      Matcher: { HttpCode: '200' },
+    });
+  });
+
+  it('gives a stopping task transwrap’s whole drain deadline before the load balancer or ECS cut it off', () => {
+    const drainMs = Number(textOf(env().DRAIN_DEADLINE_MS));
+    expect(drainMs).toBe(Number(DEFAULTS.DRAIN_DEADLINE_MS));
+    expect(Number(attribute('deregistration_delay.timeout_seconds')) * 1000).toBeGreaterThan(drainMs);
+    // SIGKILL comes StopTimeout after SIGTERM: after the drain, within Fargate's 120 s maximum.
+    expect(container().StopTimeout * 1000).toBeGreaterThan(drainMs);
+    expect(container().StopTimeout).toBeLessThanOrEqual(120);
+  });
+
+  it('sends a reconnecting broadcaster back to the task holding its session (load balancer cookie)', () => {
+    expect(attribute('stickiness.enabled')).toBe('true');
+    expect(attribute('stickiness.type')).toBe('lb_cookie');
+  });
+
+  it('scales on CPU between one and two tasks in a sandbox', () => {
+    const [target] = propertiesOfType<{ MinCapacity: number; MaxCapacity: number }>(
+      ingest(),
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+    );
+    expect(target).toMatchObject({ MinCapacity: 1, MaxCapacity: 2 });
+    const [policy] = propertiesOfType<{ TargetTrackingScalingPolicyConfiguration: Record<string, unknown> }>(
+      ingest(),
+      'AWS::ApplicationAutoScaling::ScalingPolicy',
+    );
+    expect(policy?.TargetTrackingScalingPolicyConfiguration).toMatchObject({
+      PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+      TargetValue: 50,
+    });
+  });
+
+  it('may call exactly the API fields transwrap calls, and nothing else', () => {
+    const taskRoleId = Object.entries(
+      resourcesOfType<{ AssumeRolePolicyDocument: unknown }>(ingest(), 'AWS::IAM::Role'),
+    ).find(([id]) => /TaskTaskRole/.test(id))![0];
+    const policies = propertiesOfType<{ PolicyDocument: PolicyDocument; Roles: CfnValue[] }>(
+      ingest(),
+      'AWS::IAM::Policy',
+    ).filter((policy) => textOf(policy.Roles).includes(taskRoleId));
+    const statements = policies.flatMap((policy) => policy.PolicyDocument.Statement);
+    expect(statements.flatMap((s) => asList(s.Action))).toEqual(['appsync:GraphQL']);
+    const fields = statements
+      .flatMap((s) => asList(s.Resource))
+      .map((resource) =>
+        textOf(resource)
+          .match(/\/types\/(\w+)\/fields\/(\w+)/)!
+          .slice(1, 3)
+          .join('.'),
+      );
+    expect(fields.sort()).toEqual(fieldsTranswrapCalls().sort());
+  });
+
+  it('starts transwrap with settings it accepts, for the app’s origins only', () => {
+    const settings = env();
+    for (const name of Object.keys(settings)) expect(Object.keys(DEFAULTS)).toContain(name);
+    // Deploy-time values (API URL, pool id) are references here: any text parses.
+    expect(() =>
+      loadConfig(Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, textOf(v)]))),
+    ).not.toThrow();
+    expect(textOf(settings.ALLOWED_ORIGINS).split(',')).toEqual([
+      'http://localhost:5173',
+      'http://127.0.0.1:5173',
+    ]);
+    expect(settings.TRUSTED_PROXY_HOPS).toBe('2');
+    expect(textOf(settings.API_URL)).toMatch(/GraphQLUrl/);
+    expect(textOf(settings.COGNITO_ISSUER)).toMatch(/https:\/\/cognito-idp\..*amplifyAuthUserPool/);
+  });
+});
+
+describe('transwrap on Fargate (branch deployment on Amplify Hosting)', () => {
+  let backend: SynthesizedBackend;
+  beforeAll(() => {
+    backend = synthesizeBackend({
+      type: 'branch',
+      env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main', GOLIVE_APP_ORIGINS: 'https://live.example.com' },
+    });
+  }, 180_000);
+  afterAll(() => backend?.remove());
+
+  it('keeps two tasks running and scales to ten', () => {
+    const [target] = propertiesOfType<{ MinCapacity: number; MaxCapacity: number }>(
+      backend.stacks.ingest,
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+    );
+    expect(target).toMatchObject({ MinCapacity: 2, MaxCapacity: 10 });
+  });
+
+  it('accepts browsers from the hosted app and the extra origins given, not from a dev server', () => {
+    const [task] = propertiesOfType<{ ContainerDefinitions: Container[] }>(
+      backend.stacks.ingest,
+      'AWS::ECS::TaskDefinition',
+    );
+    const origins = task!.ContainerDefinitions[0]!.Environment.find(
+      (e) => e.Name === 'ALLOWED_ORIGINS',
+    )?.Value;
+    expect(textOf(origins).split(',')).toEqual([
+      'https://main.d1a2b3c4.amplifyapp.com',
+      'https://live.example.com',
+    ]);
+  });
+});
