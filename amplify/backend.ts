@@ -25,6 +25,9 @@ backend.auth.resources.cfnResources.cfnUserPoolClient.explicitAuthFlows = [
   'ALLOW_USER_SRP_AUTH',
 ];
 
+// Nobody needs AWS credentials as a guest: viewers read the API with its public key.
+backend.auth.resources.cfnResources.cfnIdentityPool.allowUnauthenticatedIdentities = false;
+
 const { userPool, userPoolClient } = backend.auth.resources;
 const api = new GoLiveApi(backend.createStack('api'), 'GoLive', {
   userPool,

@@ -48,6 +48,14 @@ describe('sign-in', () => {
     });
   });
 
+  it('gives guests no AWS credentials (viewers use the API key)', () => {
+    const [identityPool] = propertiesOfType<{ AllowUnauthenticatedIdentities: boolean }>(
+      auth(),
+      'AWS::Cognito::IdentityPool',
+    );
+    expect(identityPool?.AllowUnauthenticatedIdentities).toBe(false);
+  });
+
   it('has exactly the groups the schema names', () => {
     const groups = propertiesOfType<{ GroupName: string }>(auth(), 'AWS::Cognito::UserPoolGroup');
     expect(groups.map((g) => g.GroupName).sort()).toEqual([...GROUPS].sort());
