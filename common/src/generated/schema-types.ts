@@ -108,7 +108,10 @@ export type Me = {
 };
 
 export type Mutation = {
-  /** transwrap redeems a ticket at the endpoint it was issued for; a ticket works once. */
+  /**
+   * transwrap redeems a ticket at the endpoint it was issued for, or at one sharing its url (tasks
+   * behind one load balancer); a ticket works once.
+   */
   claimIngest: IngestDestination;
   /** Creates the IVS channel and records the caller as its owner. */
   createChannel: Channel;

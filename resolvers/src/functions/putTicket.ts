@@ -17,6 +17,7 @@ export function request(ctx: Context) {
     channelId: channel.id,
     owner: channel.owner,
     endpointId: endpoint.id,
+    endpointUrl: endpoint.url,
     expiresAt: util.time.epochMilliSecondsToISO8601(expiresAtEpoch * 1000),
     expiresAtEpoch,
   };

@@ -1,15 +1,17 @@
 /**
  * tickets table: marks a ticket used, atomically, only if it exists, is unused, has not expired
- * and was issued for the calling endpoint. Of any number of concurrent claims, one wins.
+ * and is claimed at the front door it names: by the endpoint it was issued for, or by one sharing
+ * that endpoint's url (tasks behind one load balancer, which picks the task, not the ticket).
+ * Of any number of concurrent claims, one wins.
  */
 import { util, type Context } from '@aws-appsync/utils';
-import type { TicketItem } from '../lib/ticket';
+import type { EndpointItem } from '../lib/endpoint';
+import { refuseTicket, type TicketItem } from '../lib/ticket';
 import type { MutationClaimIngestArgs } from '@golive/common/generated/schema-types';
-
-export const INVALID_TICKET = 'InvalidTicket';
 
 export function request(ctx: Context<MutationClaimIngestArgs>) {
   const now = util.time.nowEpochSeconds();
+  const claiming = ctx.stash.claimingEndpoint as EndpointItem;
   return {
     operation: 'UpdateItem' as const,
     key: util.dynamodb.toMapValues({ token: ctx.args.token }),
@@ -19,19 +21,20 @@ export function request(ctx: Context<MutationClaimIngestArgs>) {
     },
     condition: {
       expression:
-        'attribute_exists(#token) AND attribute_not_exists(usedAt) AND expiresAtEpoch > :now AND endpointId = :endpointId',
+        'attribute_exists(#token) AND attribute_not_exists(usedAt) AND expiresAtEpoch > :now AND (endpointId = :endpointId OR endpointUrl = :url)',
       expressionNames: { '#token': 'token' },
-      expressionValues: util.dynamodb.toMapValues({ ':now': now, ':endpointId': ctx.args.endpointId }),
+      expressionValues: util.dynamodb.toMapValues({
+        ':now': now,
+        ':endpointId': ctx.args.endpointId,
+        ':url': claiming.url,
+      }),
     },
   };
 }
 
 export function response(ctx: Context) {
   if (ctx.error) {
-    // One message for every refusal, so a caller learns nothing about which tickets exist.
-    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
-      util.error('The ticket is invalid, expired or already used.', INVALID_TICKET);
-    }
+    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') refuseTicket();
     util.error(ctx.error.message, ctx.error.type);
   }
   const ticket = ctx.result as TicketItem;

@@ -1,4 +1,7 @@
-/** Tickets: unguessable, short-lived, redeemable once at the endpoint they name. */
+/**
+ * Tickets: unguessable, short-lived, redeemable once at the front door they name: the endpoint
+ * they were issued for, or one sharing its url (tasks behind one load balancer).
+ */
 import { resolverModule, runHandler } from '../testing/run-handler';
 
 const stash = {
@@ -6,7 +9,7 @@ const stash = {
   endpoint: { id: 'tw-1', url: 'wss://tw-1.example/ingest' },
 };
 
-test('putTicket writes a 64-hex-character token that expires in 60 s, only if new', async () => {
+test('putTicket writes a 64-hex-character token for the endpoint and its url that expires in 60 s, only if new', async () => {
   const before = Math.floor(Date.now() / 1000);
   const outcome = runHandler(await resolverModule('functions/putTicket'), 'request', { stash });
   const request = (outcome.ok ? outcome.value : {}) as {
@@ -22,6 +25,7 @@ test('putTicket writes a 64-hex-character token that expires in 60 s, only if ne
     channelId: { S: 'ch1' },
     owner: { S: 'seller-1' },
     endpointId: { S: 'tw-1' },
+    endpointUrl: { S: 'wss://tw-1.example/ingest' },
   });
   expect(request.condition.expression).toMatch(/^attribute_not_exists\(/);
   const again = runHandler(await resolverModule('functions/putTicket'), 'request', { stash });
@@ -45,19 +49,33 @@ test('putTicket answers with where to connect, the token and the expiry, nothing
   });
 });
 
-test('redeemTicket marks the ticket used in one conditional write: exists, unused, unexpired, this endpoint', async () => {
+const claim = { token: 'abc', endpointId: 'tw-2' };
+const claimingEndpoint = { id: 'tw-2', url: 'wss://front.example/ingest' };
+
+test('redeemTicket marks the ticket used in one conditional write: exists, unused, unexpired, at its front door', async () => {
+  const before = Math.floor(Date.now() / 1000);
   const outcome = runHandler(await resolverModule('functions/redeemTicket'), 'request', {
-    args: { token: 'abc', endpointId: 'tw-1' },
+    args: claim,
+    stash: { claimingEndpoint },
   });
   const request = (outcome.ok ? outcome.value : {}) as {
     operation: string;
-    condition: { expression: string; expressionValues: Record<string, unknown> };
+    key: Record<string, unknown>;
+    update: { expression: string };
+    condition: { expression: string; expressionValues: Record<string, { S?: string; N?: string }> };
   };
   expect(request.operation).toBe('UpdateItem');
+  expect(request.key).toEqual({ token: { S: 'abc' } });
+  expect(request.update.expression).toBe('SET usedAt = :usedAt');
+  // The parentheses matter: without them, any claim at the ticket's url would pass, used or expired.
   expect(request.condition.expression).toBe(
-    'attribute_exists(#token) AND attribute_not_exists(usedAt) AND expiresAtEpoch > :now AND endpointId = :endpointId',
+    'attribute_exists(#token) AND attribute_not_exists(usedAt) AND expiresAtEpoch > :now AND (endpointId = :endpointId OR endpointUrl = :url)',
   );
-  expect(request.condition.expressionValues[':endpointId']).toEqual({ S: 'tw-1' });
+  expect(request.condition.expressionValues).toMatchObject({
+    ':endpointId': { S: 'tw-2' },
+    ':url': { S: 'wss://front.example/ingest' },
+  });
+  expect(Number(request.condition.expressionValues[':now']?.N)).toBeGreaterThanOrEqual(before);
 });
 
 test('a failed condition is InvalidTicket, with one message whatever the reason', async () => {
