@@ -5,7 +5,7 @@
  * stopped for scale-in or deployment gets transwrap's whole drain; and the task may call exactly
  * the API fields transwrap calls.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Kind,
@@ -31,6 +31,7 @@ const ALL_VIEWER = '216adef6-5c7f-47e4-b989-5492eafa07d3';
 
 interface Container {
   Name: string;
+  Image: CfnValue;
   Environment: { Name: string; Value: CfnValue }[];
   PortMappings: { ContainerPort: number }[];
   StopTimeout: number;
@@ -180,6 +181,31 @@ describe('transwrap on Fargate (sandbox)', () => {
   it('sends a reconnecting broadcaster back to the task holding its session (load balancer cookie)', () => {
     expect(attribute('stickiness.enabled')).toBe('true');
     expect(attribute('stickiness.type')).toBe('lb_cookie');
+  });
+
+  it('runs the image CodeBuild builds from transwrap/Dockerfile at deploy time (no Docker where `deploy` runs)', () => {
+    const [build] = propertiesOfType<{ buildCommand: string; repositoryUri: CfnValue }>(
+      ingest(),
+      'Custom::CDKContainerImageBuild',
+    );
+    expect(build?.buildCommand).toContain('--file transwrap/Dockerfile');
+    expect(build?.buildCommand).toContain('--platform linux/amd64');
+    // The task runs that build's image: its repository, at the tag the build pushed.
+    expect(textOf(container().Image)).toMatch(
+      /"Ref":"TranswrapImages\w+"\},":",\{"Fn::GetAtt":\["TranswrapImage\w+","ImageTag"\]/,
+    );
+    // The uploaded build context is what the Dockerfile copies, per .dockerignore.
+    const context = readdirSync(backend.dir)
+      .map((entry) => join(backend.dir, entry))
+      .find((path) => existsSync(join(path, 'transwrap', 'Dockerfile')));
+    expect(readdirSync(context!).sort()).toEqual([
+      'common',
+      'package-lock.json',
+      'package.json',
+      'transwrap',
+      'tsconfig.json',
+    ]);
+    expect(existsSync(join(context!, 'transwrap', 'node_modules'))).toBe(false);
   });
 
   it('scales on CPU between one and two tasks in a sandbox', () => {

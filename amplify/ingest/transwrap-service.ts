@@ -6,7 +6,7 @@
  * its only way in. Tasks sit in public subnets (their own egress to AppSync and IVS's RTMPS ingest,
  * no NAT gateway to pay per GB of video) and accept traffic from the ALB only.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, IgnoreMode, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import {
   AllowedMethods,
@@ -20,10 +20,11 @@ import {
 import { VpcOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Peer, Port, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import { ContainerImageBuild } from 'deploy-time-build';
 import {
   Cluster,
-  ContainerImage,
   CpuArchitecture,
   DeploymentControllerType,
   FargateService,
@@ -126,11 +127,25 @@ export class TranswrapService extends Construct {
       retention: settings.logRetention,
       removalPolicy: settings.dataRemovalPolicy,
     });
+    // Built by CodeBuild at deploy time from transwrap/Dockerfile: Amplify Hosting's build, which
+    // runs `npm run deploy`, has no Docker (nor need a developer's machine for a sandbox).
+    const repository = new Repository(this, 'Images', {
+      imageScanOnPush: true,
+      lifecycleRules: [{ maxImageCount: 10, description: 'the last ten builds' }],
+      // Images are rebuilt from the repository's source: nothing to keep when the stack goes.
+      removalPolicy: RemovalPolicy.DESTROY,
+      emptyOnDelete: true,
+    });
+    const image = new ContainerImageBuild(this, 'Image', {
+      repository,
+      directory: REPO_ROOT,
+      file: 'transwrap/Dockerfile',
+      platform: Platform.LINUX_AMD64,
+      // .dockerignore read as Docker reads it: only what the Dockerfile copies is uploaded.
+      ignoreMode: IgnoreMode.DOCKER,
+    });
     taskDefinition.addContainer('transwrap', {
-      image: ContainerImage.fromAsset(REPO_ROOT, {
-        file: 'transwrap/Dockerfile',
-        platform: Platform.LINUX_AMD64,
-      }),
+      image: image.toEcsDockerImageCode(),
       portMappings: [{ containerPort: TRANSWRAP_PORT }],
       logging: LogDrivers.awsLogs({ logGroup, streamPrefix: 'transwrap' }),
       environment: {
