@@ -1,0 +1,92 @@
+/**
+ * `npm run destroy` deletes the IVS channels its deployment created and no one else's, across
+ * pages of channels, and a second run finds nothing left. Against the local IVS control plane,
+ * through the same IVS client the scripts use in AWS.
+ */
+import { CreateChannelCommand, IvsClient, ListChannelsCommand } from '@aws-sdk/client-ivs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIvsControlPlane } from '@golive/local/ivs/control-plane';
+import { IvsStore } from '@golive/local/ivs/ivs-store';
+import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
+import { deleteDeploymentChannels } from './deployment-channels';
+
+const credentials = { accessKeyId: 'AKIALOCALIVS00000000', secretAccessKey: 'ivs-test-secret' };
+const region = 'eu-west-1';
+let dir: string;
+let server: Server;
+let ivs: IvsClient;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'golive-ivs-'));
+  server = createIvsControlPlane({
+    store: new IvsStore(dir),
+    region,
+    accountId: '000000000000',
+    credentials,
+    ingestEndpoint: '127.0.0.1:1935',
+    playbackBaseUrl: 'http://127.0.0.1:8080',
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  ivs = new IvsClient({
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    region,
+    credentials,
+  });
+});
+afterAll(() => {
+  server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function createChannel(name: string, deployment?: string) {
+  await ivs.send(
+    new CreateChannelCommand({
+      name,
+      tags: { app: 'golive', ...(deployment ? { [DEPLOYMENT_TAG]: deployment } : {}) },
+    }),
+  );
+}
+
+async function channelNames(): Promise<string[]> {
+  const names: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await ivs.send(new ListChannelsCommand({ nextToken }));
+    names.push(...(page.channels ?? []).map((c) => c.name!));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return names.sort();
+}
+
+test('deletes exactly the channels tagged with the deployment, on every page', async () => {
+  // More than one page of ListChannels (100), ours spread among them.
+  for (let i = 0; i < 105; i++)
+    await createChannel(`other-${String(i).padStart(3, '0')}`, i % 2 ? 'another-deployment' : undefined);
+  for (let i = 0; i < 3; i++) await createChannel(`ours-${i}`, 'amplify-golive-main-branch-0123456789');
+
+  const log: string[] = [];
+  const deleted = await deleteDeploymentChannels(
+    ivs,
+    'amplify-golive-main-branch-0123456789',
+    (line) => log.push(line),
+    10,
+  );
+
+  expect(deleted).toBe(3);
+  expect(log).toEqual([
+    'Deleted IVS channel ours-0',
+    'Deleted IVS channel ours-1',
+    'Deleted IVS channel ours-2',
+  ]);
+  const left = await channelNames();
+  expect(left).toHaveLength(105);
+  expect(left.some((name) => name.startsWith('ours-'))).toBe(false);
+  // Run again (an interrupted destroy): nothing more to do.
+  expect(
+    await deleteDeploymentChannels(ivs, 'amplify-golive-main-branch-0123456789', () => undefined, 10),
+  ).toBe(0);
+}, 60_000);
