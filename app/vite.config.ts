@@ -11,9 +11,11 @@ export const THEME_COLOR = '#0f172a';
 
 /**
  * `npm run dev` takes amplify_outputs.json from the running local stack (`npm start`), so the dev
- * server talks to the same API, Cognito and transwrap as the built app.
+ * server talks to the same API, Cognito and transwrap as the built app; unless a deployment wrote
+ * its own into public/ (`npm run deploy:sandbox`), which the dev server then serves as it is.
  */
 function localStackApp(): string | undefined {
+  if (existsSync(new URL('./public/amplify_outputs.json', import.meta.url))) return undefined;
   const info = new URL('../.data/local-stack.json', import.meta.url);
   if (!existsSync(info)) return undefined;
   return (JSON.parse(readFileSync(info, 'utf8')) as { app?: { url: string } }).app?.url;
