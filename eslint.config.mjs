@@ -5,7 +5,8 @@ import appsync from '@aws-appsync/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.cache/**', 'coverage/**'] },
+  // .amplify/: what ampx (and the amplify/ tests' synthesis) generate.
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.cache/**', 'coverage/**', '.amplify/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -31,7 +31,7 @@ backend.auth.resources.cfnResources.cfnIdentityPool.allowUnauthenticatedIdentiti
 const { userPool, userPoolClient } = backend.auth.resources;
 const api = new GoLiveApi(backend.createStack('api'), 'GoLive', {
   userPool,
-  code: await bundledResolverCode(),
+  code: bundledResolverCode(),
   settings,
 });
 const transwrap = new TranswrapService(backend.createStack('ingest'), 'Transwrap', {
@@ -43,7 +43,6 @@ const transwrap = new TranswrapService(backend.createStack('ingest'), 'Transwrap
 new EventRules(backend.createStack('events'), 'Events', {
   api: api.api,
   cluster: transwrap.cluster,
-  deploymentId: settings.deploymentId,
 });
 
 backend.addOutput(clientOutputs(api.api, root.region, transwrap.publicUrl, settings.deploymentId));

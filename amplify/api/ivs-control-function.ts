@@ -36,13 +36,17 @@ export class IvsControlFunction extends Construct {
       bundling: { minify: true, sourceMap: true },
     });
     const channels = `arn:aws:ivs:${region}:${account}:channel/*`;
+    const streamKeys = `arn:aws:ivs:${region}:${account}:stream-key/*`;
     const ownChannel = { StringEquals: { [`aws:ResourceTag/${DEPLOYMENT_TAG}`]: settings.deploymentId } };
+    // IVS authorizes CreateChannel, DeleteChannel and ListStreamKeys on the channel AND its stream
+    // key (Service Authorization Reference), each against its own statement: the channel side is
+    // where the deployment's tag is checked; a stream key is only reachable through its channel.
     const statements = [
-      // CreateChannel with tags needs TagResource too; both only with this deployment's tag.
+      // A channel and its stream key, created with this deployment's tag (tagging is part of it).
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['ivs:CreateChannel', 'ivs:TagResource'],
-        resources: [channels],
+        resources: [channels, streamKeys],
         conditions: { StringEquals: { [`aws:RequestTag/${DEPLOYMENT_TAG}`]: settings.deploymentId } },
       }),
       new PolicyStatement({
@@ -51,11 +55,11 @@ export class IvsControlFunction extends Construct {
         resources: [channels],
         conditions: ownChannel,
       }),
-      // The stream key of a channel it found through ListStreamKeys (claimIngest only).
+      // The stream-key half of DeleteChannel and ListStreamKeys, and GetStreamKey (claimIngest only).
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['ivs:GetStreamKey'],
-        resources: [`arn:aws:ivs:${region}:${account}:stream-key/*`],
+        actions: ['ivs:DeleteChannel', 'ivs:ListStreamKeys', 'ivs:GetStreamKey'],
+        resources: [streamKeys],
       }),
     ];
     for (const statement of statements) this.function.addToRolePolicy(statement);

@@ -1,13 +1,20 @@
 /**
  * The bundled APPSYNC_JS code, from resolvers/src/bundle.ts: the very bundles the local server runs.
- * bundle.ts is a CommonJS module that finds its sources from its own __dirname, which tsx's ESM
- * loader (this package is ESM, as Amplify requires) does not set right: load it as CommonJS.
+ * bundle.ts is CommonJS TypeScript; ampx loads backend.ts through tsx's ESM API, which does not
+ * compile a CommonJS require of it. So it runs in a child process with tsx's hooks, which prints
+ * the bundles as JSON.
  */
-import { createRequire } from 'node:module';
-import type * as BundleModule from '@golive/resolvers/bundle';
+import { execFileSync } from 'node:child_process';
+import { REPO_ROOT } from '../repo-root';
 
-export async function bundledResolverCode(): Promise<Map<string, string>> {
-  const require = createRequire(import.meta.url);
-  const { bundleResolvers } = require('@golive/resolvers/bundle') as typeof BundleModule;
-  return bundleResolvers();
+const PRINT_BUNDLES =
+  "require('@golive/resolvers/bundle').bundleResolvers().then((bundles) => process.stdout.write(JSON.stringify([...bundles])))";
+
+export function bundledResolverCode(): Map<string, string> {
+  const json = execFileSync(process.execPath, ['--import', 'tsx', '-e', PRINT_BUNDLES], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return new Map(JSON.parse(json) as [string, string][]);
 }

@@ -5,6 +5,7 @@
  */
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { ICluster } from 'aws-cdk-lib/aws-ecs';
+import { Stack } from 'aws-cdk-lib';
 import { CfnRule } from 'aws-cdk-lib/aws-events';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -14,7 +15,6 @@ import { EVENT_RULES, type AppSyncEventRule } from '@golive/resolvers/events/eve
 export interface EventRulesProps {
   api: GraphqlApi;
   cluster: ICluster;
-  deploymentId: string;
 }
 
 /** The root field an event rule's operation calls (its target's only permission). */
@@ -28,10 +28,13 @@ export function operationField(rule: AppSyncEventRule): { typeName: string; fiel
 export class EventRules extends Construct {
   readonly rules: CfnRule[] = [];
 
-  constructor(scope: Construct, id: string, { api, cluster, deploymentId }: EventRulesProps) {
+  constructor(scope: Construct, id: string, { api, cluster }: EventRulesProps) {
     super(scope, id);
     const role = new Role(this, 'TargetRole', {
-      assumedBy: new ServicePrincipal('events.amazonaws.com'),
+      // Only this account's rules may use it.
+      assumedBy: new ServicePrincipal('events.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
       description: 'EventBridge calls the API mutations its rules target, and nothing else',
     });
     role.addToPrincipalPolicy(
@@ -57,7 +60,7 @@ export class EventRules extends Construct {
         : rule.eventPattern;
       this.rules.push(
         new CfnRule(this, rule.name, {
-          name: `golive-${deploymentId}-${rule.name}`.slice(0, 64),
+          // No name: CloudFormation makes unique ones (a deployment id leaves no room in 64 characters).
           description: `${rule.eventPattern['detail-type'][0]} -> ${operationField(rule).fieldName}`,
           eventPattern,
           targets: [

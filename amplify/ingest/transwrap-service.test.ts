@@ -114,6 +114,11 @@ describe('transwrap on Fargate (sandbox)', () => {
     expect(Object.keys(balancers)).toHaveLength(1);
     const [balancerId, balancer] = Object.entries(balancers)[0]!;
     expect(vpcOrigin?.VpcOriginEndpointConfig.Arn).toEqual({ Ref: balancerId });
+    // CloudFront refuses a VPC origin in a VPC whose internet gateway is not attached yet.
+    const [origin2] = Object.values(resourcesOfType(ingest(), 'AWS::CloudFront::VpcOrigin')) as {
+      DependsOn?: string[];
+    }[];
+    expect(origin2?.DependsOn?.some((id) => /VPCGW/.test(id))).toBe(true);
     expect(balancer.Properties.Scheme).toBe('internal');
     expect(textOf(balancer.Properties.Subnets)).toMatch(/balancerSubnet/);
     // No NAT: nothing in the balancer's subnets can reach or be reached from the internet.

@@ -113,6 +113,11 @@ export class TranswrapService extends Construct {
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER,
       },
     });
+    // A VPC origin needs the VPC's internet gateway attached first (CloudFront checks on creation).
+    const gatewayAttachment = vpc.node.findChild('VPCGW');
+    for (const child of this.distribution.node.findAll()) {
+      if (child.node.id.endsWith('VpcOrigin')) child.node.addDependency(gatewayAttachment);
+    }
     this.publicUrl = `wss://${this.distribution.distributionDomainName}${INGEST_PATH}`;
 
     const taskDefinition = new FargateTaskDefinition(this, 'Task', {

@@ -27,6 +27,7 @@ describe('before deploying', () => {
       { AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/creds', AWS_APP_ID: 'd1', AWS_BRANCH: 'main' },
       [],
     ],
+    ['pipeline', { AWS_APP_ID: 'd1', AWS_BRANCH: 'main' }, []],
     ['pipeline', { AWS_PROFILE: 'work' }, [/runs in Amplify Hosting's build.*npm run deploy:sandbox/]],
   ] as [string, Record<string, string>, RegExp[]][])('%s with %j: %j', (mode, env, expected) => {
     const missing = missingForDeploy(mode, env, home);

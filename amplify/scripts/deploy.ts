@@ -25,7 +25,8 @@ export function missingForDeploy(
     env.AWS_WEB_IDENTITY_TOKEN_FILE ||
     existsSync(join(home, '.aws', 'credentials')) ||
     existsSync(join(home, '.aws', 'config'));
-  if (!credentials) {
+  // Amplify Hosting's build runs with the app's service role, however it hands it over.
+  if (!credentials && mode === 'sandbox') {
     missing.push(
       'No AWS credentials: run `aws configure sso` (or set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). amplify/DEPLOY.md lists the permissions needed.',
     );

@@ -1,6 +1,7 @@
 /**
- * Synthesizes the backend the way `ampx` does (amplify/backend.ts with the backend identifier in
- * CDK context), offline, into a temporary folder, and reads back its CloudFormation templates.
+ * Synthesizes the backend the way `ampx` does (amplify/backend.ts loaded as ampx loads it, with the
+ * backend identifier in CDK context), offline, into a temporary folder, and reads back its
+ * CloudFormation templates.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -40,12 +41,16 @@ export function synthesizeBackend({ type = 'sandbox', env = {} }: SynthesisOptio
     'amplify-backend-name': type === 'sandbox' ? 'tester' : 'main',
     'amplify-backend-type': type,
   };
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'amplify', 'backend.ts')], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env, CDK_OUTDIR: dir, CDK_CONTEXT_JSON: JSON.stringify(context) },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'amplify', 'testing', 'synthesize-like-ampx.mjs')],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env, CDK_OUTDIR: dir, CDK_CONTEXT_JSON: JSON.stringify(context) },
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   if (result.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`Synthesis failed (${result.status ?? result.signal}):\n${result.stderr}`);
@@ -75,6 +80,7 @@ export interface Resource<P> {
   Type: string;
   Properties: P;
   DeletionPolicy?: string;
+  DependsOn?: string[];
 }
 
 /** The resources of one CloudFormation type, by logical id; P: the properties a test reads. */
