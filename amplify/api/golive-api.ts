@@ -30,7 +30,7 @@ export interface GoLiveApiProps {
   settings: DeploymentSettings;
 }
 
-/** AppSync caps an API key's life at a year; each deployment issues a fresh one. */
+/** AppSync caps an API key's life at a year; each deployment moves its expiry a year out again. */
 export const API_KEY_LIFETIME = Duration.days(365);
 
 export class GoLiveApi extends Construct {

@@ -3,7 +3,7 @@
  * reads a stream key. Its role may do only what that code does, and only to this deployment's
  * channels: they carry the `golive:deployment` tag it sets when it creates them.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -31,7 +31,8 @@ export class IvsControlFunction extends Construct {
       environment: { DEPLOYMENT_ID: settings.deploymentId },
       logGroup: new LogGroup(this, 'Logs', {
         retention: settings.logRetention,
-        removalPolicy: settings.dataRemovalPolicy,
+        // Logs age out by retention; nothing to keep once the deployment is gone.
+        removalPolicy: RemovalPolicy.DESTROY,
       }),
       bundling: { minify: true, sourceMap: true },
     });

@@ -130,7 +130,8 @@ export class TranswrapService extends Construct {
     });
     const logGroup = new LogGroup(this, 'Logs', {
       retention: settings.logRetention,
-      removalPolicy: settings.dataRemovalPolicy,
+      // Logs age out by retention; nothing to keep once the deployment is gone.
+      removalPolicy: RemovalPolicy.DESTROY,
     });
     // Built by CodeBuild at deploy time from transwrap/Dockerfile: Amplify Hosting's build, which
     // runs `npm run deploy`, has no Docker (nor need a developer's machine for a sandbox).
