@@ -3,42 +3,25 @@
  * pages of channels, and a second run finds nothing left. Against the local IVS control plane,
  * through the same IVS client the scripts use in AWS.
  */
-import { CreateChannelCommand, IvsClient, ListChannelsCommand } from '@aws-sdk/client-ivs';
+import { CreateChannelCommand, ListChannelsCommand, type IvsClient } from '@aws-sdk/client-ivs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createIvsControlPlane } from '@golive/local/ivs/control-plane';
-import { IvsStore } from '@golive/local/ivs/ivs-store';
+import { startTestControlPlane, type TestControlPlane } from '@golive/local/ivs/testing/control-plane-server';
 import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
 import { deleteDeploymentChannels } from './deployment-channels';
 
-const credentials = { accessKeyId: 'AKIALOCALIVS00000000', secretAccessKey: 'ivs-test-secret' };
-const region = 'eu-west-1';
 let dir: string;
-let server: Server;
+let plane: TestControlPlane;
 let ivs: IvsClient;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'golive-ivs-'));
-  server = createIvsControlPlane({
-    store: new IvsStore(dir),
-    region,
-    accountId: '000000000000',
-    credentials,
-    ingestEndpoint: '127.0.0.1:1935',
-    playbackBaseUrl: 'http://127.0.0.1:8080',
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  ivs = new IvsClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    region,
-    credentials,
-  });
+  plane = await startTestControlPlane(dir, 'eu-west-1');
+  ivs = plane.ivs;
 });
-afterAll(() => {
-  server?.close();
+afterAll(async () => {
+  await plane?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -22,42 +22,29 @@ import {
   ValidationException,
 } from '@aws-sdk/client-ivs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createIvsControlPlane } from './control-plane';
-import { IvsStore } from './ivs-store';
+import type { IvsStore } from './ivs-store';
+import {
+  startTestControlPlane,
+  TEST_IVS_CREDENTIALS,
+  type TestControlPlane,
+} from './testing/control-plane-server';
 
-const credentials = { accessKeyId: 'AKIALOCALIVS00000000', secretAccessKey: 'ivs-test-secret' };
+const credentials = TEST_IVS_CREDENTIALS;
 const region = 'us-east-1';
 let dir: string;
-let server: Server;
+let plane: TestControlPlane;
 let store: IvsStore;
 let ivs: IvsClient;
 
 async function start(): Promise<void> {
-  store = new IvsStore(dir);
-  server = createIvsControlPlane({
-    store,
-    region,
-    accountId: '000000000000',
-    credentials,
-    ingestEndpoint: '127.0.0.1:1935',
-    playbackBaseUrl: 'http://127.0.0.1:8080',
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  ivs = new IvsClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    region,
-    credentials,
-    maxAttempts: 1,
-  });
+  plane = await startTestControlPlane(dir, region);
+  ({ store, ivs } = plane);
 }
 
 async function stop(): Promise<void> {
-  ivs.destroy();
-  await new Promise((resolve) => server.close(resolve));
+  await plane.stop();
 }
 
 beforeAll(async () => {
@@ -165,7 +152,7 @@ test('an unknown channel is ResourceNotFoundException', async () => {
 
 test('requests signed with other credentials are refused', async () => {
   const intruder = new IvsClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint: plane.endpoint,
     region,
     credentials: { ...credentials, secretAccessKey: 'guess' },
     maxAttempts: 1,

@@ -66,3 +66,12 @@ export function runHandler(
     throw error;
   }
 }
+
+/** The outcome of any refused claim: one error type and message whatever the reason (lib/ticket.ts). */
+export const TICKET_REFUSED = {
+  ok: false,
+  error: expect.objectContaining({
+    errorType: 'InvalidTicket',
+    message: 'The ticket is invalid, expired or already used.',
+  }) as unknown,
+};
