@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestControlPlane, type TestControlPlane } from '@golive/local/ivs/testing/control-plane-server';
-import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
+import { createIvsControl, DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
 import { deleteDeploymentChannels } from './deployment-channels';
 
 let dir: string;
@@ -73,3 +73,23 @@ test('deletes exactly the channels tagged with the deployment, on every page', a
     await deleteDeploymentChannels(ivs, 'amplify-golive-main-branch-0123456789', () => undefined, 10),
   ).toBe(0);
 }, 60_000);
+
+test('finds the channels the IvsControl Lambda created for that deployment', async () => {
+  // What createChannel does in AWS, with the deployment id the Lambda gets from its environment.
+  const deployedLambda = createIvsControl(ivs, 'amplify-golive-tester-sandbox-abcdef0123');
+  const localStack = createIvsControl(ivs);
+  await deployedLambda({ action: 'createChannel', name: 'Show', owner: 'seller-1' });
+  await localStack({ action: 'createChannel', name: 'Show', owner: 'seller-2' });
+
+  const deleted = await deleteDeploymentChannels(
+    ivs,
+    'amplify-golive-tester-sandbox-abcdef0123',
+    () => undefined,
+    10,
+  );
+
+  expect(deleted).toBe(1);
+  const left = await channelNames();
+  expect(left).toContain('golive-seller-2');
+  expect(left).not.toContain('golive-seller-1');
+});
