@@ -229,25 +229,28 @@ describe('transwrap on Fargate (sandbox)', () => {
     });
   });
 
-  it('may call exactly the API fields transwrap calls, and nothing else', () => {
-    const taskRoleId = Object.entries(
-      resourcesOfType<{ AssumeRolePolicyDocument: unknown }>(ingest(), 'AWS::IAM::Role'),
-    ).find(([id]) => /TaskTaskRole/.test(id))![0];
-    const policies = propertiesOfType<{ PolicyDocument: PolicyDocument; Roles: CfnValue[] }>(
+  it('may call exactly the API fields transwrap calls, and protect its own cluster’s tasks; nothing else', () => {
+    const taskRoleId = Object.keys(resourcesOfType(ingest(), 'AWS::IAM::Role')).find((id) =>
+      /TaskTaskRole/.test(id),
+    )!;
+    const statements = propertiesOfType<{ PolicyDocument: PolicyDocument; Roles: CfnValue[] }>(
       ingest(),
       'AWS::IAM::Policy',
-    ).filter((policy) => textOf(policy.Roles).includes(taskRoleId));
-    const statements = policies.flatMap((policy) => policy.PolicyDocument.Statement);
-    expect(statements.flatMap((s) => asList(s.Action))).toEqual(['appsync:GraphQL']);
-    const fields = statements
-      .flatMap((s) => asList(s.Resource))
-      .map((resource) =>
-        textOf(resource)
-          .match(/\/types\/(\w+)\/fields\/(\w+)/)!
-          .slice(1, 3)
-          .join('.'),
-      );
+    )
+      .filter((policy) => textOf(policy.Roles).includes(taskRoleId))
+      .flatMap((policy) => policy.PolicyDocument.Statement);
+    expect(statements.map((s) => asList(s.Action).sort())).toEqual([
+      ['appsync:GraphQL'],
+      ['ecs:GetTaskProtection', 'ecs:UpdateTaskProtection'],
+    ]);
+    const fields = asList(statements[0]!.Resource).map((resource) =>
+      textOf(resource)
+        .match(/\/types\/(\w+)\/fields\/(\w+)/)!
+        .slice(1, 3)
+        .join('.'),
+    );
     expect(fields.sort()).toEqual(fieldsTranswrapCalls().sort());
+    expect(textOf(statements[1]!.Resource)).toMatch(/:task\/",\{"Ref":"TranswrapCluster\w+"\},"\/\*"/);
   });
 
   it('starts transwrap with settings it accepts, for the app’s origins only', () => {

@@ -71,7 +71,7 @@ export class TranswrapService extends Construct {
   ) {
     super(scope, id);
     const sizing = settings.transwrap;
-    const { region } = Stack.of(this);
+    const { region, account } = Stack.of(this);
 
     const vpc = new Vpc(this, 'Vpc', {
       maxAzs: 2,
@@ -179,6 +179,16 @@ export class TranswrapService extends Construct {
         resources: serviceFields().map(
           ({ typeName, fieldName }) => `${api.arn}/types/${typeName}/fields/${fieldName}`,
         ),
+      }),
+    );
+
+    // Scale-in protection for a task carrying broadcasts (transwrap/src/api/task-protection.ts):
+    // the ECS agent calls this with the task role, for this cluster's tasks only.
+    taskDefinition.taskRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ecs:UpdateTaskProtection', 'ecs:GetTaskProtection'],
+        resources: [`arn:aws:ecs:${region}:${account}:task/${this.cluster.clusterName}/*`],
       }),
     );
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { resolveFfmpeg } from '@golive/common/binaries';
 import { ecsTaskId } from './api/ecs-task';
 import { SellerVerifier } from './api/seller-verifier';
+import { TaskProtection } from './api/task-protection';
 import { ControlPlane } from './api/control-plane';
 import type { TranswrapConfig } from './config';
 import { IngestServer } from './server/ingest-server';
@@ -43,6 +44,10 @@ export async function startTranswrap(settings: TranswrapConfig, logger?: Logger)
   });
   log.info('ready', { url, health: healthUrl });
 
+  // On ECS, a task carrying broadcasts is kept out of scale-in and deployments (api/task-protection.ts).
+  const protection = new TaskProtection({ agentUri: process.env.ECS_AGENT_URI, log });
+  protection.watch(() => server.sessions.size);
+
   const heartbeat = setInterval(() => {
     api
       .heartbeat(config.endpointId, server.sessions.size, server.load)
@@ -57,6 +62,7 @@ export async function startTranswrap(settings: TranswrapConfig, logger?: Logger)
     stop: () =>
       (stopped ??= (async () => {
         log.info('draining', { sessions: server.sessions.size });
+        protection.stop();
         clearInterval(heartbeat);
         await api.setStatus(config.endpointId, 'DRAINING').catch(() => undefined);
         await server.drain(config.drainDeadlineMs);

@@ -1,0 +1,60 @@
+/**
+ * On ECS, a transwrap task carrying a broadcast is protected from scale-in and deployments for as
+ * long as the broadcast lasts: a real transwrap process, told where the ECS agent is by
+ * ECS_AGENT_URI as ECS would, asks a stand-in agent for protection when a broadcast starts and
+ * gives it up when it ends. (api/task-protection.test.ts covers renewals and failures.)
+ */
+import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { PROTECTION_MINUTES } from './api/task-protection';
+import { CloseCode } from './protocol/messages';
+import { broadcastOn, watchedChannel } from './testing/test-broadcast';
+import { standInAgent, type StandInAgent } from './testing/ecs-agent';
+import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const api = useApiStack('transwrap-task-protection');
+let agent: StandInAgent;
+let transwrap: TranswrapProcess;
+
+beforeAll(async () => {
+  agent = await standInAgent();
+  transwrap = await spawnTranswrap(api.stack.info, { ECS_AGENT_URI: agent.uri });
+}, 60_000);
+
+afterAll(async () => {
+  await transwrap?.stop();
+  await agent?.close();
+});
+
+test('a broadcast keeps its ECS task protected from scale-in until it ends', async () => {
+  const ON = { ProtectionEnabled: true, ExpiresInMinutes: PROTECTION_MINUTES };
+  const OFF = { ProtectionEnabled: false };
+  // An idle task is left for ECS to scale in or replace.
+  expect(agent.requests).toEqual([]);
+
+  const watched = await watchedChannel(api, 'Protected');
+  try {
+    const { client, sending } = await broadcastOn(await watched.ticket(), api.who.tokens.seller);
+    await watched.liveAgain(0);
+    await until(() => agent.requests.length > 0, 5000);
+    expect(agent.requests).toEqual([ON]);
+
+    client.stop();
+    expect((await client.closed).code).toBe(CloseCode.Normal);
+    await sending;
+    // transwrap logs the agent's answer to each call.
+    await until(() => transwrap.output().includes('"message":"task protection off"'), 15_000);
+    expect(agent.requests).toEqual([ON, OFF]);
+    expect(transwrap.output()).toContain('"message":"task protection on"');
+    expect(transwrap.output()).not.toContain('task protection failed');
+  } finally {
+    watched.status.stop();
+  }
+}, 60_000);
