@@ -8,4 +8,6 @@ export const postConfirmation = defineFunction({
   resourceGroupName: 'auth',
   timeoutSeconds: 10,
   environment: { GROUP_NAME: SELF_SIGN_UP_GROUP },
+  // As the other functions' logs (settings.ts): a month is plenty to look into a failed sign-up.
+  logging: { format: 'json', retention: '1 month' },
 });
