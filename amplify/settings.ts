@@ -29,7 +29,11 @@ export interface TranswrapSizing {
   capacity: number;
   minTasks: number;
   maxTasks: number;
-  /** Average CPU the service is scaled to keep. */
+  /**
+   * Average CPU the service is scaled to keep. Low on purpose: an H.264 copy costs ~1.4 % of a vCPU
+   * (transwrap/README.md), so at 30 % a task asks for help at ~20 broadcasts, before its capacity
+   * (30) is reached, and a VP8 transcode (~25 %) adds a task almost at once.
+   */
   targetCpuPercent: number;
   /** transwrap's DRAIN_DEADLINE_MS: how long broadcasters get to move after SIGTERM. */
   drainDeadline: Duration;
@@ -76,7 +80,7 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
       capacity: number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30),
       minTasks,
       maxTasks,
-      targetCpuPercent: 50,
+      targetCpuPercent: 30,
       drainDeadline: Duration.seconds(30),
     },
   };

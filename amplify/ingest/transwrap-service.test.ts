@@ -213,7 +213,7 @@ describe('transwrap on Fargate (sandbox)', () => {
     expect(existsSync(join(context!, 'transwrap', 'node_modules'))).toBe(false);
   });
 
-  it('scales on CPU between one and two tasks in a sandbox', () => {
+  it('scales on CPU between one and two tasks in a sandbox, adding a task before one is full', () => {
     const [target] = propertiesOfType<{ MinCapacity: number; MaxCapacity: number }>(
       ingest(),
       'AWS::ApplicationAutoScaling::ScalableTarget',
@@ -225,8 +225,11 @@ describe('transwrap on Fargate (sandbox)', () => {
     );
     expect(policy?.TargetTrackingScalingPolicyConfiguration).toMatchObject({
       PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
-      TargetValue: 50,
+      TargetValue: 30,
     });
+    // transwrap/README.md measures ~1.4 % of a vCPU per H.264 copy: the target is reached below capacity.
+    const capacity = Number(env().CAPACITY);
+    expect(capacity * 1.4).toBeGreaterThan(30);
   });
 
   it('may call exactly the API fields transwrap calls, and protect its own cluster’s tasks; nothing else', () => {
