@@ -29,10 +29,12 @@ export interface TranswrapSizing {
   capacity: number;
   minTasks: number;
   maxTasks: number;
+  /** Average load (broadcasts / capacity, transwrap's measure) the service is scaled to keep. */
+  targetLoadPercent: number;
   /**
-   * Average CPU the service is scaled to keep. Low on purpose: an H.264 copy costs ~1.4 % of a vCPU
-   * (transwrap/README.md), so at 30 % a task asks for help at ~20 broadcasts, before its capacity
-   * (30) is reached, and a VP8 transcode (~25 %) adds a task almost at once.
+   * Average CPU the service is scaled to keep, as well: an H.264 copy costs ~1.4 % of a vCPU
+   * (transwrap/README.md) and a VP8 transcode ~25 %, so transcodes fill a task long before its
+   * capacity does.
    */
   targetCpuPercent: number;
   /** transwrap's DRAIN_DEADLINE_MS: how long broadcasters get to move after SIGTERM. */
@@ -80,7 +82,8 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
       capacity: number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30),
       minTasks,
       maxTasks,
-      targetCpuPercent: 30,
+      targetLoadPercent: 60,
+      targetCpuPercent: 50,
       drainDeadline: Duration.seconds(30),
     },
   };

@@ -17,6 +17,7 @@ import {
 import * as operations from '@golive/common/api-operations';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { DEFAULTS, loadConfig } from '@golive/transwrap/config';
+import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-metric';
 import { asList, textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
 import {
   propertiesOfType,
@@ -213,23 +214,35 @@ describe('transwrap on Fargate (sandbox)', () => {
     expect(existsSync(join(context!, 'transwrap', 'node_modules'))).toBe(false);
   });
 
-  it('scales on CPU between one and two tasks in a sandbox, adding a task before one is full', () => {
+  it('scales between one and two tasks in a sandbox, on the load transwrap reports and on CPU', () => {
     const [target] = propertiesOfType<{ MinCapacity: number; MaxCapacity: number }>(
       ingest(),
       'AWS::ApplicationAutoScaling::ScalableTarget',
     );
     expect(target).toMatchObject({ MinCapacity: 1, MaxCapacity: 2 });
-    const [policy] = propertiesOfType<{ TargetTrackingScalingPolicyConfiguration: Record<string, unknown> }>(
+    const policies = propertiesOfType<{ TargetTrackingScalingPolicyConfiguration: Record<string, unknown> }>(
       ingest(),
       'AWS::ApplicationAutoScaling::ScalingPolicy',
+    ).map((policy) => policy.TargetTrackingScalingPolicyConfiguration);
+    // The metric is the one transwrap logs (its load-metric settings and constants), averaged over tasks.
+    expect(policies).toContainEqual(
+      expect.objectContaining({
+        CustomizedMetricSpecification: {
+          Namespace: env().LOAD_METRIC_NAMESPACE,
+          MetricName: LOAD_METRIC,
+          Dimensions: [{ Name: SERVICE_DIMENSION, Value: env().LOAD_METRIC_SERVICE }],
+          Statistic: 'Average',
+        },
+        TargetValue: 60,
+      }),
     );
-    expect(policy?.TargetTrackingScalingPolicyConfiguration).toMatchObject({
-      PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
-      TargetValue: 30,
-    });
-    // transwrap/README.md measures ~1.4 % of a vCPU per H.264 copy: the target is reached below capacity.
-    const capacity = Number(env().CAPACITY);
-    expect(capacity * 1.4).toBeGreaterThan(30);
+    expect(env().LOAD_METRIC_SERVICE).toBe(backend.rootStackName);
+    expect(policies).toContainEqual(
+      expect.objectContaining({
+        PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+        TargetValue: 50,
+      }),
+    );
   });
 
   it('may call exactly the API fields transwrap calls, and protect its own cluster’s tasks; nothing else', () => {

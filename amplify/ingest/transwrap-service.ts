@@ -39,6 +39,8 @@ import {
 } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
+import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-metric';
 import { Construct } from 'constructs';
 import { serviceFields } from '../api/schema';
 import { REPO_ROOT } from '../repo-root';
@@ -47,6 +49,8 @@ import type { DeploymentSettings } from '../settings';
 export const TRANSWRAP_PORT = 8090;
 export const INGEST_PATH = '/ingest';
 export const HEALTH_PATH = '/health';
+/** Where transwrap's load metric goes (transwrap/src/server/load-metric.ts). */
+export const LOAD_METRIC_NAMESPACE = 'GoLive/Transwrap';
 /** Proxies in front of transwrap that append to X-Forwarded-For: CloudFront, then the ALB. */
 export const PROXY_HOPS = 2;
 
@@ -167,6 +171,8 @@ export class TranswrapService extends Construct {
         CAPACITY: String(sizing.capacity),
         TRUSTED_PROXY_HOPS: String(PROXY_HOPS),
         DRAIN_DEADLINE_MS: String(sizing.drainDeadline.toMilliseconds()),
+        LOAD_METRIC_NAMESPACE: LOAD_METRIC_NAMESPACE,
+        LOAD_METRIC_SERVICE: settings.deploymentId,
       },
       // SIGTERM starts transwrap's drain; SIGKILL only after its deadline and a margin to exit.
       stopTimeout: sizing.drainDeadline.plus(Duration.seconds(10)),
@@ -231,6 +237,21 @@ export class TranswrapService extends Construct {
       minCapacity: sizing.minTasks,
       maxCapacity: sizing.maxTasks,
     });
+    // transwrap's own load (broadcasts / capacity), which it logs in CloudWatch's embedded metric
+    // format at each heartbeat: averaged over the tasks, the measure of how full the service is.
+    scaling.scaleToTrackCustomMetric('Load', {
+      metric: new Metric({
+        namespace: LOAD_METRIC_NAMESPACE,
+        metricName: LOAD_METRIC,
+        dimensionsMap: { [SERVICE_DIMENSION]: settings.deploymentId },
+        statistic: Stats.AVERAGE,
+        period: Duration.minutes(1),
+      }),
+      targetValue: sizing.targetLoadPercent,
+      scaleOutCooldown: Duration.seconds(60),
+      scaleInCooldown: Duration.minutes(10),
+    });
+    // CPU too: VP8 from Firefox is transcoded, which fills a task long before its capacity does.
     scaling.scaleOnCpuUtilization('Cpu', {
       targetUtilizationPercent: sizing.targetCpuPercent,
       scaleOutCooldown: Duration.seconds(60),

@@ -26,6 +26,8 @@ export const DEFAULTS = {
   STATS_INTERVAL_MS: '1000',
   HEARTBEAT_INTERVAL_MS: '5000',
   DRAIN_DEADLINE_MS: '30000',
+  LOAD_METRIC_NAMESPACE: '',
+  LOAD_METRIC_SERVICE: '',
 } as const;
 
 export type Setting = keyof typeof DEFAULTS;
@@ -69,6 +71,10 @@ export interface TranswrapConfig {
   statsIntervalMs: number;
   heartbeatIntervalMs: number;
   drainDeadlineMs: number;
+  /** CloudWatch namespace for the load metric logged at each heartbeat; empty: none (off AWS). */
+  loadMetricNamespace: string;
+  /** The metric's Service dimension: one value for all of a deployment's tasks. */
+  loadMetricService: string;
 }
 
 function integer(env: Env, name: Setting, min: number): number {
@@ -123,5 +129,7 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     statsIntervalMs: integer(env, 'STATS_INTERVAL_MS', 100),
     heartbeatIntervalMs: integer(env, 'HEARTBEAT_INTERVAL_MS', 100),
     drainDeadlineMs: integer(env, 'DRAIN_DEADLINE_MS', 0),
+    loadMetricNamespace: env.LOAD_METRIC_NAMESPACE || DEFAULTS.LOAD_METRIC_NAMESPACE,
+    loadMetricService: env.LOAD_METRIC_SERVICE || DEFAULTS.LOAD_METRIC_SERVICE,
   };
 }

@@ -10,6 +10,7 @@ import { TaskProtection } from './api/task-protection';
 import { ControlPlane } from './api/control-plane';
 import type { TranswrapConfig } from './config';
 import { IngestServer } from './server/ingest-server';
+import { loadMetricFields } from './server/load-metric';
 import { jsonLogger, type Logger } from './server/logger';
 
 export interface RunningTranswrap {
@@ -49,6 +50,17 @@ export async function startTranswrap(settings: TranswrapConfig, logger?: Logger)
   protection.watch(() => server.sessions.size);
 
   const heartbeat = setInterval(() => {
+    if (config.loadMetricNamespace) {
+      log.info(
+        'load',
+        loadMetricFields(
+          config.loadMetricNamespace,
+          config.loadMetricService,
+          server.sessions.size,
+          server.load,
+        ),
+      );
+    }
     api
       .heartbeat(config.endpointId, server.sessions.size, server.load)
       .catch((error: unknown) =>
