@@ -204,8 +204,27 @@ describe('the tables', () => {
     }
   });
 
-  it('goes away with a sandbox (a branch deployment keeps its data: see settings.test.ts)', () => {
-    for (const { table } of tables())
-      expect((table as { DeletionPolicy?: string }).DeletionPolicy).toBe('Delete');
+  it('goes away with a sandbox, and carries the deployment’s tag (`npm run destroy` finds kept ones by it)', () => {
+    for (const { table } of tables()) {
+      expect(table.DeletionPolicy).toBe('Delete');
+      expect((table.Properties as { Tags?: unknown[] }).Tags).toContainEqual({
+        Key: 'golive:deployment',
+        Value: backend.rootStackName,
+      });
+    }
+  });
+});
+
+describe('the tables of a branch deployment', () => {
+  let branch: SynthesizedBackend;
+  beforeAll(() => {
+    branch = synthesizeBackend({ type: 'branch', env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main' } });
+  }, 180_000);
+  afterAll(() => branch?.remove());
+
+  it('outlive its stack: users’ channels survive a mistaken stack deletion', () => {
+    const kept = Object.values(resourcesOfType(branch.stacks.api, 'AWS::DynamoDB::Table'));
+    expect(kept).toHaveLength(Object.keys(TABLES).length);
+    for (const table of kept) expect(table.DeletionPolicy).toBe('Retain');
   });
 });
