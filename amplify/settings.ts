@@ -70,16 +70,25 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
   if (minTasks < 1 || maxTasks < minTasks) {
     throw new Error(`transwrap tasks: need 1 <= min (${minTasks}) <= max (${maxTasks})`);
   }
+  const appOrigins = [...new Set([...hosted, ...(sandbox ? SANDBOX_ORIGINS : []), ...extraOrigins])];
+  // transwrap reads an empty list as "any origin": a branch must name its app's.
+  if (appOrigins.length === 0) {
+    throw new Error(
+      'No browser origin for transwrap: deploy a branch through Amplify Hosting (npm run deploy sets AWS_APP_ID and AWS_BRANCH) or set GOLIVE_APP_ORIGINS.',
+    );
+  }
+  const capacity = number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30);
+  if (capacity < 1) throw new Error('GOLIVE_TRANSWRAP_CAPACITY must be at least 1');
   return {
     type,
     deploymentId,
-    appOrigins: [...new Set([...hosted, ...(sandbox ? SANDBOX_ORIGINS : []), ...extraOrigins])],
+    appOrigins,
     dataRemovalPolicy: sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     logRetention: sandbox ? RetentionDays.ONE_WEEK : RetentionDays.ONE_MONTH,
     transwrap: {
       cpu: 1024,
       memoryMiB: 2048,
-      capacity: number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30),
+      capacity,
       minTasks,
       maxTasks,
       targetLoadPercent: 60,

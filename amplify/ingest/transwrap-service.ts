@@ -226,7 +226,9 @@ export class TranswrapService extends Construct {
         healthyThresholdCount: 2,
         unhealthyThresholdCount: 2,
       },
-      // Deregistering a task keeps its broadcasts for transwrap's whole drain, plus a margin.
+      // ECS deregisters a task and waits this long BEFORE its SIGTERM, and the ALB then cuts what is
+      // left: busy tasks avoid that by protecting themselves (transwrap/src/api/task-protection.ts),
+      // so this only bounds how long stopping an idle or failed task takes.
       deregistrationDelay: sizing.drainDeadline.plus(Duration.seconds(5)),
     });
     // A broadcaster who reconnects (resume) comes back to the task holding its session,

@@ -76,6 +76,14 @@ describe('npm run destroy', () => {
     );
   });
 
+  it('names the file when it is not an outputs file', () => {
+    const outputs = join(home, 'broken.json');
+    writeFileSync(outputs, '{ not json');
+    const run = destroy('--yes', '--outputs', outputs);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${outputs} is not an amplify_outputs.json`);
+  });
+
   it('needs a deployment’s outputs, not a local stack’s', () => {
     const outputs = join(home, 'local_outputs.json');
     writeFileSync(outputs, JSON.stringify({ auth: { aws_region: 'us-east-1', user_pool_id: 'local_x' } }));

@@ -65,6 +65,10 @@ function main(mode: string | undefined): number {
           '1.4',
         ];
   const result = spawnSync('npx', args, { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.error) {
+    console.error(`Could not run npx (${result.error.message}): is npm on PATH?`);
+    return 1;
+  }
   if (result.status === 0) {
     console.log(`\nDeployed. ${join(OUTPUTS_DIR, 'amplify_outputs.json')} points the PWA at it.`);
   }

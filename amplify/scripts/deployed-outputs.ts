@@ -37,7 +37,13 @@ export function readDeployedOutputs(file: string): DeployedOutputs {
       `${file} does not exist. Deploy first (npm run deploy:sandbox writes it), or pass --outputs <amplify_outputs.json>.`,
     );
   }
-  const outputs = JSON.parse(readFileSync(file, 'utf8')) as {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${file} is not an amplify_outputs.json: ${(error as Error).message}`);
+  }
+  const outputs = parsed as {
     auth?: { aws_region?: string; user_pool_id?: string };
     custom?: { cognitoEndpoint?: string; deploymentId?: string };
   };

@@ -1,8 +1,8 @@
 /**
- * `npm run destroy -- --yes [--outputs <amplify_outputs.json>]`: removes a deployment: first the
- * IVS channels it created (CloudFormation does not know them), then its stacks. A sandbox goes
- * with `ampx sandbox delete`; a branch deployment's stack is deleted through CloudFormation, and
- * then its tables, which a branch keeps when its stack goes (they hold its users' channels).
+ * `npm run destroy -- --yes [--outputs <amplify_outputs.json>]`: removes the deployment that file
+ * names, in the file's region: first the IVS channels it created (CloudFormation does not know
+ * them), then its root stack (by name, so it is that deployment and no other), then, for a branch,
+ * its tables, which a branch keeps when its stack goes.
  */
 import {
   CloudFormationClient,
@@ -17,9 +17,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { IvsClient } from '@aws-sdk/client-ivs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { spawnSync } from 'node:child_process';
 import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
-import { REPO_ROOT } from '../repo-root';
 import { deleteDeploymentChannels } from './deployment-channels';
 import { outputsArgument, readDeployedOutputs, UsageError } from './deployed-outputs';
 
@@ -56,16 +54,6 @@ async function main(args: string[]): Promise<void> {
   const channels = await deleteDeploymentChannels(new IvsClient({ region }), deploymentId, console.log);
   console.log(`${channels} IVS channel(s) of ${deploymentId} deleted.`);
 
-  if (/-sandbox-[0-9a-f]+$/.test(deploymentId)) {
-    const identifier = rest.find((arg) => arg.startsWith('--identifier='))?.split('=')[1];
-    const ampx = spawnSync(
-      'npx',
-      ['ampx', 'sandbox', 'delete', '--yes', ...(identifier ? ['--identifier', identifier] : [])],
-      { cwd: REPO_ROOT, stdio: 'inherit' },
-    );
-    if (ampx.status !== 0) throw new Error('ampx sandbox delete failed: see its output above.');
-    return;
-  }
   const cloudFormation = new CloudFormationClient({ region });
   await cloudFormation.send(new DeleteStackCommand({ StackName: deploymentId }));
   console.log(`Deleting stack ${deploymentId} (this takes several minutes)...`);
@@ -73,10 +61,12 @@ async function main(args: string[]): Promise<void> {
     { client: cloudFormation, maxWaitTime: 3600 },
     { StackName: deploymentId },
   );
-  await deleteDeploymentTables(region, deploymentId);
-  console.log(
-    `${deploymentId} is gone. Delete the branch in the Amplify console too, or its next build redeploys it.`,
-  );
+  // A sandbox's tables went with its stack; a branch's were kept (amplify/settings.ts).
+  if (!/-sandbox-[0-9a-f]+$/.test(deploymentId)) {
+    await deleteDeploymentTables(region, deploymentId);
+    console.log('Delete the branch in the Amplify console too, or its next build deploys it again.');
+  }
+  console.log(`${deploymentId} is gone.`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -34,6 +34,13 @@ export interface SynthesisOptions {
   env?: Record<string, string>;
 }
 
+/** The test's environment minus what would change the deployment (a developer's GOLIVE_*, Amplify's). */
+function shellWithoutDeploymentSettings(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(GOLIVE_|AWS_APP_ID$|AWS_BRANCH$)/.test(name)),
+  );
+}
+
 export function synthesizeBackend({ type = 'sandbox', env = {} }: SynthesisOptions = {}): SynthesizedBackend {
   const dir = mkdtempSync(join(tmpdir(), 'golive-synth-'));
   const context = {
@@ -46,7 +53,12 @@ export function synthesizeBackend({ type = 'sandbox', env = {} }: SynthesisOptio
     [join(REPO_ROOT, 'amplify', 'testing', 'synthesize-like-ampx.mjs')],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env, CDK_OUTDIR: dir, CDK_CONTEXT_JSON: JSON.stringify(context) },
+      env: {
+        ...shellWithoutDeploymentSettings(),
+        ...env,
+        CDK_OUTDIR: dir,
+        CDK_CONTEXT_JSON: JSON.stringify(context),
+      },
       encoding: 'utf8',
       timeout: 180_000,
     },

@@ -1,0 +1,46 @@
+/**
+ * What a deployment may differ in, and the settings synthesis refuses rather than deploy something
+ * that fails or is open in AWS.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { deploymentSettings } from './settings';
+
+test('a sandbox accepts the Vite dev server, runs one or two tasks, and takes its data with it', () => {
+  const settings = deploymentSettings('sandbox', 'amplify-golive-me-sandbox-0123456789', {});
+  expect(settings.appOrigins).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
+  expect(settings.transwrap).toMatchObject({ minTasks: 1, maxTasks: 2, capacity: 30 });
+  expect(settings.dataRemovalPolicy).toBe(RemovalPolicy.DESTROY);
+});
+
+test('a hosted branch accepts its amplifyapp.com origin (branch names made host-safe) and keeps its data', () => {
+  const settings = deploymentSettings('branch', 'amplify-d1-feature-x-branch-0123456789', {
+    AWS_APP_ID: 'd1a2b3c4',
+    AWS_BRANCH: 'feature/x',
+  });
+  expect(settings.appOrigins).toEqual(['https://feature-x.d1a2b3c4.amplifyapp.com']);
+  expect(settings.transwrap).toMatchObject({ minTasks: 2, maxTasks: 10 });
+  expect(settings.dataRemovalPolicy).toBe(RemovalPolicy.RETAIN);
+});
+
+test.each([
+  // transwrap would read no origins as "any origin".
+  ['branch', {}, /No browser origin for transwrap/],
+  ['sandbox', { GOLIVE_TRANSWRAP_CAPACITY: '0' }, /GOLIVE_TRANSWRAP_CAPACITY must be at least 1/],
+  ['sandbox', { GOLIVE_TRANSWRAP_CAPACITY: 'lots' }, /must be a whole number, not "lots"/],
+  [
+    'sandbox',
+    { GOLIVE_TRANSWRAP_MIN_TASKS: '3', GOLIVE_TRANSWRAP_MAX_TASKS: '2' },
+    /need 1 <= min \(3\) <= max \(2\)/,
+  ],
+] as const)('refuses a %s with %j', (type, env, message) => {
+  expect(() => deploymentSettings(type, 'amplify-x', env)).toThrow(message);
+});
+
+test('extra origins (a custom domain) are added to the hosted one', () => {
+  const settings = deploymentSettings('branch', 'amplify-x', {
+    AWS_APP_ID: 'd1',
+    AWS_BRANCH: 'main',
+    GOLIVE_APP_ORIGINS: 'https://live.example.com, https://live.example.com',
+  });
+  expect(settings.appOrigins).toEqual(['https://main.d1.amplifyapp.com', 'https://live.example.com']);
+});
