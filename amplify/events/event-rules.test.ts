@@ -26,6 +26,7 @@ interface DeployedRule {
   Targets: {
     Arn: CfnValue;
     RoleArn: CfnValue;
+    DeadLetterConfig?: { Arn: CfnValue };
     AppSyncParameters: { GraphQLOperation: string };
     InputTransformer: { InputPathsMap: Record<string, string>; InputTemplate: string };
   }[];
@@ -131,6 +132,25 @@ describe('EventBridge rules', () => {
       .flatMap((s) => asList(s.Resource))
       .map((resource) => textOf(resource).match(/\/types\/Mutation\/fields\/(\w+)/)?.[1]);
     expect(fields.sort()).toEqual(['reportStreamStatus', 'setEndpointStatus']);
+  });
+
+  it('keep what they could not deliver in a queue that only they may write to', () => {
+    const queues = Object.keys(resourcesOfType(backend.stacks.events, 'AWS::SQS::Queue'));
+    expect(queues).toHaveLength(1);
+    for (const rule of deployedRules()) {
+      expect(rule.Targets[0]!.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queues[0], 'Arn'] } });
+    }
+    const policies = propertiesOfType<{ PolicyDocument: PolicyDocument }>(
+      backend.stacks.events,
+      'AWS::SQS::QueuePolicy',
+    );
+    const sends = policies
+      .flatMap((policy) => policy.PolicyDocument.Statement)
+      .filter((statement) => asList(statement.Action).includes('sqs:SendMessage'));
+    expect(sends).toHaveLength(1);
+    const sources = textOf(sends[0]!.Condition?.ArnEquals?.['aws:SourceArn']);
+    for (const id of Object.keys(resourcesOfType(backend.stacks.events, 'AWS::Events::Rule')))
+      expect(sources).toContain(id);
   });
 
   it.each([

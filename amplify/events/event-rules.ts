@@ -5,7 +5,8 @@
  */
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { ICluster } from 'aws-cdk-lib/aws-ecs';
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { CfnRule } from 'aws-cdk-lib/aws-events';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -51,6 +52,13 @@ export class EventRules extends Construct {
         ],
       }),
     );
+    // Events still undelivered after the retries land here instead of vanishing: a lost "task
+    // stopped" would leave a dead endpoint ACTIVE until its heartbeat goes stale.
+    const undelivered = new Queue(this, 'Undelivered', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
     for (const rule of EVENT_RULES) {
       const eventPattern = rule.eventPattern.source.includes('aws.ecs')
         ? {
@@ -72,10 +80,21 @@ export class EventRules extends Construct {
               inputTransformer: { inputPathsMap: rule.inputPathsMap, inputTemplate: rule.inputTemplate },
               // Reports carry their time and older ones are ignored, so retrying is safe.
               retryPolicy: { maximumEventAgeInSeconds: 600, maximumRetryAttempts: 20 },
+              deadLetterConfig: { arn: undelivered.queueArn },
             },
           ],
         }),
       );
     }
+    // Only these rules may put their undelivered events there.
+    undelivered.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [undelivered.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': this.rules.map((rule) => rule.attrArn) } },
+      }),
+    );
   }
 }
