@@ -16,7 +16,7 @@ import { launchBrowser, type TestBrowser } from '@golive/common/testing/browser'
 import { createAppServer } from '@golive/local/app/app-server';
 import { appConfigFrom, type AmplifyOutputs } from '../app/src/config/app-config';
 import { SAMPLE, SAMPLE_REGION } from './testing/sample-values';
-import { synthesizeBackend, type SynthesizedBackend } from './testing/synthesize';
+import { useSynthesizedBackend } from './testing/synthesize';
 
 const tsx = (script: string, ...args: string[]) => {
   const result = spawnSync(
@@ -32,17 +32,15 @@ const tsx = (script: string, ...args: string[]) => {
   if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);
 };
 
-let backend: SynthesizedBackend;
+const backend = useSynthesizedBackend();
 let work: string;
 let outputs: AmplifyOutputs & { custom: Record<string, string>; data: Record<string, unknown> };
 beforeAll(() => {
-  backend = synthesizeBackend();
   work = mkdtempSync(join(tmpdir(), 'golive-outputs-'));
-  tsx('sample-outputs.ts', backend.dir, join(work, 'amplify_outputs.json'));
+  tsx('sample-outputs.ts', backend().dir, join(work, 'amplify_outputs.json'));
   outputs = JSON.parse(readFileSync(join(work, 'amplify_outputs.json'), 'utf8')) as typeof outputs;
 }, 240_000);
 afterAll(() => {
-  backend?.remove();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -64,7 +62,7 @@ describe('amplify_outputs.json from a deployment', () => {
       authorization_types: ['API_KEY', 'AWS_IAM'],
     });
     expect(outputs.custom.transwrapUrl).toBe(`wss://${SAMPLE.distributionDomain}/ingest`);
-    expect(outputs.custom.deploymentId).toBe(backend.rootStackName);
+    expect(outputs.custom.deploymentId).toBe(backend().rootStackName);
   });
 
   it('carries nothing a browser must not know', () => {

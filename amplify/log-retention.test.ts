@@ -2,23 +2,14 @@
  * Logs of everything the product runs are kept for a bounded time: the API, the IvsControl Lambda,
  * the PostConfirmation trigger and transwrap (a week in a sandbox).
  */
-import {
-  propertiesOfType,
-  resourcesOfType,
-  synthesizeBackend,
-  type SynthesizedBackend,
-} from './testing/synthesize';
+import { propertiesOfType, resourcesOfType, useSynthesizedBackend } from './testing/synthesize';
 
-let backend: SynthesizedBackend;
-beforeAll(() => {
-  backend = synthesizeBackend();
-}, 180_000);
-afterAll(() => backend?.remove());
+const backend = useSynthesizedBackend();
 
 /** Log group logical id -> retention in days, across every stack. */
 function retentions(): Record<string, number | undefined> {
   return Object.fromEntries(
-    backend.all.flatMap((template) =>
+    backend().all.flatMap((template) =>
       Object.entries(resourcesOfType<{ RetentionInDays?: number }>(template, 'AWS::Logs::LogGroup')).map(
         ([id, group]) => [id, group.Properties.RetentionInDays],
       ),
@@ -34,7 +25,7 @@ test('the API, the Lambdas and transwrap log with a retention', () => {
   expect(of(/^postconfirmationloggroup/)).toBe(30);
   // AppSync creates its own group; CDK sets its retention.
   const [apiLogs] = propertiesOfType<{ LogGroupName: unknown; RetentionInDays: number }>(
-    backend.stacks.api,
+    backend().stacks.api,
     'Custom::LogRetention',
   );
   expect(JSON.stringify(apiLogs?.LogGroupName)).toContain('/aws/appsync/apis/');
@@ -44,7 +35,7 @@ test('the API, the Lambdas and transwrap log with a retention', () => {
 test('transwrap’s container logs go to that group', () => {
   const [task] = propertiesOfType<{
     ContainerDefinitions: { LogConfiguration: { LogDriver: string; Options: Record<string, unknown> } }[];
-  }>(backend.stacks.ingest, 'AWS::ECS::TaskDefinition');
+  }>(backend().stacks.ingest, 'AWS::ECS::TaskDefinition');
   const logging = task!.ContainerDefinitions[0]!.LogConfiguration;
   expect(logging.LogDriver).toBe('awslogs');
   expect(JSON.stringify(logging.Options['awslogs-group'])).toMatch(/TranswrapLogs/);

@@ -10,18 +10,9 @@ import {
   type PolicyDocument,
   type PolicyStatement,
 } from './testing/cfn-shapes';
-import {
-  resourcesOfType,
-  synthesizeBackend,
-  type CfnTemplate,
-  type SynthesizedBackend,
-} from './testing/synthesize';
+import { resourcesOfType, type CfnTemplate, useSynthesizedBackend } from './testing/synthesize';
 
-let backend: SynthesizedBackend;
-beforeAll(() => {
-  backend = synthesizeBackend();
-}, 180_000);
-afterAll(() => backend?.remove());
+const backend = useSynthesizedBackend();
 
 interface Grant {
   /** The logical id of the policy or role that grants it. */
@@ -55,7 +46,7 @@ function grants(template: CfnTemplate): Grant[] {
   return found.filter((grant) => grant.statement.Effect === 'Allow');
 }
 
-const allGrants = () => backend.all.flatMap(grants);
+const allGrants = () => backend().all.flatMap(grants);
 
 describe('IAM', () => {
   it('has no statement granting wildcard actions on every resource', () => {
@@ -92,13 +83,13 @@ describe('IAM', () => {
       {
         actions: ['ivs:CreateChannel', 'ivs:TagResource'],
         resources: ['channel', 'stream-key'],
-        condition: { StringEquals: { [tag]: backend.rootStackName } },
+        condition: { StringEquals: { [tag]: backend().rootStackName } },
       },
       // Everything else on a channel: only this deployment's channels.
       {
         actions: ['ivs:DeleteChannel', 'ivs:GetChannel', 'ivs:ListStreamKeys', 'ivs:StopStream'],
         resources: ['channel'],
-        condition: { StringEquals: { 'aws:ResourceTag/golive:deployment': backend.rootStackName } },
+        condition: { StringEquals: { 'aws:ResourceTag/golive:deployment': backend().rootStackName } },
       },
       // Stream keys: the key side of those calls (IVS authorizes both resources), and reading one.
       {

@@ -18,12 +18,7 @@ import {
   type AppSyncResolver,
   type DynamoDbTable,
 } from '../testing/cfn-shapes';
-import {
-  propertiesOfType,
-  resourcesOfType,
-  synthesizeBackend,
-  type SynthesizedBackend,
-} from '../testing/synthesize';
+import { propertiesOfType, resourcesOfType, useSynthesizedBackend } from '../testing/synthesize';
 
 const schema = readFileSync(join(REPO_ROOT, 'schema.graphql'), 'utf8');
 
@@ -37,15 +32,13 @@ function schemaRootFields(): string[] {
 
 const JS_RUNTIME = { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' };
 
-let backend: SynthesizedBackend;
+const backend = useSynthesizedBackend();
 let bundles: Bundles;
 beforeAll(async () => {
-  backend = synthesizeBackend();
   bundles = await bundleResolvers();
-}, 180_000);
-afterAll(() => backend?.remove());
+});
 
-const api = () => backend.stacks.api;
+const api = () => backend().stacks.api;
 
 describe('the AppSync API', () => {
   it('serves schema.graphql as written', () => {
@@ -209,21 +202,20 @@ describe('the tables', () => {
       expect(table.DeletionPolicy).toBe('Delete');
       expect((table.Properties as { Tags?: unknown[] }).Tags).toContainEqual({
         Key: 'golive:deployment',
-        Value: backend.rootStackName,
+        Value: backend().rootStackName,
       });
     }
   });
 });
 
 describe('the tables of a branch deployment', () => {
-  let branch: SynthesizedBackend;
-  beforeAll(() => {
-    branch = synthesizeBackend({ type: 'branch', env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main' } });
-  }, 180_000);
-  afterAll(() => branch?.remove());
+  const branch = useSynthesizedBackend({
+    type: 'branch',
+    env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main' },
+  });
 
   it('outlive its stack: users’ channels survive a mistaken stack deletion', () => {
-    const kept = Object.values(resourcesOfType(branch.stacks.api, 'AWS::DynamoDB::Table'));
+    const kept = Object.values(resourcesOfType(branch().stacks.api, 'AWS::DynamoDB::Table'));
     expect(kept).toHaveLength(Object.keys(TABLES).length);
     for (const table of kept) expect(table.DeletionPolicy).toBe('Retain');
   });

@@ -7,12 +7,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { GROUPS, SELF_SIGN_UP_GROUP } from '@golive/common/user-groups';
 import { asList, textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
-import {
-  propertiesOfType,
-  resourcesOfType,
-  synthesizeBackend,
-  type SynthesizedBackend,
-} from '../testing/synthesize';
+import { propertiesOfType, resourcesOfType, useSynthesizedBackend } from '../testing/synthesize';
 
 interface UserPool {
   UsernameAttributes: string[];
@@ -25,12 +20,8 @@ interface UserPoolClient {
   GenerateSecret?: boolean;
 }
 
-let backend: SynthesizedBackend;
-beforeAll(() => {
-  backend = synthesizeBackend();
-}, 180_000);
-afterAll(() => backend?.remove());
-const auth = () => backend.stacks.auth;
+const backend = useSynthesizedBackend();
+const auth = () => backend().stacks.auth;
 
 /** The Cognito auth flows the PWA starts (InitiateAuth's AuthFlow). */
 function flowsTheAppUses(): string[] {

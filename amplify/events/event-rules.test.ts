@@ -13,12 +13,7 @@ import { matches, transformInput } from '@golive/local/events/event-delivery';
 import { loadSchema } from '@golive/local/graphql/schema/load-schema';
 import type { AwsEvent } from '@golive/local/events/aws-event';
 import { asList, textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
-import {
-  propertiesOfType,
-  resourcesOfType,
-  synthesizeBackend,
-  type SynthesizedBackend,
-} from '../testing/synthesize';
+import { propertiesOfType, resourcesOfType, useSynthesizedBackend } from '../testing/synthesize';
 
 interface DeployedRule {
   Name?: string;
@@ -66,15 +61,11 @@ const taskStopped: AwsEvent = {
   },
 };
 
-let backend: SynthesizedBackend;
-beforeAll(() => {
-  backend = synthesizeBackend();
-}, 180_000);
-afterAll(() => backend?.remove());
+const backend = useSynthesizedBackend();
 
 /** The deployed rules, each with the shared rule's name its logical id was made from. */
 const deployedRules = () =>
-  Object.entries(resourcesOfType<DeployedRule>(backend.stacks.events, 'AWS::Events::Rule')).map(
+  Object.entries(resourcesOfType<DeployedRule>(backend().stacks.events, 'AWS::Events::Rule')).map(
     ([id, rule]) => ({
       ...rule.Properties,
       sharedName:
@@ -123,7 +114,7 @@ describe('EventBridge rules', () => {
       expect(textOf(rule.Targets[0]!.Arn)).toMatch(/GraphQLEndpointArn|GraphQlEndpointArn/i);
     }
     const [policy] = propertiesOfType<{ PolicyDocument: PolicyDocument }>(
-      backend.stacks.events,
+      backend().stacks.events,
       'AWS::IAM::Policy',
     );
     const statements = policy!.PolicyDocument.Statement;
@@ -135,13 +126,13 @@ describe('EventBridge rules', () => {
   });
 
   it('keep what they could not deliver in a queue that only they may write to', () => {
-    const queues = Object.keys(resourcesOfType(backend.stacks.events, 'AWS::SQS::Queue'));
+    const queues = Object.keys(resourcesOfType(backend().stacks.events, 'AWS::SQS::Queue'));
     expect(queues).toHaveLength(1);
     for (const rule of deployedRules()) {
       expect(rule.Targets[0]!.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queues[0], 'Arn'] } });
     }
     const policies = propertiesOfType<{ PolicyDocument: PolicyDocument }>(
-      backend.stacks.events,
+      backend().stacks.events,
       'AWS::SQS::QueuePolicy',
     );
     const sends = policies
@@ -149,7 +140,7 @@ describe('EventBridge rules', () => {
       .filter((statement) => asList(statement.Action).includes('sqs:SendMessage'));
     expect(sends).toHaveLength(1);
     const sources = textOf(sends[0]!.Condition?.ArnEquals?.['aws:SourceArn']);
-    for (const id of Object.keys(resourcesOfType(backend.stacks.events, 'AWS::Events::Rule')))
+    for (const id of Object.keys(resourcesOfType(backend().stacks.events, 'AWS::Events::Rule')))
       expect(sources).toContain(id);
   });
 

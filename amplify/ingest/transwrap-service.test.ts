@@ -19,12 +19,7 @@ import { REPO_ROOT } from '@golive/common/repo-paths';
 import { DEFAULTS, loadConfig } from '@golive/transwrap/config';
 import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-metric';
 import { asList, textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
-import {
-  propertiesOfType,
-  resourcesOfType,
-  synthesizeBackend,
-  type SynthesizedBackend,
-} from '../testing/synthesize';
+import { propertiesOfType, resourcesOfType, useSynthesizedBackend } from '../testing/synthesize';
 
 // CloudFront's managed policies (the same ids in every account).
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -70,12 +65,8 @@ function fieldsTranswrapCalls(): string[] {
 }
 
 describe('transwrap on Fargate (sandbox)', () => {
-  let backend: SynthesizedBackend;
-  beforeAll(() => {
-    backend = synthesizeBackend();
-  }, 180_000);
-  afterAll(() => backend?.remove());
-  const ingest = () => backend.stacks.ingest;
+  const backend = useSynthesizedBackend();
+  const ingest = () => backend().stacks.ingest;
   const container = () =>
     propertiesOfType<{ ContainerDefinitions: Container[] }>(ingest(), 'AWS::ECS::TaskDefinition')[0]!
       .ContainerDefinitions[0]!;
@@ -200,8 +191,8 @@ describe('transwrap on Fargate (sandbox)', () => {
       /"Ref":"TranswrapImages\w+"\},":",\{"Fn::GetAtt":\["TranswrapImage\w+","ImageTag"\]/,
     );
     // The uploaded build context is what the Dockerfile copies, per .dockerignore.
-    const context = readdirSync(backend.dir)
-      .map((entry) => join(backend.dir, entry))
+    const context = readdirSync(backend().dir)
+      .map((entry) => join(backend().dir, entry))
       .find((path) => existsSync(join(path, 'transwrap', 'Dockerfile')));
     expect(readdirSync(context!).sort()).toEqual([
       'common',
@@ -235,7 +226,7 @@ describe('transwrap on Fargate (sandbox)', () => {
         TargetValue: 60,
       }),
     );
-    expect(env().LOAD_METRIC_SERVICE).toBe(backend.rootStackName);
+    expect(env().LOAD_METRIC_SERVICE).toBe(backend().rootStackName);
     expect(policies).toContainEqual(
       expect.objectContaining({
         PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
@@ -286,18 +277,14 @@ describe('transwrap on Fargate (sandbox)', () => {
 });
 
 describe('transwrap on Fargate (branch deployment on Amplify Hosting)', () => {
-  let backend: SynthesizedBackend;
-  beforeAll(() => {
-    backend = synthesizeBackend({
-      type: 'branch',
-      env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main', GOLIVE_APP_ORIGINS: 'https://live.example.com' },
-    });
-  }, 180_000);
-  afterAll(() => backend?.remove());
+  const backend = useSynthesizedBackend({
+    type: 'branch',
+    env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main', GOLIVE_APP_ORIGINS: 'https://live.example.com' },
+  });
 
   it('keeps two tasks running and scales to ten', () => {
     const [target] = propertiesOfType<{ MinCapacity: number; MaxCapacity: number }>(
-      backend.stacks.ingest,
+      backend().stacks.ingest,
       'AWS::ApplicationAutoScaling::ScalableTarget',
     );
     expect(target).toMatchObject({ MinCapacity: 2, MaxCapacity: 10 });
@@ -305,7 +292,7 @@ describe('transwrap on Fargate (branch deployment on Amplify Hosting)', () => {
 
   it('accepts browsers from the hosted app and the extra origins given, not from a dev server', () => {
     const [task] = propertiesOfType<{ ContainerDefinitions: Container[] }>(
-      backend.stacks.ingest,
+      backend().stacks.ingest,
       'AWS::ECS::TaskDefinition',
     );
     const origins = task!.ContainerDefinitions[0]!.Environment.find(

@@ -108,3 +108,19 @@ export function resourcesOfType<P = Record<string, unknown>>(
 export function propertiesOfType<P = Record<string, unknown>>(template: CfnTemplate, type: string): P[] {
   return Object.values(resourcesOfType<P>(template, type)).map((resource) => resource.Properties);
 }
+
+/**
+ * One synthesis for a test file (or a describe block): made before its tests, removed after.
+ * Returns the backend for the tests to read.
+ */
+export function useSynthesizedBackend(options: SynthesisOptions = {}): () => SynthesizedBackend {
+  let backend: SynthesizedBackend | undefined;
+  beforeAll(() => {
+    backend = synthesizeBackend(options);
+  }, 180_000);
+  afterAll(() => backend?.remove());
+  return () => {
+    if (!backend) throw new Error('The backend is synthesized before the tests (beforeAll)');
+    return backend;
+  };
+}
