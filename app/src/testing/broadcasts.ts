@@ -48,6 +48,22 @@ export async function publishTo(api: ApiStack, channelId: string, seconds: numbe
   return publishTestStream(`${ingestUrl}${streamKey}`, { seconds });
 }
 
+/**
+ * publishTo for a test file: every stream a test starts is stopped when the test ends, passed or
+ * failed, so none outlives it into the next.
+ */
+export function usePublishing(api: ApiStack): (channelId: string, seconds: number) => Promise<Publisher> {
+  const running: Publisher[] = [];
+  afterEach(() => {
+    for (const publisher of running.splice(0)) publisher.stop();
+  });
+  return async (channelId, seconds) => {
+    const publisher = await publishTo(api, channelId, seconds);
+    running.push(publisher);
+    return publisher;
+  };
+}
+
 /** A status report as transwrap (or IVS's events) send it. */
 export async function reportStatus(api: ApiStack, channelId: string, status: op.StreamStatus): Promise<void> {
   const input = { channelId, status, at: new Date().toISOString() };

@@ -6,23 +6,20 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import * as op from '@golive/common/api-operations';
-import type { Publisher } from '@golive/common/testing/test-publisher';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
-import { createChannel, publishTo } from '../../testing/broadcasts';
+import { createChannel, usePublishing } from '../../testing/broadcasts';
 import { CHANNELS_PAGE_SIZE, CHANNELS_POLL_MS } from './channel-paging';
 
 const api = useApiStack('app-admin', { TRANSWRAP_INSTANCES: '1' });
 let app: AppBrowser;
-let publisher: Publisher | undefined;
+const publish = usePublishing(api);
 
 beforeEach(async () => {
   app = await openAppBrowser(api.stack.info);
 });
 afterEach(async () => {
-  publisher?.stop();
-  publisher = undefined;
   await app.close();
 });
 
@@ -116,7 +113,7 @@ test("the admin sees a seller's channel with its owner and status, and the trans
 
 test('the admin stops a live stream: Stop, confirm in a dialog, and the channel goes offline', async () => {
   const channel = await createChannel(api, 'Admin stop check');
-  publisher = await publishTo(api, channel.id, 120);
+  const publisher = await publish(channel.id, 120);
 
   await signInAsAdmin();
   const row = rowOf(app.page, 'Channels', channel.name);

@@ -5,46 +5,35 @@
  * live for sellers only.
  */
 import type { Page } from 'playwright-core';
-import type { Publisher } from '@golive/common/testing/test-publisher';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
+import { demoUser, useAppBrowser } from '../../testing/app-browser';
 import { videoPlays } from '../../testing/video-probe';
-import { channelBecomes, createChannel, publishTo, reportStatus } from '../../testing/broadcasts';
+import { channelBecomes, createChannel, usePublishing, reportStatus } from '../../testing/broadcasts';
 import { PAGE_SIZE, REFRESH_MS } from './use-live-channels';
 
 const api = useApiStack('app-home');
-let app: AppBrowser;
-let publisher: Publisher | undefined;
-
-beforeEach(async () => {
-  app = await openAppBrowser(api.stack.info);
-});
-afterEach(async () => {
-  publisher?.stop();
-  publisher = undefined;
-  expect(app.errors).toEqual([]);
-  await app.close();
-});
+const app = useAppBrowser(api);
+const publish = usePublishing(api);
 
 const liveList = (page: Page) => page.getByRole('list', { name: 'Live channels' }).getByRole('link');
 const goLiveInPage = (page: Page) =>
   page.getByRole('main').getByRole('link', { name: 'Go live', exact: true });
 
 test('nobody live: the page says so, and offers no Go live to someone signed out', async () => {
-  await app.open('/');
-  await app.page.getByRole('heading', { name: 'Live now' }).waitFor();
-  await app.page.getByRole('status').filter({ hasText: 'Nobody is live right now' }).waitFor();
-  expect(await goLiveInPage(app.page).count()).toBe(0);
-  expect(await app.page.getByRole('link', { name: 'Sign in to go live' }).count()).toBe(1);
+  await app.current.open('/');
+  await app.current.page.getByRole('heading', { name: 'Live now' }).waitFor();
+  await app.current.page.getByRole('status').filter({ hasText: 'Nobody is live right now' }).waitFor();
+  expect(await goLiveInPage(app.current.page).count()).toBe(0);
+  expect(await app.current.page.getByRole('link', { name: 'Sign in to go live' }).count()).toBe(1);
 });
 
 test('someone going live appears by itself, says for how long, and leads to their video', async () => {
-  const { page } = app;
-  await app.open('/');
+  const { page } = app.current;
+  await app.current.open('/');
   await page.getByText('Nobody is live right now').waitFor();
 
   const channel = await createChannel(api, 'Sneaker restock');
-  publisher = await publishTo(api, channel.id, 90);
+  const publisher = await publish(channel.id, 90);
   await channelBecomes(api, channel.id, 'LIVE');
   // No reload: the list reads again every REFRESH_MS.
   const entry = liveList(page).filter({ hasText: 'Sneaker restock' });
@@ -58,13 +47,13 @@ test('someone going live appears by itself, says for how long, and leads to thei
 
   publisher.stop();
   await channelBecomes(api, channel.id, 'OFFLINE');
-  await app.open('/');
+  await app.current.open('/');
   await page.getByText('Nobody is live right now').waitFor();
 }, 120_000);
 
 test('coming back to the page shows who went live meanwhile at once', async () => {
-  const { page } = app;
-  await app.open('/');
+  const { page } = app.current;
+  await app.current.open('/');
   await page.getByText('Nobody is live right now').waitFor();
   // Let the focus refresh be due (focus and visibility arriving together count once).
   await page.waitForTimeout(2500);
@@ -78,10 +67,10 @@ test('coming back to the page shows who went live meanwhile at once', async () =
 
 test('a seller is offered Go live, leading to the broadcaster', async () => {
   const seller = demoUser(api.stack.info, 'sellers');
-  await app.signIn(seller.username, seller.password);
-  await app.open('/');
-  await goLiveInPage(app.page).click();
-  await app.page.waitForURL((url) => url.pathname === '/live');
+  await app.current.signIn(seller.username, seller.password);
+  await app.current.open('/');
+  await goLiveInPage(app.current.page).click();
+  await app.current.page.waitForURL((url) => url.pathname === '/live');
 });
 
 test('many live channels come a page at a time, and a refresh keeps every page shown', async () => {
@@ -91,8 +80,8 @@ test('many live channels come a page at a time, and a refresh keeps every page s
     const channel = await createChannel(api, `Stall ${String(index).padStart(2, '0')}`, owner);
     await reportStatus(api, channel.id, 'LIVE');
   }
-  const { page } = app;
-  await app.open('/');
+  const { page } = app.current;
+  await app.current.open('/');
   await liveList(page).first().waitFor();
   expect(await liveList(page).count()).toBe(PAGE_SIZE);
 

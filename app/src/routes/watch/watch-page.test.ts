@@ -5,22 +5,19 @@
  * back to live, and says so when the broadcast ends. Video.js is not even downloaded until then.
  */
 import type { Page } from 'playwright-core';
-import type { Publisher } from '@golive/common/testing/test-publisher';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { openAppBrowser, type AppBrowser } from '../../testing/app-browser';
 import { lookAtVideo, videoPlays } from '../../testing/video-probe';
-import { channelBecomes, createChannel, publishTo, reportStatus } from '../../testing/broadcasts';
+import { channelBecomes, createChannel, usePublishing, reportStatus } from '../../testing/broadcasts';
 
 const api = useApiStack('app-watch');
 let viewer: AppBrowser;
-let publisher: Publisher | undefined;
+const publish = usePublishing(api);
 
 beforeEach(async () => {
   viewer = await openAppBrowser(api.stack.info);
 });
 afterEach(async () => {
-  publisher?.stop();
-  publisher = undefined;
   await viewer.close();
 });
 
@@ -60,7 +57,7 @@ test('an offline channel starts playing by itself when it goes live, and says wh
   await status(page, 'Starting soon').waitFor({ timeout: 15_000 });
   await page.getByText('Vinyl hour is about to go live').waitFor();
 
-  publisher = await publishTo(api, channel.id, 90);
+  const publisher = await publish(channel.id, 90);
   await status(page, 'Live now').waitFor({ timeout: 30_000 });
   const playing = await videoPlays(page, 'video', 45_000);
   expect({ width: playing.width, height: playing.height }).toEqual({ width: 1280, height: 720 });
@@ -96,7 +93,7 @@ test('an offline channel starts playing by itself when it goes live, and says wh
 
 test('a viewer who fell behind the live edge gets back to live with one tap', async () => {
   const channel = await createChannel(api, 'Late night sale');
-  publisher = await publishTo(api, channel.id, 90);
+  await publish(channel.id, 90);
   await channelBecomes(api, channel.id, 'LIVE');
   const { page } = viewer;
   await viewer.open(`/watch/${channel.id}`);
@@ -117,7 +114,7 @@ test('a viewer who fell behind the live edge gets back to live with one tap', as
 
 test('a stream the player cannot load yet is retried quietly until it plays', async () => {
   const channel = await createChannel(api, 'Slow start');
-  publisher = await publishTo(api, channel.id, 90);
+  await publish(channel.id, 90);
   await channelBecomes(api, channel.id, 'LIVE');
   const { page } = viewer;
   // The player's own requests (Video.js loads HLS with XHR) fail for a while, as they do when
