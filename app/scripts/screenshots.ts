@@ -56,6 +56,13 @@ class Unreachable extends Error {}
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 }).waitFor();
 const shell = (page: Page) => page.getByRole('link', { name: 'GoLive home' }).waitFor();
+/** A screen that is a page of the app, shown once its shell is there. */
+const appPage =
+  (path: (fixtures: Fixtures) => string): Screen['show'] =>
+  async (app, fixtures) => {
+    await app.open(path(fixtures));
+    await shell(app.page);
+  };
 
 const SCREENS: Screen[] = [
   {
@@ -113,41 +120,26 @@ const SCREENS: Screen[] = [
   },
   {
     name: 'home',
-    async show(app) {
-      await app.open('/');
-      await shell(app.page);
-    },
+    show: appPage(() => '/'),
   },
   {
     name: 'home-seller',
     as: 'sellers',
-    async show(app) {
-      await app.open('/');
-      await shell(app.page);
-    },
+    show: appPage(() => '/'),
   },
   {
     name: 'watch',
-    async show(app, { channelId }) {
-      await app.open(`/watch/${channelId}`);
-      await shell(app.page);
-    },
+    show: appPage(({ channelId }) => `/watch/${channelId}`),
   },
   {
     name: 'live',
     as: 'sellers',
-    async show(app) {
-      await app.open('/live');
-      await shell(app.page);
-    },
+    show: appPage(() => '/live'),
   },
   {
     name: 'admin',
     as: 'admins',
-    async show(app) {
-      await app.open('/admin');
-      await shell(app.page);
-    },
+    show: appPage(() => '/admin'),
   },
   {
     name: 'not-found',
