@@ -1,7 +1,15 @@
 /** The API contract, read from the top-level schema.graphql, and what the deployment derives from it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import {
+  Kind,
+  OperationTypeNode,
+  parse,
+  type DocumentNode,
+  type FieldNode,
+  type ObjectTypeDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { REPO_ROOT } from '../repo-root';
 
 export const SCHEMA_PATH = join(REPO_ROOT, 'schema.graphql');
@@ -38,4 +46,21 @@ export function serviceFields(schema = readFileSync(SCHEMA_PATH, 'utf8')): RootF
     }
   }
   return fields;
+}
+
+const ROOT_TYPES: Record<OperationTypeNode, RootField['typeName']> = {
+  [OperationTypeNode.QUERY]: 'Query',
+  [OperationTypeNode.MUTATION]: 'Mutation',
+  [OperationTypeNode.SUBSCRIPTION]: 'Subscription',
+};
+
+/** The root field an operation calls: what a caller needs permission for (appsync:GraphQL). */
+export function rootFieldOf(document: DocumentNode | string): RootField {
+  const parsed = typeof document === 'string' ? parse(document) : document;
+  const operation = parsed.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+  if (!operation || !field) throw new Error('The document has no operation with a root field');
+  return { typeName: ROOT_TYPES[operation.operation], fieldName: field.name.value };
 }

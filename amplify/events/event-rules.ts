@@ -10,20 +10,13 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { CfnRule } from 'aws-cdk-lib/aws-events';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { Kind, OperationTypeNode, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import { EVENT_RULES, type AppSyncEventRule } from '@golive/resolvers/events/event-rules';
+import { EVENT_RULES } from '@golive/resolvers/events/event-rules';
+import { allowFields } from '../api/field-access';
+import { rootFieldOf } from '../api/schema';
 
 export interface EventRulesProps {
   api: GraphqlApi;
   cluster: ICluster;
-}
-
-/** The root field an event rule's operation calls (its target's only permission). */
-export function operationField(rule: AppSyncEventRule): { typeName: string; fieldName: string } {
-  const operation = parse(rule.graphQLOperation).definitions[0] as OperationDefinitionNode;
-  const field = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD) as FieldNode;
-  const typeName = operation.operation === OperationTypeNode.MUTATION ? 'Mutation' : 'Query';
-  return { typeName, fieldName: field.name.value };
 }
 
 export class EventRules extends Construct {
@@ -38,19 +31,10 @@ export class EventRules extends Construct {
       }),
       description: 'EventBridge calls the API mutations its rules target, and nothing else',
     });
-    role.addToPrincipalPolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['appsync:GraphQL'],
-        resources: [
-          ...new Set(
-            EVENT_RULES.map((rule) => {
-              const { typeName, fieldName } = operationField(rule);
-              return `${api.arn}/types/${typeName}/fields/${fieldName}`;
-            }),
-          ),
-        ],
-      }),
+    allowFields(
+      api,
+      role,
+      EVENT_RULES.map((rule) => rootFieldOf(rule.graphQLOperation)),
     );
     // Events still undelivered after the retries land here instead of vanishing: a lost "task
     // stopped" would leave a dead endpoint ACTIVE until its heartbeat goes stale.
@@ -69,7 +53,7 @@ export class EventRules extends Construct {
       this.rules.push(
         new CfnRule(this, rule.name, {
           // No name: CloudFormation makes unique ones (a deployment id leaves no room in 64 characters).
-          description: `${rule.eventPattern['detail-type'][0]} -> ${operationField(rule).fieldName}`,
+          description: `${rule.eventPattern['detail-type'][0]} -> ${rootFieldOf(rule.graphQLOperation).fieldName}`,
           eventPattern,
           targets: [
             {

@@ -7,16 +7,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  Kind,
-  OperationTypeNode,
-  type DocumentNode,
-  type FieldNode,
-  type OperationDefinitionNode,
-} from 'graphql';
+import type { DocumentNode } from 'graphql';
 import * as operations from '@golive/common/api-operations';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { DEFAULTS, loadConfig } from '@golive/transwrap/config';
+import { rootFieldOf } from '../api/schema';
 import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-metric';
 import { asList, textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
 import { propertiesOfType, resourcesOfType, useSynthesizedBackend } from '../testing/synthesize';
@@ -55,12 +50,10 @@ function fieldsTranswrapCalls(): string[] {
     .filter(Boolean);
   expect(names.length).toBeGreaterThan(0);
   return names.map((name) => {
-    const document = (operations as unknown as Record<string, DocumentNode>)[name]!;
-    const operation = document.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-    )!;
-    const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD)!;
-    return `${operation.operation === OperationTypeNode.QUERY ? 'Query' : 'Mutation'}.${field.name.value}`;
+    const { typeName, fieldName } = rootFieldOf(
+      (operations as unknown as Record<string, DocumentNode>)[name]!,
+    );
+    return `${typeName}.${fieldName}`;
   });
 }
 

@@ -42,6 +42,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-metric';
 import { Construct } from 'constructs';
+import { allowFields } from '../api/field-access';
 import { serviceFields } from '../api/schema';
 import { REPO_ROOT } from '../repo-root';
 import type { DeploymentSettings } from '../settings';
@@ -178,15 +179,7 @@ export class TranswrapService extends Construct {
       stopTimeout: sizing.drainDeadline.plus(Duration.seconds(10)),
     });
     // The service's API calls, and nothing else (the schema's IAM-only fields).
-    taskDefinition.taskRole.addToPrincipalPolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['appsync:GraphQL'],
-        resources: serviceFields().map(
-          ({ typeName, fieldName }) => `${api.arn}/types/${typeName}/fields/${fieldName}`,
-        ),
-      }),
-    );
+    allowFields(api, taskDefinition.taskRole, serviceFields());
 
     // Scale-in protection for a task carrying broadcasts (transwrap/src/api/task-protection.ts):
     // the ECS agent calls this with the task role, for this cluster's tasks only.
