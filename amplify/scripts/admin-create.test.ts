@@ -5,10 +5,9 @@
  */
 import {
   AdminGetUserCommand,
-  CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ForgotPasswordCommand,
-  InitiateAuthCommand,
+  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +16,7 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { lastMessageTo } from '@golive/local/cognito/outbox';
+import { cognitoClient, signIn } from '@golive/local/graphql/testing/api-clients';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
 
 let dir: string;
@@ -28,11 +28,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'golive-admin-'));
   stack = await startStackProcess({ dataDir: join(dir, 'data') });
   const { info } = stack;
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: info.cognito.endpoint,
-    region: info.region,
-    credentials: { ...info.credentials },
-  });
+  cognito = cognitoClient(info);
   // What a deployment's amplify_outputs.json says about sign-in (the local stack names its endpoint).
   outputsFile = join(dir, 'amplify_outputs.json');
   writeFileSync(
@@ -68,14 +64,8 @@ function adminCreate(...args: string[]) {
 
 /** The groups in the ID token a sign-in gets (what the API authorizes by). */
 async function signInGroups(username: string, password: string): Promise<string[]> {
-  const signedIn = await cognito.send(
-    new InitiateAuthCommand({
-      ClientId: stack.info.cognito.clientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: username, PASSWORD: password },
-    }),
-  );
-  return ((decodeJwt(signedIn.AuthenticationResult!.IdToken!)['cognito:groups'] as string[]) ?? []).sort();
+  const idToken = await signIn(stack.info, username, password);
+  return ((decodeJwt(idToken)['cognito:groups'] as string[]) ?? []).sort();
 }
 
 test('a new person becomes an admin who sets their own password and signs in as one', async () => {

@@ -2,23 +2,17 @@
  * The PostConfirmation trigger, run against a real Cognito API (the local stack's): whoever
  * confirms their own sign-up joins `sellers`; resetting a forgotten password changes no groups.
  */
-import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { SELF_SIGN_UP_GROUP } from '@golive/common/user-groups';
+import { createUser, signIn } from '@golive/local/graphql/testing/api-clients';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
 import type * as HandlerModule from './handler';
 
 let dir: string;
 let stack: StackProcess;
-let cognito: CognitoIdentityProviderClient;
 let handler: typeof HandlerModule.handler;
 const PASSWORD = 'Some-password-1';
 
@@ -36,41 +30,18 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: info.cognito.endpoint,
   });
   ({ handler } = await import('./handler'));
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: info.cognito.endpoint,
-    region: info.region,
-    credentials: { ...info.credentials },
-  });
 }, 90_000);
 afterAll(async () => {
   await stack?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function confirmedUser(email: string): Promise<void> {
-  const UserPoolId = stack.info.cognito.userPoolId;
-  await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId,
-      Username: email,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [{ Name: 'email', Value: email }],
-    }),
-  );
-  await cognito.send(
-    new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: PASSWORD, Permanent: true }),
-  );
-}
+/** A confirmed user in no group: what Cognito hands the trigger. */
+const confirmedUser = (email: string) => createUser(stack.info, email, PASSWORD, []);
 
 async function groupsOf(email: string): Promise<string[]> {
-  const signedIn = await cognito.send(
-    new InitiateAuthCommand({
-      ClientId: stack.info.cognito.clientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD },
-    }),
-  );
-  return (decodeJwt(signedIn.AuthenticationResult!.IdToken!)['cognito:groups'] as string[] | undefined) ?? [];
+  const idToken = await signIn(stack.info, email, PASSWORD);
+  return (decodeJwt(idToken)['cognito:groups'] as string[] | undefined) ?? [];
 }
 
 const event = (triggerSource: string, userName: string) => ({
