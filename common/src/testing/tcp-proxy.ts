@@ -9,31 +9,58 @@ export interface TcpProxy {
   port: number;
   /** Destroys every open connection (both sides); new connections still work. */
   dropAll(): void;
+  /**
+   * The network goes away: every open connection is cut and new ones hang, as they do while packets
+   * go unanswered, until the returned function brings the network back and lets them through.
+   */
+  outage(): () => void;
+  /** Connections forwarded to the server now. */
   connections(): number;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
-  const open = new Set<Socket>();
-  const server = createServer((client) => {
+  const forwarded = new Set<Socket>();
+  const waiting = new Set<Socket>();
+  let down = false;
+
+  const forward = (client: Socket) => {
     const upstream = connect(targetPort, targetHost);
-    for (const socket of [client, upstream]) {
-      open.add(socket);
-      socket.on('close', () => open.delete(socket));
-      socket.on('error', () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
+    forwarded.add(client);
+    upstream.on('error', () => undefined);
+    client.on('close', () => {
+      forwarded.delete(client);
+      upstream.destroy();
+    });
     upstream.on('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  };
+  const server = createServer((client) => {
+    client.on('error', () => undefined);
+    if (!down) return forward(client);
+    // Nothing reads it yet: what the client sends waits in its buffer until the network is back.
+    waiting.add(client);
+    client.on('close', () => waiting.delete(client));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+  const dropAll = () => forwarded.forEach((client) => client.destroy());
   return {
     port: (server.address() as AddressInfo).port,
-    dropAll: () => open.forEach((socket) => socket.destroy()),
-    connections: () => open.size / 2,
+    dropAll,
+    outage: () => {
+      down = true;
+      dropAll();
+      return () => {
+        down = false;
+        for (const client of waiting) forward(client);
+        waiting.clear();
+      };
+    },
+    connections: () => forwarded.size,
     close: () =>
       new Promise<void>((resolve) => {
-        open.forEach((socket) => socket.destroy());
+        for (const client of [...forwarded, ...waiting]) client.destroy();
         server.close(() => resolve());
       }),
   };

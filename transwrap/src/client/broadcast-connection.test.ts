@@ -33,8 +33,10 @@ test('a network drop: the connection resumes by itself and the same recording ca
   try {
     const live = await goLive('Dropping', { url: transwrap.url, via: proxy });
     const { watched, connection, recorder, states } = live;
-    proxy.dropAll();
+    // While the network is away the connection's retry hangs; transwrap sees the socket gone.
+    const networkBack = proxy.outage();
     await watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+    networkBack();
     await watched.liveAgain(1);
     // transwrap reports LIVE as it answers the resume: the viewer may hear it before `ready` lands.
     await until(() => states.at(-1) === 'live');
