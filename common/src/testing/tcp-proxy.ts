@@ -10,10 +10,11 @@ export interface TcpProxy {
   /** Destroys every open connection (both sides); new connections still work. */
   dropAll(): void;
   /**
-   * The network goes away: every open connection is cut and new ones hang, as they do while packets
-   * go unanswered, until the returned function brings the network back and lets them through.
+   * The network goes away: every open connection is cut. New ones hang, as they do while packets go
+   * unanswered, until the returned function brings the network back and lets them through; or, with
+   * `refuse`, fail at once, as they do on a device that knows it is offline.
    */
-  outage(): () => void;
+  outage(options?: { refuse?: boolean }): () => void;
   /** Connections forwarded to the server now. */
   connections(): number;
   close(): Promise<void>;
@@ -22,7 +23,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
   const forwarded = new Set<Socket>();
   const waiting = new Set<Socket>();
-  let down = false;
+  let down: false | 'hang' | 'refuse' = false;
 
   const forward = (client: Socket) => {
     const upstream = connect(targetPort, targetHost);
@@ -38,6 +39,7 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   const server = createServer((client) => {
     client.on('error', () => undefined);
     if (!down) return forward(client);
+    if (down === 'refuse') return client.destroy();
     // Nothing reads it yet: what the client sends waits in its buffer until the network is back.
     waiting.add(client);
     client.on('close', () => waiting.delete(client));
@@ -48,8 +50,8 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   return {
     port: (server.address() as AddressInfo).port,
     dropAll,
-    outage: () => {
-      down = true;
+    outage: ({ refuse = false } = {}) => {
+      down = refuse ? 'refuse' : 'hang';
       dropAll();
       return () => {
         down = false;

@@ -1,8 +1,8 @@
 /**
  * The broadcaster's connection keeps a broadcast going through what the network and the servers do
- * to it, against real transwrap instances, FFmpeg and the local IVS: a dropped network is resumed
- * with the recording carrying on; a draining instance is left for another with a new recording;
- * an admin's stop ends it for good.
+ * to it, against real transwrap instances, FFmpeg and the local IVS: a dropped network, or a few
+ * seconds offline, is resumed with the recording carrying on; a draining instance is left for
+ * another with a new recording; an admin's stop ends it for good.
  */
 import * as op from '@golive/common/api-operations';
 import { startTcpProxy, type TcpProxy } from '@golive/common/testing/tcp-proxy';
@@ -15,10 +15,11 @@ const api = useApiStack('broadcast-connection');
 const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '10000' });
 
 /** A seller going live through a BroadcastConnection; sockets to `proxy.url` go through the proxy. */
-const goLive = (name: string, proxy?: { url: string; via: TcpProxy }) =>
-  liveThroughConnection(api, name, (url) =>
-    proxy && url === proxy.url ? url.replace(/:\d+\//, `:${proxy.via.port}/`) : url,
-  );
+const goLive = (name: string, proxy?: { url: string; via: TcpProxy }, online?: () => boolean) =>
+  liveThroughConnection(api, name, {
+    socketUrl: (url) => (proxy && url === proxy.url ? url.replace(/:\d+\//, `:${proxy.via.port}/`) : url),
+    online,
+  });
 
 async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -39,6 +40,34 @@ test('a network drop: the connection resumes by itself and the same recording ca
     networkBack();
     await watched.liveAgain(1);
     // transwrap reports LIVE as it answers the resume: the viewer may hear it before `ready` lands.
+    await until(() => states.at(-1) === 'live');
+    expect(states).toEqual(['live', 'resuming', 'live']);
+    expect(recorder.starts).toBe(1);
+
+    connection.stop();
+    expect(await live.ended).toMatchObject({ code: 1000 });
+    recorder.stop();
+    watched.status.stop();
+  } finally {
+    await proxy.close();
+  }
+}, 60_000);
+
+test('offline for a few seconds: the connection keeps resuming, and the same recording carries on when the network is back', async () => {
+  const proxy = await startTcpProxy(Number(new URL(transwrap.url).port));
+  let online = true;
+  try {
+    const live = await goLive('Tunnel', { url: transwrap.url, via: proxy }, () => online);
+    const { watched, connection, recorder, states } = live;
+    // The phone knows it is offline: sockets fail at once and the API cannot be reached.
+    online = false;
+    const networkBack = proxy.outage({ refuse: true });
+    await watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(states).toEqual(['live', 'resuming']);
+    online = true;
+    networkBack();
+    await watched.liveAgain(1);
     await until(() => states.at(-1) === 'live');
     expect(states).toEqual(['live', 'resuming', 'live']);
     expect(recorder.starts).toBe(1);

@@ -26,6 +26,7 @@ export interface BroadcastEnd {
 }
 
 type Ready = Extract<ServerMessage, { type: 'ready' }>;
+type Ticket = { url: string; token: string };
 export type BroadcastStats = Extract<ServerMessage, { type: 'stats' }>;
 
 interface BroadcastEvents {
@@ -52,7 +53,7 @@ export interface SocketLike {
 
 export interface BroadcastConnectionOptions {
   /** A new ticket (the API's startBroadcast): where to go and the single-use token. */
-  ticket(): Promise<{ url: string; token: string }>;
+  ticket(): Promise<Ticket>;
   /** The seller's current Cognito token. */
   accessToken(): Promise<string>;
   media: MediaDeclaration;
@@ -195,18 +196,26 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     return this.state !== 'ended';
   }
 
+  /** What a new session needs from the API and Cognito; throws when they cannot be reached. */
+  private credentials(): Promise<[ticket: Ticket, accessToken: string]> {
+    return Promise.all([this.options.ticket(), this.options.accessToken()]);
+  }
+
   /** A new ticket, hello, and a new recording. */
   private async newSession(): Promise<void> {
     if (this.state !== 'connecting' && this.state !== 'moving') return;
-    let ticket: { url: string; token: string };
-    let accessToken: string;
+    let credentials: [Ticket, string];
     try {
-      [ticket, accessToken] = await Promise.all([this.options.ticket(), this.options.accessToken()]);
+      credentials = await this.credentials();
     } catch {
       if (await this.retryWait()) return this.newSession();
       return;
     }
-    if ((this.state as BroadcastState) === 'ended') return;
+    this.begin(...credentials);
+  }
+
+  private begin(ticket: Ticket, accessToken: string): void {
+    if (this.state === 'ended') return;
     // The old recording cannot continue into a new session: the server needs a header first.
     this.held = [];
     this.heldBytes = 0;
@@ -275,8 +284,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     if (this.state === 'stopping' || FINAL.has(code)) return this.end({ code, reason });
     const wasResuming = this.state === 'resuming';
     this.unreachable = wasResuming && !opened ? this.unreachable + 1 : 0;
-    // An endpoint that refuses connections twice in a row is gone (kill -9): do not wait out the grace.
-    if (MOVE.has(code) || !this.ready || this.unreachable >= 2) {
+    if (MOVE.has(code) || !this.ready) {
       this.ready = undefined;
       this.setState('moving');
       if (await this.retryWait()) await this.newSession();
@@ -291,7 +299,30 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
       return this.newSession();
     }
     this.setState('resuming');
+    if (this.unreachable >= 2) return this.moveIfOnline();
     if (wasResuming && !(await this.retryWait())) return;
     this.resume();
+  }
+
+  /**
+   * The endpoint could not be reached twice in a row: it is gone (kill -9), or this device is
+   * offline. A ticket tells which: with one, move now rather than wait out the grace; without, the
+   * network is down and the session may still be there when it is back.
+   */
+  private async moveIfOnline(): Promise<void> {
+    let credentials: [Ticket, string] | undefined;
+    try {
+      credentials = await this.credentials();
+    } catch {
+      // Offline: keep resuming.
+    }
+    if (this.state !== 'resuming') return;
+    if (!credentials) {
+      if (await this.retryWait()) this.resume();
+      return;
+    }
+    this.ready = undefined;
+    this.setState('moving');
+    this.begin(...credentials);
   }
 }

@@ -24,16 +24,26 @@ export interface ConnectedBroadcast {
   ended: Promise<BroadcastEnd>;
 }
 
-/** Resolves once the channel is LIVE. `socketUrl` may reroute a socket (through a proxy, say). */
+export interface SellersNetwork {
+  /** Reroutes a socket (through a proxy, say). */
+  socketUrl?: (url: string) => string;
+  /** False while the seller's device cannot reach the API or Cognito. */
+  online?: () => boolean;
+}
+
+/** Resolves once the channel is LIVE. */
 export async function liveThroughConnection(
   api: ApiStack,
   name: string,
-  socketUrl: (url: string) => string = (url) => url,
+  network: SellersNetwork = {},
 ): Promise<ConnectedBroadcast> {
   const watched = await watchedChannel(api, name);
+  const { socketUrl = (url: string) => url, online = () => true } = network;
+  const whenOnline = <T>(request: () => Promise<T>) =>
+    online() ? request() : Promise.reject(new TypeError('Failed to fetch'));
   const options: BroadcastConnectionOptions = {
-    ticket: () => watched.ticket(),
-    accessToken: () => Promise.resolve(api.who.tokens.seller),
+    ticket: () => whenOnline(() => watched.ticket()),
+    accessToken: () => whenOnline(() => Promise.resolve(api.who.tokens.seller)),
     media: testRecording().media,
     openSocket: (url, protocol) => new WebSocket(socketUrl(url), protocol) as unknown as SocketLike,
   };
