@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '@golive/common/repo-paths';
+import { APP_DIST, REPO_ROOT } from '@golive/common/repo-paths';
 import { createAppServer, SECURITY_HEADERS } from '@golive/local/app/app-server';
 
 interface CustomHttp {
@@ -28,7 +28,7 @@ const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
 const customHttp = parse(read('customHttp.yml')) as CustomHttp;
 const buildSpec = parse(read('amplify.yml')) as BuildSpec;
 const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-const dist = join(REPO_ROOT, 'app', 'dist');
+const dist = APP_DIST;
 
 /** The headers Amplify Hosting adds to a file's response, by customHttp.yml's patterns. */
 function hostingHeaders(path: string): Record<string, string> {

@@ -111,10 +111,9 @@ test('offline, a reload opens the app and says it is offline; so does a shared l
   expect(new URL(browser.current.page.url()).pathname).toBe('/watch/some-channel-id');
 });
 
-// Fails today: on the first visit the service worker installs but controls nothing, so it never
-// sees the page's fetch of /amplify_outputs.json and keeps no copy; offline, main.tsx then shows
-// "GoLive cannot start". Once the app stores that file in the worker's 'app-config' cache itself
-// (when navigator.serviceWorker.ready), make this a plain `test`.
+// On the first visit the service worker installs but controls nothing, so it never sees the page's
+// fetch of /amplify_outputs.json: the app hands the worker's 'app-config' cache a copy itself once
+// the worker is ready (keepConfigForOffline), or offline main.tsx would say "GoLive cannot start".
 test('after a single visit, the app opens offline', async () => {
   await browser.current.open('/');
   await shell(browser.current.page).waitFor();

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       host: '127.0.0.1',
       dataDir: join(REPO_ROOT, '.data'),
+      appDir: join(REPO_ROOT, 'app', 'dist'),
       region: 'us-east-1',
       ports: {
         dynamodb: 8000,
@@ -38,9 +39,10 @@ describe('loadConfig', () => {
     });
   });
 
-  test('takes absolute data folders as they are and port 0 as "pick one"', () => {
+  test('takes absolute folders as they are and port 0 as "pick one"', () => {
     const config = loadConfig({
       LOCAL_DATA_DIR: '/tmp/x',
+      APP_DIR: '/tmp/y',
       DYNAMODB_PORT: '0',
       COGNITO_PORT: '0',
       GRAPHQL_PORT: '0',
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
       APP_PORT: '0',
     });
     expect(config.dataDir).toBe('/tmp/x');
+    expect(config.appDir).toBe('/tmp/y');
     expect(config.ports).toEqual({
       dynamodb: 0,
       cognito: 0,

@@ -12,6 +12,8 @@ export interface LocalConfig {
   host: string;
   /** Where all state lives (tables, users, credentials); survives restarts. */
   dataDir: string;
+  /** The built PWA the app host serves. */
+  appDir: string;
   region: string;
   /** 0 means "pick a free port" (tests run their own stack beside a developer's). */
   ports: {
@@ -37,6 +39,7 @@ export interface LocalConfig {
 export const DEFAULTS = {
   LOCAL_HOST: '127.0.0.1',
   LOCAL_DATA_DIR: '.data',
+  APP_DIR: 'app/dist',
   LOCAL_REGION: 'us-east-1',
   DYNAMODB_PORT: '8000',
   COGNITO_PORT: '9229',
@@ -92,11 +95,17 @@ function endpoint(env: Env, name: ConfigVariable): string | undefined {
   return raw.replace(/\/$/, '');
 }
 
+/** A folder as given, or under the repository when relative. */
+function folder(env: Env, name: ConfigVariable): string {
+  const raw = env[name] || DEFAULTS[name];
+  return isAbsolute(raw) ? raw : resolve(join(REPO_ROOT, raw));
+}
+
 export function loadConfig(env: Env = process.env): LocalConfig {
-  const dataDir = env.LOCAL_DATA_DIR || DEFAULTS.LOCAL_DATA_DIR;
   return {
     host: env.LOCAL_HOST || DEFAULTS.LOCAL_HOST,
-    dataDir: isAbsolute(dataDir) ? dataDir : resolve(join(REPO_ROOT, dataDir)),
+    dataDir: folder(env, 'LOCAL_DATA_DIR'),
+    appDir: folder(env, 'APP_DIR'),
     region: env.LOCAL_REGION || DEFAULTS.LOCAL_REGION,
     ports: {
       dynamodb: port(env, 'DYNAMODB_PORT'),

@@ -159,6 +159,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       host: config.host,
       port: appPort,
       path: join(config.dataDir, 'app'),
+      dist: config.appDir,
       facts: {
         region: config.region,
         graphql,

@@ -1,12 +1,17 @@
-/** A new version was deployed: the service worker has it ready, the user chooses when to reload. */
+/**
+ * A new version was deployed: the service worker has it ready, the user chooses when to reload.
+ * Not while broadcasting: the reload would end the broadcast, so the offer waits for its end.
+ */
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useBroadcasting } from '../broadcast/broadcasting';
 
 export function UpdatePrompt() {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW();
-  if (!needRefresh) return null;
+  const broadcasting = useBroadcasting();
+  if (!needRefresh || broadcasting) return null;
   return (
     <div className="toast" role="alert">
       <span>A new version of GoLive is ready.</span>

@@ -8,7 +8,9 @@ import { useEffect, useRef, useState } from 'react';
 import * as op from '@golive/common/api-operations';
 import type { BroadcastStats } from '@golive/transwrap/client/broadcast-connection';
 import { useAuthSession } from '../../auth/auth-context';
+import { setBroadcasting } from '../../broadcast/broadcasting';
 import {
+  canChangeDevices,
   IDLE,
   isOnAir,
   nextBroadcasterState,
@@ -54,6 +56,12 @@ export function useLiveBroadcast(): LiveControls {
 
   // Leaving the page ends the broadcast rather than leaving a camera recording for nobody.
   useEffect(() => () => broadcast.current?.stop(), []);
+
+  const broadcasting = !canChangeDevices(state);
+  useEffect(() => {
+    setBroadcasting(broadcasting);
+    return () => setBroadcasting(false);
+  }, [broadcasting]);
 
   const goLive: LiveControls['goLive'] = (channelId, stream, preset, adaptive) => {
     if (!format) {

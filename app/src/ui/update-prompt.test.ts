@@ -1,0 +1,137 @@
+/**
+ * A new version of the app reaches people who already have it: its service worker installs beside
+ * the running one and the app says a new version is ready. Nothing reloads under the user: Reload
+ * switches to the new version, Later keeps the current one until the next start, and a seller who
+ * is live is not offered it (the reload would end the broadcast) until the broadcast is over.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { APP_DIST } from '@golive/common/repo-paths';
+import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { demoUser, useAppBrowser } from '../testing/app-browser';
+
+/** The stack serves a copy of the built app, so that a test can deploy a new version of it. */
+const hosted = mkdtempSync(join(tmpdir(), 'golive-app-'));
+const deployFirstVersion = () => cpSync(APP_DIST, hosted, { recursive: true });
+deployFirstVersion();
+const api = useApiStack('app-update', { APP_DIR: hosted, TRANSWRAP_INSTANCES: '1' });
+const browser = useAppBrowser(api);
+
+beforeEach(deployFirstVersion);
+afterAll(() => rmSync(hosted, { recursive: true, force: true }));
+
+const offer = (page: Page) =>
+  page.getByRole('alert').filter({ hasText: 'A new version of GoLive is ready.' });
+
+test('a new version is offered, not forced: Reload switches to it', async () => {
+  const { page } = browser.current;
+  await openInstalled();
+  expect(await version(page)).toBe('first');
+
+  deployNewVersion();
+  await page.reload();
+  await offer(page).waitFor();
+  // Until the user says so, the page is the version they opened.
+  expect(await version(page)).toBe('first');
+
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.waitForFunction(() => document.querySelector('meta[name="golive-build"]') !== null);
+  await shell(page).waitFor();
+  expect(await version(page)).toBe('second');
+  expect(await offer(page).count()).toBe(0);
+});
+
+test('Later hides the offer; the app keeps the version it has and offers again at the next start', async () => {
+  const { page } = browser.current;
+  await openInstalled();
+  deployNewVersion();
+  await page.reload();
+  await offer(page).waitFor();
+
+  await page.getByRole('button', { name: 'Later' }).click();
+  await offer(page).waitFor({ state: 'detached' });
+  expect(await version(page)).toBe('first');
+
+  await page.reload();
+  await offer(page).waitFor();
+  expect(await version(page)).toBe('first');
+});
+
+test('a live seller is not offered the new version, and leaving asks first; the offer comes when the broadcast ends', async () => {
+  const { page } = browser.current;
+  const { username, password } = demoUser(api.stack.info, 'sellers');
+  await browser.current.signIn(username, password);
+  await openInstalled('/live');
+  await page.getByLabel('Name your first channel').fill('Update-proof');
+  await page.getByRole('button', { name: 'Create channel' }).click();
+  await page.getByRole('button', { name: 'Go live' }).click();
+  await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 30_000 });
+
+  deployNewVersion();
+  await page.evaluate(async () => {
+    const registration = (await navigator.serviceWorker.getRegistration())!;
+    await registration.update();
+    const worker = registration.installing ?? registration.waiting;
+    if (worker?.state === 'installing')
+      await new Promise((resolve) => worker.addEventListener('statechange', resolve, { once: true }));
+  });
+  expect(
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state),
+  ).toBe('installed');
+  // A reload or a closed tab would take the broadcast down: the browser asks first.
+  expect(
+    await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true }))),
+  ).toBe(true);
+  expect(await offer(page).count()).toBe(0);
+  await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor();
+
+  await page.getByRole('button', { name: 'End broadcast' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'End broadcast' }).click();
+  await page.getByText('Your broadcast has ended.').waitFor({ timeout: 30_000 });
+  await offer(page).waitFor();
+  expect(
+    await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true }))),
+  ).toBe(false);
+}, 120_000);
+
+/** Opens the app twice, as a returning user would: the second time its service worker serves it. */
+async function openInstalled(path = '/'): Promise<void> {
+  const { page } = browser.current;
+  await browser.current.open(path);
+  await shell(page).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await shell(page).waitFor();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+}
+
+/**
+ * What a deploy of a changed page does to the built files: index.html changes, and so does its
+ * revision in the service worker's precache list (which is what makes the worker itself new).
+ */
+function deployNewVersion(): void {
+  const page = join(hosted, 'index.html');
+  writeFileSync(
+    page,
+    readFileSync(page, 'utf8').replace('<head>', '<head><meta name="golive-build" content="second">'),
+  );
+  const worker = join(hosted, 'sw.js');
+  const before = readFileSync(worker, 'utf8');
+  const after = before.replace(/(\{url:"index\.html",revision:")[0-9a-f]+"/, '$1second"');
+  expect(after).not.toBe(before);
+  writeFileSync(worker, after);
+}
+
+/** Which deploy the page came from: the first has no build marker. */
+function version(page: Page): Promise<string> {
+  return page.evaluate(
+    () => document.querySelector('meta[name="golive-build"]')?.getAttribute('content') ?? 'first',
+  );
+}
+
+/** The top bar every screen of the app has. */
+function shell(page: Page) {
+  return page.getByRole('link', { name: 'GoLive home' });
+}
