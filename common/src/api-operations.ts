@@ -7,6 +7,7 @@ export {
   MyChannelsDocument as MY_CHANNELS,
   ChannelDocument as CHANNEL,
   ChannelOwnerDocument as CHANNEL_OWNER,
+  ChannelOwnerEmailDocument as CHANNEL_OWNER_EMAIL,
   LiveChannelsDocument as LIVE_CHANNELS,
   ChannelsDocument as CHANNELS,
   EndpointsDocument as ENDPOINTS,

@@ -18,7 +18,7 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
-/** A seller's channel. Everything here is public except `owner`. */
+/** A seller's channel. Everything here is public except `owner` and `ownerEmail`. */
 export type Channel = {
   createdAt: Scalars['AWSDateTime']['output'];
   health?: Maybe<StreamHealth>;
@@ -29,6 +29,11 @@ export type Channel = {
   name: Scalars['String']['output'];
   /** The owner's Cognito `sub`. */
   owner: Scalars['ID']['output'];
+  /**
+   * The owner's email as it was when they created the channel (null for channels made before it was
+   * kept). Admins only: an admin needs to know whose channel it is; other users get Unauthorized.
+   */
+  ownerEmail?: Maybe<Scalars['AWSEmail']['output']>;
   /** Low-latency HLS playlist for viewers. */
   playbackUrl: Scalars['AWSURL']['output'];
   status: StreamStatus;

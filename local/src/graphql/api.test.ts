@@ -60,6 +60,22 @@ test('a seller creates a channel backed by an IVS channel, and finds it in myCha
   expect(other.data?.myChannels.items.map((c) => c.id)).not.toContain(channel.id);
 });
 
+test("an admin sees whose channel it is by the owner's email, which the owner and other users may not read", async () => {
+  const channel = await createChannel(api.who.clients.seller, 'Whose is this');
+  const listed = await call<{ channels: { items: { id: string; ownerEmail: string | null }[] } }>(
+    api.who.clients.admin,
+    op.CHANNELS,
+    { limit: 100 },
+  );
+  expect(listed.data?.channels.items.find((item) => item.id === channel.id)?.ownerEmail).toBe(
+    'seller@example.com',
+  );
+  for (const client of [api.who.clients.seller, api.who.clients.otherSeller]) {
+    const { errors } = await call(client, op.CHANNEL_OWNER_EMAIL, { id: channel.id });
+    expect(errors).toMatchObject([{ errorType: 'Unauthorized', path: ['channel', 'ownerEmail'] }]);
+  }
+});
+
 test('myChannels pages with nextToken', async () => {
   for (const name of ['p1', 'p2', 'p3']) await createChannel(api.who.clients.otherSeller, name);
   const names: string[] = [];

@@ -76,6 +76,11 @@ const OPERATIONS: Record<string, Row> = {
     variables: channelArgs,
     allowed: allow('seller', 'otherSeller', 'admin', 'service'),
   },
+  'channel.ownerEmail': {
+    document: op.CHANNEL_OWNER_EMAIL,
+    variables: channelArgs,
+    allowed: allow('admin'),
+  },
   liveChannels: {
     document: op.LIVE_CHANNELS,
     variables: none,

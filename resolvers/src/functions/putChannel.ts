@@ -9,10 +9,14 @@ import { raiseDataSourceError } from '../lib/results';
 export function request(ctx: Context) {
   const ivs = (ctx.prev as { result: CreatedIvsChannel }).result;
   const now = util.time.nowISO8601();
+  const user = signedInUser(ctx);
+  // In the ID token the PWA sends; an access token has none, and the channel is kept without it.
+  const email = user.claims.email;
   const item: ChannelItem = {
     id: ivs.id,
     name: ctx.stash.name as string,
-    owner: signedInUser(ctx).sub,
+    owner: user.sub,
+    ...(typeof email === 'string' ? { ownerEmail: email } : {}),
     status: 'OFFLINE',
     playbackUrl: ivs.playbackUrl,
     ivsArn: ivs.arn,

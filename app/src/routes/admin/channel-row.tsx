@@ -35,7 +35,12 @@ export function ChannelRow({ channel, now, stopping, onStop }: ChannelRowProps) 
         {channel.name}
       </th>
       <td role="cell" className="cell-owner" data-label="Owner">
-        <code>{channel.owner}</code>
+        {/* Channels made before emails were kept have only the owner's Cognito sub. */}
+        {channel.ownerEmail ? (
+          <span title={`Cognito user ${channel.owner}`}>{channel.ownerEmail}</span>
+        ) : (
+          <code>{channel.owner}</code>
+        )}
       </td>
       <td role="cell" className="cell-status" data-label="Status" ref={statusCell} tabIndex={-1}>
         <StreamStatusBadge status={channel.status} />

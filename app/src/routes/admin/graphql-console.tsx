@@ -30,7 +30,7 @@ const FIRST_QUERY = `# Live data, as you.
       id
       name
       status
-      owner
+      ownerEmail
     }
     nextToken
   }
