@@ -9,7 +9,7 @@ import { SellerVerifier } from './api/seller-verifier';
 import { TaskProtection } from './api/task-protection';
 import { ControlPlane } from './api/control-plane';
 import type { TranswrapConfig } from './config';
-import { IngestServer } from './server/ingest-server';
+import { IngestServer, IngestServerEvent } from './server/ingest-server';
 import { loadMetricFields } from './server/load-metric';
 import { jsonLogger, type Logger } from './server/logger';
 
@@ -47,7 +47,7 @@ export async function startTranswrap(settings: TranswrapConfig, logger?: Logger)
 
   // On ECS, a task carrying broadcasts is kept out of scale-in and deployments (api/task-protection.ts).
   const protection = new TaskProtection({ agentUri: process.env.ECS_AGENT_URI, log });
-  protection.watch(() => server.sessions.size);
+  server.on(IngestServerEvent.SessionsChanged, (count) => protection.setSessions(count));
 
   const heartbeat = setInterval(() => {
     if (config.loadMetricNamespace) {

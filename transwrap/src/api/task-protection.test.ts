@@ -171,24 +171,8 @@ test('off ECS (no ECS_AGENT_URI) it does nothing at all', async () => {
   const tracker = protectionFor({ agentUri: undefined });
   expect(tracker.active).toBe(false);
   tracker.setSessions(1);
-  tracker.watch(() => 1, 10);
   await sleep(100);
   await tracker.settled();
   expect(agent.requests).toEqual([]);
   expect(lines).toEqual([]);
-});
-
-test('watch() follows the session count it is given', async () => {
-  let sessions = 0;
-  const tracker = protectionFor();
-  tracker.watch(() => sessions, 20);
-  await sleep(100);
-  sessions = 3;
-  await sleep(100);
-  await tracker.settled();
-  expect(agent.requests).toEqual([ON]);
-  sessions = 0;
-  await sleep(100);
-  await tracker.settled();
-  expect(agent.requests).toEqual([ON, OFF]);
 });

@@ -18,11 +18,6 @@ export const PROTECTION_MINUTES = 60;
 export const RENEW_EVERY_MS = 30 * 60_000;
 /** A failed call is tried again this soon: a busy task should not stay unprotected long, nor be throttled. */
 export const RETRY_AFTER_MS = 30_000;
-/**
- * How often the session count is looked at: a broadcast that starts between two looks is
- * unprotected until the next, and a look is one Map size.
- */
-export const SESSION_CHECK_MS = 1000;
 /** The agent calls ECS within its own timeout; a call still unanswered after this is retried later. */
 const AGENT_TIMEOUT_MS = 15_000;
 
@@ -56,7 +51,6 @@ export class TaskProtection {
   private calling?: Promise<void>;
   /** The next renewal or retry. */
   private timer?: NodeJS.Timeout;
-  private watcher?: NodeJS.Timeout;
 
   constructor(private readonly options: TaskProtectionOptions) {
     this.expiresInMinutes = options.expiresInMinutes ?? PROTECTION_MINUTES;
@@ -77,20 +71,12 @@ export class TaskProtection {
     this.sync();
   }
 
-  /** Looks at the session count every `everyMs` until stop(). */
-  watch(sessions: () => number, everyMs = SESSION_CHECK_MS): void {
-    if (!this.active || this.watcher) return;
-    this.watcher = setInterval(() => this.setSessions(sessions()), everyMs);
-    this.watcher.unref();
-  }
-
   /**
    * On drain: ECS is stopping the task already, so protection no longer matters; nothing more is
    * sent (a call under way finishes by itself).
    */
   stop(): void {
     this.stopped = true;
-    clearInterval(this.watcher);
     clearTimeout(this.timer);
   }
 

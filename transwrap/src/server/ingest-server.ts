@@ -3,6 +3,7 @@
  * capacity limits), `/health` and `/metrics` for the operator. Sessions are counted here so
  * heartbeats and metrics report real load.
  */
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -27,7 +28,16 @@ export type IngestServerOptions = Pick<
   | 'helloTimeoutMs'
 > & { session: SessionSettings };
 
-export class IngestServer {
+export enum IngestServerEvent {
+  /** A broadcast started or ended here: the number of sessions now. */
+  SessionsChanged = 'sessionsChanged',
+}
+
+interface IngestServerEvents {
+  [IngestServerEvent.SessionsChanged]: [count: number];
+}
+
+export class IngestServer extends EventEmitter<IngestServerEvents> {
   /** Broadcasts on this instance, with or without a connected broadcaster (held for resume). */
   readonly sessions = new Map<string, IngestSession>();
   /** Connections that have not sent hello or resume yet. */
@@ -44,6 +54,7 @@ export class IngestServer {
     private readonly sellers: Sellers,
     private readonly log: Logger,
   ) {
+    super();
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.session.maxMessageBytes,
@@ -134,9 +145,11 @@ export class IngestServer {
       return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
     const session = new IngestSession(this.api, this.sellers, this.options.session, this.log);
     this.sessions.set(session.id, session);
+    this.emit(IngestServerEvent.SessionsChanged, this.sessions.size);
     session.once(SessionEvent.Closed, (code) => {
       this.sessions.delete(session.id);
       this.countClose(code);
+      this.emit(IngestServerEvent.SessionsChanged, this.sessions.size);
     });
     void session.start(ws, message);
   }
