@@ -11,10 +11,11 @@ export interface TcpProxy {
   dropAll(): void;
   /**
    * The network goes away: every open connection is cut. New ones hang, as they do while packets go
-   * unanswered, until the returned function brings the network back and lets them through; or, with
-   * `refuse`, fail at once, as they do on a device that knows it is offline.
+   * unanswered, until the returned function brings the network back and lets them through; with
+   * `refuse`, they fail at once, as on a device that knows it is offline; with `lost`, they hang
+   * for good, as an attempt whose packets went nowhere can until the OS gives up on it.
    */
-  outage(options?: { refuse?: boolean }): () => void;
+  outage(options?: { refuse?: boolean; lost?: boolean }): () => void;
   /** Connections forwarded to the server now. */
   connections(): number;
   close(): Promise<void>;
@@ -23,6 +24,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
   const forwarded = new Set<Socket>();
   const waiting = new Set<Socket>();
+  const neverAnswered = new Set<Socket>();
   let down: false | 'hang' | 'refuse' = false;
 
   const forward = (client: Socket) => {
@@ -50,19 +52,22 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   return {
     port: (server.address() as AddressInfo).port,
     dropAll,
-    outage: ({ refuse = false } = {}) => {
+    outage: ({ refuse = false, lost = false } = {}) => {
       down = refuse ? 'refuse' : 'hang';
       dropAll();
       return () => {
         down = false;
-        for (const client of waiting) forward(client);
+        for (const client of waiting) {
+          if (lost) neverAnswered.add(client);
+          else forward(client);
+        }
         waiting.clear();
       };
     },
     connections: () => forwarded.size,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of [...forwarded, ...waiting]) client.destroy();
+        for (const client of [...forwarded, ...waiting, ...neverAnswered]) client.destroy();
         server.close(() => resolve());
       }),
   };

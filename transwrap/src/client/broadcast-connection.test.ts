@@ -9,17 +9,31 @@ import { startTcpProxy, type TcpProxy } from '@golive/common/testing/tcp-proxy';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { liveThroughConnection } from '../testing/connected-broadcast';
+import type { BroadcastConnectionOptions } from './broadcast-connection';
 import { spawnTranswrap, useTranswrap } from '../testing/transwrap-process';
 
 const api = useApiStack('broadcast-connection');
 const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '10000' });
 
-/** A seller going live through a BroadcastConnection; sockets to `proxy.url` go through the proxy. */
-const goLive = (name: string, proxy?: { url: string; via: TcpProxy }, online?: () => boolean) =>
-  liveThroughConnection(api, name, {
-    socketUrl: (url) => (proxy && url === proxy.url ? url.replace(/:\d+\//, `:${proxy.via.port}/`) : url),
-    online,
-  });
+interface Seller {
+  /** Sockets to the first instance go through this proxy. */
+  via?: TcpProxy;
+  /** False while the seller's device cannot reach the API. */
+  online?: () => boolean;
+  connection?: Partial<BroadcastConnectionOptions>;
+}
+
+/** A seller going live through a BroadcastConnection. */
+const goLive = (name: string, { via, online, connection }: Seller = {}) =>
+  liveThroughConnection(
+    api,
+    name,
+    {
+      socketUrl: (url) => (via && url === transwrap.url ? url.replace(/:\d+\//, `:${via.port}/`) : url),
+      online,
+    },
+    connection,
+  );
 
 async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -32,7 +46,7 @@ async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
 test('a network drop: the connection resumes by itself and the same recording carries on', async () => {
   const proxy = await startTcpProxy(Number(new URL(transwrap.url).port));
   try {
-    const live = await goLive('Dropping', { url: transwrap.url, via: proxy });
+    const live = await goLive('Dropping', { via: proxy });
     const { watched, connection, recorder, states } = live;
     // While the network is away the connection's retry hangs; transwrap sees the socket gone.
     const networkBack = proxy.outage();
@@ -57,7 +71,7 @@ test('offline for a few seconds: the connection keeps resuming, and the same rec
   const proxy = await startTcpProxy(Number(new URL(transwrap.url).port));
   let online = true;
   try {
-    const live = await goLive('Tunnel', { url: transwrap.url, via: proxy }, () => online);
+    const live = await goLive('Tunnel', { via: proxy, online: () => online });
     const { watched, connection, recorder, states } = live;
     // The phone knows it is offline: sockets fail at once and the API cannot be reached.
     online = false;
@@ -67,6 +81,28 @@ test('offline for a few seconds: the connection keeps resuming, and the same rec
     expect(states).toEqual(['live', 'resuming']);
     online = true;
     networkBack();
+    await watched.liveAgain(1);
+    await until(() => states.at(-1) === 'live');
+    expect(states).toEqual(['live', 'resuming', 'live']);
+    expect(recorder.starts).toBe(1);
+
+    connection.stop();
+    expect(await live.ended).toMatchObject({ code: 1000 });
+    recorder.stop();
+    watched.status.stop();
+  } finally {
+    await proxy.close();
+  }
+}, 60_000);
+
+test('a connection attempt lost with the network is given up and tried again once the network is back', async () => {
+  const proxy = await startTcpProxy(Number(new URL(transwrap.url).port));
+  try {
+    const live = await goLive('Dead zone', { via: proxy, connection: { openTimeoutMs: 1500 } });
+    const { watched, connection, recorder, states } = live;
+    const networkBack = proxy.outage({ lost: true });
+    await watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+    networkBack(); // the attempt made meanwhile is never answered
     await watched.liveAgain(1);
     await until(() => states.at(-1) === 'live');
     expect(states).toEqual(['live', 'resuming', 'live']);

@@ -64,6 +64,12 @@ export interface BroadcastConnectionOptions {
   giveUpAfterMs?: number;
   /** Media held while reconnecting, at most (older chunks are dropped first). */
   maxHeldBytes?: number;
+  /**
+   * A socket not open after this long is given up and tried again. A connection attempted while
+   * the network was away can hang for minutes (the OS's own connect timeout), long after the
+   * network is back and past the server's grace period.
+   */
+  openTimeoutMs?: number;
 }
 
 /** Closes after which retrying cannot help: the broadcast ends. */
@@ -103,12 +109,15 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   private readonly retryDelaysMs: number[];
   private readonly giveUpAfterMs: number;
   private readonly maxHeldBytes: number;
+  private readonly openTimeoutMs: number;
+  private openTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly options: BroadcastConnectionOptions) {
     super();
     this.retryDelaysMs = options.retryDelaysMs ?? [0, 500, 1000, 2000, 4000];
     this.giveUpAfterMs = options.giveUpAfterMs ?? 60_000;
     this.maxHeldBytes = options.maxHeldBytes ?? 8 * 1024 * 1024;
+    this.openTimeoutMs = options.openTimeoutMs ?? 8000;
   }
 
   start(): void {
@@ -175,6 +184,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     const socket = this.socket;
     if (socket) socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     this.socket = undefined;
+    clearTimeout(this.openTimer);
     return socket;
   }
 
@@ -239,8 +249,11 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     this.socket = socket;
     socket.binaryType = 'arraybuffer';
     let opened = false;
+    // Closing a socket that is still connecting ends in onclose (1006), as a refused one does.
+    this.openTimer = setTimeout(() => socket.close(), this.openTimeoutMs);
     socket.onopen = () => {
       opened = true;
+      clearTimeout(this.openTimer);
       socket.send(opening);
     };
     socket.onmessage = ({ data }) => {

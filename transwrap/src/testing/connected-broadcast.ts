@@ -36,6 +36,7 @@ export async function liveThroughConnection(
   api: ApiStack,
   name: string,
   network: SellersNetwork = {},
+  connectionOptions: Partial<BroadcastConnectionOptions> = {},
 ): Promise<ConnectedBroadcast> {
   const watched = await watchedChannel(api, name);
   const { socketUrl = (url: string) => url, online = () => true } = network;
@@ -46,6 +47,7 @@ export async function liveThroughConnection(
     accessToken: () => whenOnline(() => Promise.resolve(api.who.tokens.seller)),
     media: testRecording().media,
     openSocket: (url, protocol) => new WebSocket(socketUrl(url), protocol) as unknown as SocketLike,
+    ...connectionOptions,
   };
   const connection = new BroadcastConnection(options);
   const recorder = new FileRecorder((chunk) => connection.send(chunk));
