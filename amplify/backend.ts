@@ -10,6 +10,7 @@ import { bundledResolverCode } from './api/resolver-code';
 import { clientOutputs } from './client-outputs';
 import { EventRules } from './events/event-rules';
 import { TranswrapService } from './ingest/transwrap-service';
+import { OperatorAlarms } from './operations/alarms';
 import { deploymentSettings, type DeploymentType } from './settings';
 
 const backend = defineBackend({ auth });
@@ -40,9 +41,17 @@ const transwrap = new TranswrapService(backend.createStack('ingest'), 'Transwrap
   userPoolClient,
   settings,
 });
-new EventRules(backend.createStack('events'), 'Events', {
+const events = new EventRules(backend.createStack('events'), 'Events', {
   api: api.api,
   cluster: transwrap.cluster,
+});
+new OperatorAlarms(backend.createStack('operations'), 'Alarms', {
+  api: api.api,
+  ivsControl: api.ivsControl.function,
+  transwrapTargets: transwrap.targets,
+  transwrapLoad: transwrap.load,
+  undeliveredEvents: events.undelivered,
+  email: settings.alarmEmail,
 });
 
 backend.addOutput(clientOutputs(api.api, root.region, transwrap.publicUrl, settings.deploymentId));

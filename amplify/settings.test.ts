@@ -32,6 +32,7 @@ test.each([
     { GOLIVE_TRANSWRAP_MIN_TASKS: '3', GOLIVE_TRANSWRAP_MAX_TASKS: '2' },
     /need 1 <= min \(3\) <= max \(2\)/,
   ],
+  ['sandbox', { GOLIVE_ALARM_EMAIL: 'ops at example' }, /GOLIVE_ALARM_EMAIL must be an email address/],
 ] as const)('refuses a %s with %j', (type, env, message) => {
   expect(() => deploymentSettings(type, 'amplify-x', env)).toThrow(message);
 });
@@ -43,4 +44,11 @@ test('extra origins (a custom domain) are added to the hosted one', () => {
     GOLIVE_APP_ORIGINS: 'https://live.example.com, https://live.example.com',
   });
   expect(settings.appOrigins).toEqual(['https://main.d1.amplifyapp.com', 'https://live.example.com']);
+});
+
+test('alarms are emailed to GOLIVE_ALARM_EMAIL when it is set, and to nobody otherwise', () => {
+  expect(deploymentSettings('sandbox', 'amplify-x', {}).alarmEmail).toBeUndefined();
+  expect(
+    deploymentSettings('sandbox', 'amplify-x', { GOLIVE_ALARM_EMAIL: ' ops@example.com ' }).alarmEmail,
+  ).toBe('ops@example.com');
 });

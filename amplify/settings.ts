@@ -19,6 +19,8 @@ export interface DeploymentSettings {
   dataRemovalPolicy: RemovalPolicy;
   logRetention: RetentionDays;
   transwrap: TranswrapSizing;
+  /** Who the operator alarms are emailed to (GOLIVE_ALARM_EMAIL); the topic exists either way. */
+  alarmEmail?: string;
 }
 
 export interface TranswrapSizing {
@@ -79,6 +81,9 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
   }
   const capacity = number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30);
   if (capacity < 1) throw new Error('GOLIVE_TRANSWRAP_CAPACITY must be at least 1');
+  const alarmEmail = env.GOLIVE_ALARM_EMAIL?.trim() || undefined;
+  if (alarmEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail))
+    throw new Error(`GOLIVE_ALARM_EMAIL must be an email address, not "${alarmEmail}"`);
   return {
     type,
     deploymentId,
@@ -95,5 +100,6 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
       targetCpuPercent: 50,
       drainDeadline: Duration.seconds(30),
     },
+    ...(alarmEmail ? { alarmEmail } : {}),
   };
 }

@@ -21,6 +21,8 @@ export interface EventRulesProps {
 
 export class EventRules extends Construct {
   readonly rules: CfnRule[] = [];
+  /** Events EventBridge could not deliver to the API after its retries. */
+  readonly undelivered: Queue;
 
   constructor(scope: Construct, id: string, { api, cluster }: EventRulesProps) {
     super(scope, id);
@@ -38,11 +40,11 @@ export class EventRules extends Construct {
     );
     // Events still undelivered after the retries land here instead of vanishing: a lost "task
     // stopped" would leave a dead endpoint ACTIVE until its heartbeat goes stale.
-    const undelivered = new Queue(this, 'Undelivered', {
+    const undelivered = (this.undelivered = new Queue(this, 'Undelivered', {
       retentionPeriod: Duration.days(14),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-    });
+    }));
     for (const rule of EVENT_RULES) {
       const eventPattern = rule.eventPattern.source.includes('aws.ecs')
         ? {

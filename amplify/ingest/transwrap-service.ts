@@ -36,6 +36,7 @@ import {
   ApplicationLoadBalancer,
   ApplicationProtocol,
   Protocol,
+  type ApplicationTargetGroup,
 } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -66,6 +67,10 @@ export class TranswrapService extends Construct {
   readonly cluster: Cluster;
   readonly service: FargateService;
   readonly distribution: Distribution;
+  /** The load balancer's view of the tasks: how many are healthy. */
+  readonly targets: ApplicationTargetGroup;
+  /** What every running task reports at each heartbeat: its load, averaged per minute. */
+  readonly load: Metric;
   /** What browsers are sent to (each ticket's url): wss://<distribution>/ingest. */
   readonly publicUrl: string;
 
@@ -205,7 +210,7 @@ export class TranswrapService extends Construct {
     });
     this.service.connections.allowFrom(balancer, Port.tcp(TRANSWRAP_PORT), 'the load balancer only');
 
-    const targets = listener.addTargets('Transwrap', {
+    const targets = (this.targets = listener.addTargets('Transwrap', {
       port: TRANSWRAP_PORT,
       protocol: ApplicationProtocol.HTTP,
       targets: [this.service],
@@ -223,7 +228,7 @@ export class TranswrapService extends Construct {
       // left: busy tasks avoid that by protecting themselves (transwrap/src/api/task-protection.ts),
       // so this only bounds how long stopping an idle or failed task takes.
       deregistrationDelay: sizing.drainDeadline.plus(Duration.seconds(5)),
-    });
+    }));
     // A broadcaster who reconnects (resume) comes back to the task holding its session,
     // where the browser keeps the ALB's cookie.
     targets.enableCookieStickiness(Duration.hours(1));
@@ -234,14 +239,15 @@ export class TranswrapService extends Construct {
     });
     // transwrap's own load (broadcasts / capacity), which it logs in CloudWatch's embedded metric
     // format at each heartbeat: averaged over the tasks, the measure of how full the service is.
+    this.load = new Metric({
+      namespace: LOAD_METRIC_NAMESPACE,
+      metricName: LOAD_METRIC,
+      dimensionsMap: { [SERVICE_DIMENSION]: settings.deploymentId },
+      statistic: Stats.AVERAGE,
+      period: Duration.minutes(1),
+    });
     scaling.scaleToTrackCustomMetric('Load', {
-      metric: new Metric({
-        namespace: LOAD_METRIC_NAMESPACE,
-        metricName: LOAD_METRIC,
-        dimensionsMap: { [SERVICE_DIMENSION]: settings.deploymentId },
-        statistic: Stats.AVERAGE,
-        period: Duration.minutes(1),
-      }),
+      metric: this.load,
       targetValue: sizing.targetLoadPercent,
       scaleOutCooldown: Duration.seconds(60),
       scaleInCooldown: Duration.minutes(10),

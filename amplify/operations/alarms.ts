@@ -1,0 +1,135 @@
+/**
+ * What an operator must hear about, on one SNS topic (email it with GOLIVE_ALARM_EMAIL, or subscribe
+ * anything else to it): no transwrap task running or healthy, stream or task events not reaching
+ * the API, the IVS control function failing, the API failing. Each alarm says so again when it clears.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
+import {
+  Alarm,
+  ComparisonOperator,
+  Metric,
+  TreatMissingData,
+  type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface OperatorAlarmsProps {
+  api: GraphqlApi;
+  ivsControl: IFunction;
+  transwrapTargets: ApplicationTargetGroup;
+  /** transwrap's load metric: every running task reports it at each heartbeat. */
+  transwrapLoad: Metric;
+  undeliveredEvents: IQueue;
+  /** Who gets the alarms by email (a confirmation email comes first). */
+  email?: string;
+}
+
+interface AlarmSpec {
+  id: string;
+  description: string;
+  metric: IMetric;
+  threshold: number;
+  comparisonOperator: ComparisonOperator;
+  evaluationPeriods: number;
+  /** What no data means for this metric. */
+  treatMissingData: TreatMissingData;
+}
+
+export class OperatorAlarms extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[];
+
+  constructor(scope: Construct, id: string, props: OperatorAlarmsProps) {
+    super(scope, id);
+    this.topic = new Topic(this, 'Topic', { displayName: 'GoLive alarms', enforceSSL: true });
+    if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
+    const action = new SnsAction(this.topic);
+    this.alarms = alarmSpecs(props).map(({ id: alarmId, description, ...spec }) => {
+      const alarm = new Alarm(this, alarmId, {
+        ...spec,
+        alarmDescription: description,
+        datapointsToAlarm: spec.evaluationPeriods,
+      });
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+      return alarm;
+    });
+  }
+}
+
+function alarmSpecs(props: OperatorAlarmsProps): AlarmSpec[] {
+  const { api, ivsControl, transwrapTargets, transwrapLoad, undeliveredEvents } = props;
+  const fiveMinutes = Duration.minutes(5);
+  return [
+    {
+      id: 'TranswrapSilent',
+      description:
+        'No transwrap task has reported its load for 3 minutes: none is running, nobody can go live (see the ECS service events and the task logs).',
+      // Silence is the symptom: a missing data point counts as a breach.
+      metric: transwrapLoad.with({ statistic: 'SampleCount', period: Duration.minutes(1) }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      treatMissingData: TreatMissingData.BREACHING,
+    },
+    {
+      id: 'TranswrapUnhealthy',
+      description:
+        'Broadcasters reach the load balancer but no transwrap task passes its health check: they are turned away.',
+      // The load balancer reports only while requests flow: no data is no traffic, not no tasks.
+      metric: transwrapTargets.metrics.healthyHostCount({
+        period: Duration.minutes(1),
+        statistic: 'Minimum',
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    },
+    {
+      id: 'EventsUndelivered',
+      description:
+        'EventBridge could not deliver IVS stream or ECS task events to the API: channel statuses or endpoints may be stale (the messages wait in the dead-letter queue for 14 days).',
+      metric: undeliveredEvents.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    },
+    {
+      id: 'IvsControlErrors',
+      description:
+        'The IVS control function failed: creating, stopping or deleting channels may not work (see its log group).',
+      metric: ivsControl.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    },
+    {
+      id: 'ApiServerErrors',
+      description: 'The GraphQL API answered with server errors (5xx) for 10 minutes.',
+      metric: new Metric({
+        namespace: 'AWS/AppSync',
+        metricName: '5XXError',
+        dimensionsMap: { GraphQLAPIId: api.apiId },
+        period: fiveMinutes,
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 2,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    },
+  ];
+}
