@@ -8,7 +8,7 @@ import * as op from '@golive/common/api-operations';
 import { startTcpProxy, type TcpProxy } from '@golive/common/testing/tcp-proxy';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import { liveThroughConnection } from '../testing/connected-broadcast';
+import { liveThroughConnection, type ConnectedBroadcast } from '../testing/connected-broadcast';
 import type { BroadcastConnectionOptions } from './broadcast-connection';
 import { spawnTranswrap, useTranswrap } from '../testing/transwrap-process';
 
@@ -43,78 +43,64 @@ async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   }
 }
 
-test('a network drop: the connection resumes by itself and the same recording carries on', async () => {
+/**
+ * Goes live through a proxy, takes the network away as `outage` says (and the API too, with
+ * `apiUnreachable`), brings it back once transwrap holds the session (after `whileAway`), and
+ * expects the broadcast to have resumed: the same session, the same recording.
+ */
+async function expectResumeAfter(
+  name: string,
+  outage: Parameters<TcpProxy['outage']>[0] & {
+    apiUnreachable?: boolean;
+    whileAway?: (live: ConnectedBroadcast) => Promise<void>;
+  },
+  connection?: Partial<BroadcastConnectionOptions>,
+): Promise<void> {
   const proxy = await startTcpProxy(Number(new URL(transwrap.url).port));
+  let apiReachable = true;
   try {
-    const live = await goLive('Dropping', { via: proxy });
-    const { watched, connection, recorder, states } = live;
-    // While the network is away the connection's retry hangs; transwrap sees the socket gone.
-    const networkBack = proxy.outage();
-    await watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+    const live = await goLive(name, { via: proxy, online: () => apiReachable, connection });
+    apiReachable = !outage.apiUnreachable;
+    const networkBack = proxy.outage(outage);
+    await live.watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+    await outage.whileAway?.(live);
+    apiReachable = true;
     networkBack();
-    await watched.liveAgain(1);
+    await live.watched.liveAgain(1);
     // transwrap reports LIVE as it answers the resume: the viewer may hear it before `ready` lands.
-    await until(() => states.at(-1) === 'live');
-    expect(states).toEqual(['live', 'resuming', 'live']);
-    expect(recorder.starts).toBe(1);
+    await until(() => live.states.at(-1) === 'live');
+    expect(live.states).toEqual(['live', 'resuming', 'live']);
+    expect(live.recorder.starts).toBe(1);
 
-    connection.stop();
+    live.connection.stop();
     expect(await live.ended).toMatchObject({ code: 1000 });
-    recorder.stop();
-    watched.status.stop();
+    live.recorder.stop();
+    live.watched.status.stop();
   } finally {
     await proxy.close();
   }
+}
+
+test('a network drop: the connection resumes by itself and the same recording carries on', async () => {
+  // While the network is away the connection's retry hangs; transwrap sees the socket gone.
+  await expectResumeAfter('Dropping', {});
 }, 60_000);
 
 test('offline for a few seconds: the connection keeps resuming, and the same recording carries on when the network is back', async () => {
-  const proxy = await startTcpProxy(Number(new URL(transwrap.url).port));
-  let online = true;
-  try {
-    const live = await goLive('Tunnel', { via: proxy, online: () => online });
-    const { watched, connection, recorder, states } = live;
-    // The phone knows it is offline: sockets fail at once and the API cannot be reached.
-    online = false;
-    const networkBack = proxy.outage({ refuse: true });
-    await watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect(states).toEqual(['live', 'resuming']);
-    online = true;
-    networkBack();
-    await watched.liveAgain(1);
-    await until(() => states.at(-1) === 'live');
-    expect(states).toEqual(['live', 'resuming', 'live']);
-    expect(recorder.starts).toBe(1);
-
-    connection.stop();
-    expect(await live.ended).toMatchObject({ code: 1000 });
-    recorder.stop();
-    watched.status.stop();
-  } finally {
-    await proxy.close();
-  }
+  // The phone knows it is offline: sockets fail at once and the API cannot be reached.
+  await expectResumeAfter('Tunnel', {
+    refuse: true,
+    apiUnreachable: true,
+    whileAway: async (live) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(live.states).toEqual(['live', 'resuming']);
+    },
+  });
 }, 60_000);
 
 test('a connection attempt lost with the network is given up and tried again once the network is back', async () => {
-  const proxy = await startTcpProxy(Number(new URL(transwrap.url).port));
-  try {
-    const live = await goLive('Dead zone', { via: proxy, connection: { openTimeoutMs: 1500 } });
-    const { watched, connection, recorder, states } = live;
-    const networkBack = proxy.outage({ lost: true });
-    await watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
-    networkBack(); // the attempt made meanwhile is never answered
-    await watched.liveAgain(1);
-    await until(() => states.at(-1) === 'live');
-    expect(states).toEqual(['live', 'resuming', 'live']);
-    expect(recorder.starts).toBe(1);
-
-    connection.stop();
-    expect(await live.ended).toMatchObject({ code: 1000 });
-    recorder.stop();
-    watched.status.stop();
-  } finally {
-    await proxy.close();
-  }
+  // The attempt made while the network was away is never answered.
+  await expectResumeAfter('Dead zone', { lost: true }, { openTimeoutMs: 1500 });
 }, 60_000);
 
 test('an admin stops the broadcast: the connection ends with 4012 and does not come back', async () => {
