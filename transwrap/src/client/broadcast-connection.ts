@@ -27,6 +27,7 @@ export interface BroadcastEnd {
 
 type Ready = Extract<ServerMessage, { type: 'ready' }>;
 type Ticket = { url: string; token: string };
+type Credentials = [ticket: Ticket, accessToken: string];
 export type BroadcastStats = Extract<ServerMessage, { type: 'stats' }>;
 
 interface BroadcastEvents {
@@ -65,11 +66,11 @@ export interface BroadcastConnectionOptions {
   /** Media held while reconnecting, at most (older chunks are dropped first). */
   maxHeldBytes?: number;
   /**
-   * A socket not open after this long is given up and tried again. A connection attempted while
-   * the network was away can hang for minutes (the OS's own connect timeout), long after the
-   * network is back and past the server's grace period.
+   * A socket not open after this long, or a ticket not answered, is given up and tried again. An
+   * attempt made while the network was away can hang for minutes (the OS's own connect timeout),
+   * long after the network is back and past the server's grace period.
    */
-  openTimeoutMs?: number;
+  attemptTimeoutMs?: number;
 }
 
 /** Closes after which retrying cannot help: the broadcast ends. */
@@ -109,15 +110,19 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   private readonly retryDelaysMs: number[];
   private readonly giveUpAfterMs: number;
   private readonly maxHeldBytes: number;
-  private readonly openTimeoutMs: number;
+  private readonly attemptTimeoutMs: number;
   private openTimer?: ReturnType<typeof setTimeout>;
+  /** Bumped at every state change: a continuation that finds it changed after a wait is stale. */
+  private epoch = 0;
+  /** A ticket got while resuming kept failing: used if one more resume cannot connect either. */
+  private fallback?: Credentials;
 
   constructor(private readonly options: BroadcastConnectionOptions) {
     super();
     this.retryDelaysMs = options.retryDelaysMs ?? [0, 500, 1000, 2000, 4000];
     this.giveUpAfterMs = options.giveUpAfterMs ?? 60_000;
     this.maxHeldBytes = options.maxHeldBytes ?? 8 * 1024 * 1024;
-    this.openTimeoutMs = options.openTimeoutMs ?? 8000;
+    this.attemptTimeoutMs = options.attemptTimeoutMs ?? 5000;
   }
 
   start(): void {
@@ -167,11 +172,13 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   private setState(state: BroadcastState): void {
     if (this.state === state) return;
     this.state = state;
+    this.epoch++;
     this.emit(BroadcastEvent.StateChanged, state);
   }
 
   private end(end: BroadcastEnd): void {
     if (this.state === 'ended') return;
+    this.fallback = undefined;
     this.held = [];
     this.heldBytes = 0;
     this.detach()?.close(1000, 'ended');
@@ -195,7 +202,9 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     void this.newSession();
   }
 
+  /** Waits before the next attempt; false if the broadcast ended or went another way meanwhile. */
   private async retryWait(): Promise<boolean> {
+    const epoch = this.epoch;
     this.troubleSince ??= Date.now();
     if (Date.now() - this.troubleSince > this.giveUpAfterMs) {
       this.end({ code: CloseCode.GoingAway, reason: 'no endpoint could be reached' });
@@ -203,37 +212,45 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     }
     const delay = this.retryDelaysMs[Math.min(this.attempts++, this.retryDelaysMs.length - 1)] ?? 1000;
     await new Promise((resolve) => setTimeout(resolve, delay));
-    return this.state !== 'ended';
+    return this.epoch === epoch && this.state !== 'ended';
   }
 
-  /** What a new session needs from the API and Cognito; throws when they cannot be reached. */
-  private credentials(): Promise<[ticket: Ticket, accessToken: string]> {
-    return Promise.all([this.options.ticket(), this.options.accessToken()]);
+  /**
+   * What a new session needs from the API and Cognito; undefined when they cannot be reached in
+   * time (offline, or a request hanging in a dead zone).
+   */
+  private async credentials(): Promise<Credentials | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.attemptTimeoutMs);
+    });
+    const asked = Promise.all([this.options.ticket(), this.options.accessToken()]).catch(() => undefined);
+    const credentials = await Promise.race([asked, late]);
+    clearTimeout(timer);
+    return credentials;
   }
 
   /** A new ticket, hello, and a new recording. */
   private async newSession(): Promise<void> {
     if (this.state !== 'connecting' && this.state !== 'moving') return;
-    let credentials: [Ticket, string];
-    try {
-      credentials = await this.credentials();
-    } catch {
-      if (await this.retryWait()) return this.newSession();
-      return;
-    }
-    this.begin(...credentials);
+    const epoch = this.epoch;
+    const credentials = await this.credentials();
+    if (this.epoch !== epoch) return;
+    if (credentials) return this.begin(...credentials);
+    if (await this.retryWait()) return this.newSession();
   }
 
   private begin(ticket: Ticket, accessToken: string): void {
     if (this.state === 'ended') return;
-    // The old recording cannot continue into a new session: the server needs a header first.
-    this.held = [];
-    this.heldBytes = 0;
-    this.emit(BroadcastEvent.NewRecording);
     this.url = ticket.url;
-    this.open(
-      JSON.stringify({ type: 'hello', ticket: ticket.token, accessToken, media: this.options.media }),
-    );
+    const hello = { type: 'hello', ticket: ticket.token, accessToken, media: this.options.media };
+    this.open(JSON.stringify(hello), () => {
+      // The old recording cannot continue into a new session: the server needs a header first.
+      // Not before the socket opens: an endpoint that cannot be reached costs no restart.
+      this.held = [];
+      this.heldBytes = 0;
+      this.emit(BroadcastEvent.NewRecording);
+    });
   }
 
   /** The same session on a new socket, the recording carrying on. */
@@ -244,16 +261,18 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     this.open(JSON.stringify({ type: 'resume', sessionId: ready.sessionId, resumeToken: ready.resumeToken }));
   }
 
-  private open(opening: string): void {
+  private open(opening: string, whenOpen?: () => void): void {
+    this.detach()?.close(1000, 'replaced'); // one socket at a time, whatever led here
     const socket = this.options.openSocket(this.url, SUBPROTOCOL);
     this.socket = socket;
     socket.binaryType = 'arraybuffer';
     let opened = false;
     // Closing a socket that is still connecting ends in onclose (1006), as a refused one does.
-    this.openTimer = setTimeout(() => socket.close(), this.openTimeoutMs);
+    this.openTimer = setTimeout(() => socket.close(), this.attemptTimeoutMs);
     socket.onopen = () => {
       opened = true;
       clearTimeout(this.openTimer);
+      whenOpen?.();
       socket.send(opening);
     };
     socket.onmessage = ({ data }) => {
@@ -270,6 +289,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     switch (message.type) {
       case 'ready': {
         this.ready = message;
+        this.fallback = undefined;
         this.troubleSince = undefined;
         this.attempts = 0;
         this.unreachable = 0;
@@ -297,11 +317,19 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     if (this.state === 'stopping' || FINAL.has(code)) return this.end({ code, reason });
     const wasResuming = this.state === 'resuming';
     this.unreachable = wasResuming && !opened ? this.unreachable + 1 : 0;
+    const fallback = this.fallback;
+    this.fallback = undefined;
     if (MOVE.has(code) || !this.ready) {
       this.ready = undefined;
       this.setState('moving');
       if (await this.retryWait()) await this.newSession();
       return;
+    }
+    if (fallback && !opened) {
+      // Still unreachable while the API answers: the endpoint is gone.
+      this.ready = undefined;
+      this.setState('moving');
+      return this.begin(...fallback);
     }
     // Dropped (1006), idle (4008) or too slow (4009): the session is held for a while; resume it.
     if (!wasResuming) this.droppedAt = Date.now();
@@ -319,23 +347,19 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
 
   /**
    * The endpoint could not be reached twice in a row: it is gone (kill -9), or this device is
-   * offline. A ticket tells which: with one, move now rather than wait out the grace; without, the
-   * network is down and the session may still be there when it is back.
+   * offline. A ticket tells which. Without one the network is down, and the session may still be
+   * there when it is back: keep resuming. With one the network works now (perhaps only just): one
+   * more resume, and if that cannot connect either, move with the ticket rather than wait out the
+   * grace.
    */
   private async moveIfOnline(): Promise<void> {
-    let credentials: [Ticket, string] | undefined;
-    try {
-      credentials = await this.credentials();
-    } catch {
-      // Offline: keep resuming.
+    const epoch = this.epoch;
+    const credentials = await this.credentials();
+    if (this.epoch !== epoch) return;
+    if (credentials) {
+      this.fallback = credentials;
+      return this.resume();
     }
-    if (this.state !== 'resuming') return;
-    if (!credentials) {
-      if (await this.retryWait()) this.resume();
-      return;
-    }
-    this.ready = undefined;
-    this.setState('moving');
-    this.begin(...credentials);
+    if (await this.retryWait()) this.resume();
   }
 }
