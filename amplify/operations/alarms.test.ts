@@ -5,7 +5,7 @@
  */
 import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-metric';
 import { LOAD_METRIC_NAMESPACE } from '../ingest/transwrap-service';
-import type { CfnValue } from '../testing/cfn-shapes';
+import { textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
 import {
   propertiesOfType,
   resourcesOfType,
@@ -77,6 +77,29 @@ test('every alarm tells the alarms topic when it fires and when it clears; the e
   ]);
 });
 
+test('CloudWatch may publish to the topic, for this account’s alarms only, and only over TLS', () => {
+  const [topicId] = Object.keys(resourcesOfType(backend().stacks.operations, 'AWS::SNS::Topic'));
+  const policies = propertiesOfType<{ Topics: CfnValue[]; PolicyDocument: PolicyDocument }>(
+    backend().stacks.operations,
+    'AWS::SNS::TopicPolicy',
+  );
+  expect(policies.map((policy) => policy.Topics)).toEqual([[{ Ref: topicId }]]);
+  const statements = policies[0]!.PolicyDocument.Statement;
+  const allowed = statements.filter((statement) => statement.Effect === 'Allow');
+  expect(allowed).toEqual([
+    expect.objectContaining({
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: { Ref: topicId },
+    }),
+  ]);
+  expect(allowed[0]!.Condition!.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+  expect(textOf(allowed[0]!.Condition!.ArnLike!['aws:SourceArn'])).toContain(':alarm:*');
+  expect(statements.filter((statement) => statement.Effect === 'Deny')).toEqual([
+    expect.objectContaining({ Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+  ]);
+});
+
 test('no transwrap task reporting its load for 3 minutes is an alarm: silence counts as a breach', () => {
   const silent = alarm('TranswrapSilent');
   expect(silent).toMatchObject({
@@ -111,6 +134,8 @@ test('the other alarms watch transwrap’s target group, the events’ dead-lett
   ).toHaveProperty(logicalIdOf(unhealthy.value));
   expect(alarm('TranswrapUnhealthy').TreatMissingData).toBe('notBreaching');
 
+  // Each newly undelivered event, not the queue's depth (which stays up while events wait there).
+  expect(alarm('EventsUndelivered')).toMatchObject({ MetricName: 'NumberOfMessagesSent', Statistic: 'Sum' });
   const queue = fromOtherStack(synthesized, dimension(alarm('EventsUndelivered'), 'QueueName'));
   expect(queue.stack).toBe('events');
   const deadLetters = propertiesOfType<{ Targets: { DeadLetterConfig: { Arn: CfnValue } }[] }>(

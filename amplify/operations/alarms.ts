@@ -3,7 +3,7 @@
  * anything else to it): no transwrap task running or healthy, stream or task events not reaching
  * the API, the IVS control function failing, the API failing. Each alarm says so again when it clears.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import {
   Alarm,
@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -49,6 +50,21 @@ export class OperatorAlarms extends Construct {
   constructor(scope: Construct, id: string, props: OperatorAlarmsProps) {
     super(scope, id);
     this.topic = new Topic(this, 'Topic', { displayName: 'GoLive alarms', enforceSSL: true });
+    // The topic policy CDK writes for enforceSSL replaces SNS's default one: CloudWatch must be let
+    // in again, for this account's alarms only.
+    const { account, region, partition } = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+        },
+      }),
+    );
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
     const action = new SnsAction(this.topic);
     this.alarms = alarmSpecs(props).map(({ id: alarmId, description, ...spec }) => {
@@ -82,8 +98,7 @@ function alarmSpecs(props: OperatorAlarmsProps): AlarmSpec[] {
     {
       id: 'TranswrapUnhealthy',
       description:
-        'Broadcasters reach the load balancer but no transwrap task passes its health check: they are turned away.',
-      // The load balancer reports only while requests flow: no data is no traffic, not no tasks.
+        'No transwrap task passes the load balancer’s health check: broadcasters are turned away (see the target group’s health and the task logs).',
       metric: transwrapTargets.metrics.healthyHostCount({
         period: Duration.minutes(1),
         statistic: 'Minimum',
@@ -97,10 +112,9 @@ function alarmSpecs(props: OperatorAlarmsProps): AlarmSpec[] {
       id: 'EventsUndelivered',
       description:
         'EventBridge could not deliver IVS stream or ECS task events to the API: channel statuses or endpoints may be stale (the messages wait in the dead-letter queue for 14 days).',
-      metric: undeliveredEvents.metricApproximateNumberOfMessagesVisible({
-        period: fiveMinutes,
-        statistic: 'Maximum',
-      }),
+      // Events newly undelivered, not the queue's depth: what waits there would hold the alarm for
+      // 14 days and hide every later failure.
+      metric: undeliveredEvents.metricNumberOfMessagesSent({ period: fiveMinutes, statistic: 'Sum' }),
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,

@@ -48,6 +48,7 @@ export async function startTranswrap(settings: TranswrapConfig, logger?: Logger)
   // On ECS, a task carrying broadcasts is kept out of scale-in and deployments (api/task-protection.ts).
   const protection = new TaskProtection({ agentUri: process.env.ECS_AGENT_URI, log });
   server.on(IngestServerEvent.SessionsChanged, (count) => protection.setSessions(count));
+  protection.setSessions(server.sessions.size); // any that opened before this line
 
   const heartbeat = setInterval(() => {
     if (config.loadMetricNamespace) {
