@@ -2,7 +2,8 @@
  * A new version of the app reaches people who already have it: its service worker installs beside
  * the running one and the app says a new version is ready. Nothing reloads under the user: Reload
  * switches to the new version, Later keeps the current one until the next start, and a seller who
- * is live is not offered it (the reload would end the broadcast) until the broadcast is over.
+ * is live is neither offered it nor reloaded into it by another tab (the reload would end the
+ * broadcast) until the broadcast is over.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,7 @@ test('Later hides the offer; the app keeps the version it has and offers again a
   expect(await version(page)).toBe('first');
 });
 
-test('a live seller is not offered the new version, and leaving asks first; the offer comes when the broadcast ends', async () => {
+test('a live seller is not offered the new version, nor reloaded into it from another tab, and leaving asks first; after the broadcast the offer comes', async () => {
   const { page } = browser.current;
   const { username, password } = demoUser(api.stack.info, 'sellers');
   await browser.current.signIn(username, password);
@@ -67,33 +68,45 @@ test('a live seller is not offered the new version, and leaving asks first; the 
   await page.getByLabel('Name your first channel').fill('Update-proof');
   await page.getByRole('button', { name: 'Create channel' }).click();
   await page.getByRole('button', { name: 'Go live' }).click();
-  await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 30_000 });
+  const onAir = page.getByRole('status').filter({ hasText: 'LIVE' });
+  await onAir.waitFor({ timeout: 30_000 });
+  await page.evaluate(() => Object.assign(window, { wentLiveHere: true }));
 
+  // The seller's other tab finds the new version and offers it; the broadcasting tab offers nothing.
   deployNewVersion();
-  await page.evaluate(async () => {
-    const registration = (await navigator.serviceWorker.getRegistration())!;
-    await registration.update();
-    const worker = registration.installing ?? registration.waiting;
-    if (worker?.state === 'installing')
-      await new Promise((resolve) => worker.addEventListener('statechange', resolve, { once: true }));
-  });
+  const otherTab = await browser.current.browser.context.newPage();
+  await otherTab.goto(new URL('/', api.stack.info.app.url).href);
+  await offer(otherTab).waitFor();
   expect(
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state),
   ).toBe('installed');
+  expect(await offer(page).count()).toBe(0);
   // A reload or a closed tab would take the broadcast down: the browser asks first.
   expect(
     await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true }))),
   ).toBe(true);
+
+  // Reload in the other tab puts the new version in charge of both tabs; only that one reloads.
+  const takenOver = page.evaluate(
+    () => new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve)),
+  );
+  await otherTab.getByRole('button', { name: 'Reload' }).click();
+  await takenOver;
+  await otherTab.waitForFunction(() => document.querySelector('meta[name="golive-build"]') !== null);
+  await onAir.waitFor();
   expect(await offer(page).count()).toBe(0);
-  await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor();
 
   await page.getByRole('button', { name: 'End broadcast' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'End broadcast' }).click();
   await page.getByText('Your broadcast has ended.').waitFor({ timeout: 30_000 });
-  await offer(page).waitFor();
+  expect(await page.evaluate(() => 'wentLiveHere' in window)).toBe(true); // never reloaded
   expect(
     await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true }))),
   ).toBe(false);
+  await offer(page).waitFor();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.waitForFunction(() => document.querySelector('meta[name="golive-build"]') !== null);
+  expect(await version(page)).toBe('second');
 }, 120_000);
 
 /** Opens the app twice, as a returning user would: the second time its service worker serves it. */
