@@ -1,15 +1,50 @@
+/**
+ * Ports for settings of 0. The stack picks a port, then a child service listens on it a moment
+ * later; an ephemeral port (what listen(0) gives) can be taken meanwhile as the local end of any
+ * outgoing connection on this machine, and the child fails with EADDRINUSE. So ports come from
+ * below the ephemeral range, where the kernel never hands them out by itself.
+ */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** A port nothing listens on right now, for settings of 0. */
-export function freePort(host: string): Promise<number> {
+/** Linux's default start of the ephemeral range, when /proc cannot say. */
+const EPHEMERAL_START = 32768;
+const LOWEST = 10000;
+const TRIES = 50;
+
+function ephemeralStart(): number {
+  try {
+    const [start] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    const value = Number(start);
+    return Number.isInteger(value) && value > LOWEST + 1000 ? value : EPHEMERAL_START;
+  } catch {
+    return EPHEMERAL_START;
+  }
+}
+
+/** Listens on `port` and lets go: the port it got, or undefined if that one is in use. */
+function probe(host: string, port: number): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(undefined) : reject(error),
+    );
+    server.listen(port, host, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : undefined));
     });
   });
+}
+
+/** A port nothing listens on right now, below the ephemeral range when one is free there. */
+export async function freePort(host: string): Promise<number> {
+  const below = ephemeralStart();
+  for (let attempt = 0; attempt < TRIES; attempt++) {
+    const candidate = LOWEST + Math.floor(Math.random() * (below - LOWEST));
+    const port = await probe(host, candidate);
+    if (port) return port;
+  }
+  const any = await probe(host, 0);
+  if (!any) throw new Error(`no free port on ${host}`);
+  return any;
 }
