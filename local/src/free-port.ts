@@ -12,7 +12,10 @@ const EPHEMERAL_START = 32768;
 const LOWEST = 10000;
 const TRIES = 50;
 
-function ephemeralStart(): number {
+/** Ports this process handed out: a stack picks all its ports before its services listen. */
+const handedOut = new Set<number>();
+
+export function ephemeralStart(): number {
   try {
     const [start] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
     const value = Number(start);
@@ -41,10 +44,17 @@ export async function freePort(host: string): Promise<number> {
   const below = ephemeralStart();
   for (let attempt = 0; attempt < TRIES; attempt++) {
     const candidate = LOWEST + Math.floor(Math.random() * (below - LOWEST));
-    const port = await probe(host, candidate);
-    if (port) return port;
+    if (handedOut.has(candidate)) continue;
+    handedOut.add(candidate); // before the probe: a concurrent call must not pick it meanwhile
+    if (await probe(host, candidate)) return candidate;
+    handedOut.delete(candidate);
   }
   const any = await probe(host, 0);
   if (!any) throw new Error(`no free port on ${host}`);
-  return any;
+  return handOut(any);
+}
+
+function handOut(port: number): number {
+  handedOut.add(port);
+  return port;
 }

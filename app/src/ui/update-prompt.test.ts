@@ -87,6 +87,8 @@ test('a live seller is not offered the new version, nor reloaded into it from an
   ).toBe(true);
 
   // Reload in the other tab puts the new version in charge of both tabs; only that one reloads.
+  // (The live tab hears of the waiting worker 200 ms after it installed: let that pass first.)
+  await page.waitForTimeout(1000);
   const takenOver = page.evaluate(
     () => new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve)),
   );
@@ -104,6 +106,8 @@ test('a live seller is not offered the new version, nor reloaded into it from an
     await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true }))),
   ).toBe(false);
   await offer(page).waitFor();
+  // Its version's files are gone from the new worker's cache: reloading is the only way on.
+  expect(await offer(page).getByRole('button', { name: 'Later' }).count()).toBe(0);
   await page.getByRole('button', { name: 'Reload' }).click();
   await page.waitForFunction(() => document.querySelector('meta[name="golive-build"]') !== null);
   expect(await version(page)).toBe('second');

@@ -137,3 +137,21 @@ test('a draining instance: the connection moves to another with a new recording'
     await other.stop();
   }
 }, 90_000);
+
+test('an instance draining while the seller stops: the broadcast ends there and does not move', async () => {
+  const other = await spawnTranswrap(api.stack.info);
+  try {
+    const live = await goLive('Last words');
+    const first = [transwrap, other].find((instance) => instance.url === live.connection.endpoint)!;
+    live.connection.stop();
+    const stopped = first.stop('SIGTERM');
+    expect(await live.ended).toMatchObject({ code: 1000 });
+    expect(live.states).toEqual(['live', 'stopping', 'ended']);
+    expect(live.recorder.starts).toBe(1);
+    live.recorder.stop();
+    live.watched.status.stop();
+    await stopped;
+  } finally {
+    await other.stop();
+  }
+}, 90_000);

@@ -93,6 +93,10 @@ const MOVE = new Set<number>([
   CloseCode.AtCapacity,
 ]);
 const OPEN = 1;
+/** How long a stop waits for the server's close (its relay flushes a few seconds of media first). */
+const STOP_CONFIRM_MS = 15_000;
+/** How long an open socket waits for `ready` (a hello claims a ticket and starts a relay first). */
+const READY_WAIT_MS = 15_000;
 
 export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   state: BroadcastState = 'connecting';
@@ -112,6 +116,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   private readonly maxHeldBytes: number;
   private readonly attemptTimeoutMs: number;
   private openTimer?: ReturnType<typeof setTimeout>;
+  private stopTimer?: ReturnType<typeof setTimeout>;
   /** Bumped at every state change: a continuation that finds it changed after a wait is stale. */
   private epoch = 0;
   /** A ticket got while resuming kept failing: used if one more resume cannot connect either. */
@@ -158,15 +163,18 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     if (this.state === 'live' && this.socket?.readyState === OPEN) {
       this.setState('stopping');
       this.socket.send(JSON.stringify({ type: 'stop' }));
+      // The server closes once the relay has flushed; if that close never comes (the network went
+      // with the stop), the broadcast is over for the seller all the same.
+      this.stopTimer = setTimeout(
+        () => this.end({ code: CloseCode.Normal, reason: 'stopped; the server did not confirm' }),
+        STOP_CONFIRM_MS,
+      );
     } else this.end({ code: CloseCode.Normal, reason: 'stopped before the broadcast was live' });
   }
 
   /** The endpoint is going away or gone (onEndpointChanged said so): move now. */
   move(): void {
-    if (this.state === 'live' || this.state === 'resuming') {
-      this.ready = undefined;
-      this.leaveFor('moving');
-    }
+    if (this.state === 'live' || this.state === 'resuming') this.leaveFor('moving');
   }
 
   private setState(state: BroadcastState): void {
@@ -178,6 +186,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
 
   private end(end: BroadcastEnd): void {
     if (this.state === 'ended') return;
+    clearTimeout(this.stopTimer);
     this.fallback = undefined;
     this.held = [];
     this.heldBytes = 0;
@@ -197,6 +206,8 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
 
   /** Leaves the current socket deliberately (1000: the server ends that session) and reconnects. */
   private leaveFor(state: 'moving'): void {
+    this.ready = undefined; // that session is over: never resume it
+    this.fallback = undefined;
     this.detach()?.close(1000, 'moving');
     this.setState(state);
     void this.newSession();
@@ -224,7 +235,9 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), this.attemptTimeoutMs);
     });
-    const asked = Promise.all([this.options.ticket(), this.options.accessToken()]).catch(() => undefined);
+    const asked = Promise.resolve()
+      .then(() => Promise.all([this.options.ticket(), this.options.accessToken()]))
+      .catch(() => undefined);
     const credentials = await Promise.race([asked, late]);
     clearTimeout(timer);
     return credentials;
@@ -263,7 +276,14 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
 
   private open(opening: string, whenOpen?: () => void): void {
     this.detach()?.close(1000, 'replaced'); // one socket at a time, whatever led here
-    const socket = this.options.openSocket(this.url, SUBPROTOCOL);
+    let socket: SocketLike;
+    try {
+      socket = this.options.openSocket(this.url, SUBPROTOCOL);
+    } catch (error) {
+      // A URL the browser refuses outright (malformed, ws:// from an https page): as unreachable.
+      queueMicrotask(() => void this.closed(1006, String(error), false));
+      return;
+    }
     this.socket = socket;
     socket.binaryType = 'arraybuffer';
     let opened = false;
@@ -272,6 +292,13 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     socket.onopen = () => {
       opened = true;
       clearTimeout(this.openTimer);
+      // Open but no `ready` (the network went just after the handshake): give this socket up too,
+      // without waiting for its close, whose handshake would need that network. No close code:
+      // the server may hold the session for a resume.
+      this.openTimer = setTimeout(() => {
+        this.detach()?.close();
+        void this.closed(1006, 'no answer from the server', true);
+      }, READY_WAIT_MS);
       whenOpen?.();
       socket.send(opening);
     };
@@ -288,6 +315,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   private message(message: ServerMessage): void {
     switch (message.type) {
       case 'ready': {
+        clearTimeout(this.openTimer);
         this.ready = message;
         this.fallback = undefined;
         this.troubleSince = undefined;
@@ -307,6 +335,8 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
         this.emit(BroadcastEvent.BitrateAdvice, message.maxKbps);
         return;
       case 'drain':
+        // A broadcast being stopped finishes where it is; moving would put it back on air.
+        if (this.state === 'stopping') return;
         // Leave now rather than at the deadline: the new endpoint takes over while IVS still waits.
         return this.leaveFor('moving');
     }
@@ -314,7 +344,9 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
 
   private async closed(code: number, reason: string, opened: boolean): Promise<void> {
     if (this.state === 'ended') return;
-    if (this.state === 'stopping' || FINAL.has(code)) return this.end({ code, reason });
+    // The seller asked to stop: a connection lost meanwhile ends it as asked.
+    if (this.state === 'stopping') return this.end({ code: code === 1006 ? CloseCode.Normal : code, reason });
+    if (FINAL.has(code)) return this.end({ code, reason });
     const wasResuming = this.state === 'resuming';
     this.unreachable = wasResuming && !opened ? this.unreachable + 1 : 0;
     const fallback = this.fallback;

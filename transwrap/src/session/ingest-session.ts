@@ -347,6 +347,8 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   }
 
   announceDrain(deadlineMs: number): void {
+    // A broadcast being stopped just finishes here: moving it would put it back on air elsewhere.
+    if (this.state === 'stopping') return;
     this.send({ type: 'drain', deadlineMs });
   }
 }
