@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import { useAppBrowser } from './testing/app-browser';
+import { appShell, useAppBrowser } from './testing/app-browser';
 
 const api = useApiStack('app-pwa');
 const browser = useAppBrowser(api);
@@ -19,7 +19,7 @@ interface ManifestIcon {
 
 test('the page links a manifest Chromium can install from: names, standalone, colours, an id, real 192 and 512 px icons', async () => {
   await browser.current.open('/');
-  await shell(browser.current.page).waitFor();
+  await appShell(browser.current.page).waitFor();
   const manifestUrl = await browser.current.page
     .locator('link[rel="manifest"]')
     .evaluate((link: HTMLLinkElement) => link.href);
@@ -84,10 +84,10 @@ test('the page links a manifest Chromium can install from: names, standalone, co
 
 test('a service worker controls the app from the second load on', async () => {
   await browser.current.open('/');
-  await shell(browser.current.page).waitFor();
+  await appShell(browser.current.page).waitFor();
   await browser.current.page.evaluate(() => navigator.serviceWorker.ready);
   await browser.current.page.reload();
-  await shell(browser.current.page).waitFor();
+  await appShell(browser.current.page).waitFor();
   const controller = await browser.current.page.evaluate(() => {
     const worker = navigator.serviceWorker.controller;
     return worker && { script: new URL(worker.scriptURL).pathname, state: worker.state };
@@ -97,10 +97,10 @@ test('a service worker controls the app from the second load on', async () => {
 
 test('offline, a reload opens the app and says it is offline; so does a shared link to a page', async () => {
   await browser.current.open('/');
-  await shell(browser.current.page).waitFor();
+  await appShell(browser.current.page).waitFor();
   await browser.current.page.evaluate(() => navigator.serviceWorker.ready);
   await browser.current.page.reload();
-  await shell(browser.current.page).waitFor();
+  await appShell(browser.current.page).waitFor();
 
   await browser.current.browser.context.setOffline(true);
   await browser.current.page.reload();
@@ -116,7 +116,7 @@ test('offline, a reload opens the app and says it is offline; so does a shared l
 // the worker is ready (keepConfigForOffline), or offline main.tsx would say "GoLive cannot start".
 test('after a single visit, the app opens offline', async () => {
   await browser.current.open('/');
-  await shell(browser.current.page).waitFor();
+  await appShell(browser.current.page).waitFor();
   await browser.current.page.evaluate(() => navigator.serviceWorker.ready);
   // A person goes offline long after the page has loaded: let the app finish storing what it keeps.
   await settled(() =>
@@ -128,14 +128,9 @@ test('after a single visit, the app opens offline', async () => {
   await expectOfflineShell(browser.current.page);
 });
 
-/** The top bar every screen of the app has. */
-function shell(page: Page) {
-  return page.getByRole('link', { name: 'GoLive home' });
-}
-
 async function expectOfflineShell(page: Page) {
   const cannotStart = page.getByRole('heading', { name: 'GoLive cannot start' });
-  await shell(page).or(cannotStart).waitFor();
+  await appShell(page).or(cannotStart).waitFor();
   expect(await cannotStart.count()).toBe(0);
   await page.getByRole('status').filter({ hasText: 'You are offline' }).waitFor();
 }

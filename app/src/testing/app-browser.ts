@@ -51,6 +51,11 @@ export async function openAppBrowser(
   };
 }
 
+/** The top bar every screen of the app has: once it shows, the app has started. */
+export function appShell(page: Page) {
+  return page.getByRole('link', { name: 'GoLive home' });
+}
+
 /** The stack's demo user in a group (sellers, admins). */
 export function demoUser(
   info: LocalStackInfo,

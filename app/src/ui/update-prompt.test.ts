@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { APP_DIST } from '@golive/common/repo-paths';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import { demoUser, useAppBrowser } from '../testing/app-browser';
+import { appShell, demoUser, useAppBrowser } from '../testing/app-browser';
 
 /** The stack serves a copy of the built app, so that a test can deploy a new version of it. */
 const hosted = mkdtempSync(join(tmpdir(), 'golive-app-'));
@@ -39,7 +39,7 @@ test('a new version is offered, not forced: Reload switches to it', async () => 
 
   await page.getByRole('button', { name: 'Reload' }).click();
   await page.waitForFunction(() => document.querySelector('meta[name="golive-build"]') !== null);
-  await shell(page).waitFor();
+  await appShell(page).waitFor();
   expect(await version(page)).toBe('second');
   expect(await offer(page).count()).toBe(0);
 });
@@ -117,10 +117,10 @@ test('a live seller is not offered the new version, nor reloaded into it from an
 async function openInstalled(path = '/'): Promise<void> {
   const { page } = browser.current;
   await browser.current.open(path);
-  await shell(page).waitFor();
+  await appShell(page).waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await shell(page).waitFor();
+  await appShell(page).waitFor();
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
 }
 
@@ -146,9 +146,4 @@ function version(page: Page): Promise<string> {
   return page.evaluate(
     () => document.querySelector('meta[name="golive-build"]')?.getAttribute('content') ?? 'first',
   );
-}
-
-/** The top bar every screen of the app has. */
-function shell(page: Page) {
-  return page.getByRole('link', { name: 'GoLive home' });
 }

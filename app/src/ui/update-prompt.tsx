@@ -11,21 +11,17 @@ import { isBroadcasting, useBroadcasting } from '../broadcast/broadcasting';
 
 export function UpdatePrompt() {
   const [takenOver, setTakenOver] = useState(false);
+  // This page's version is no longer the one served: reload, or after the broadcast. (The Reload
+  // button is never shown while broadcasting, so a reload asked for here goes ahead.)
+  const reloadUnlessBroadcasting = () => (isBroadcasting() ? setTakenOver(true) : window.location.reload());
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
-  } = useRegisterSW({
-    // The Reload button is never shown while broadcasting: a reload asked for here goes ahead.
-    onNeedReload: () => (isBroadcasting() ? setTakenOver(true) : window.location.reload()),
-  });
+  } = useRegisterSW({ onNeedReload: reloadUnlessBroadcasting });
   useEffect(() => {
-    // A chunk of an older deploy that the host no longer has: the page must be reloaded.
-    const stale = () => {
-      if (isBroadcasting()) setTakenOver(true);
-      else window.location.reload();
-    };
-    window.addEventListener('vite:preloadError', stale);
-    return () => window.removeEventListener('vite:preloadError', stale);
+    // A chunk of an older deploy that the host no longer has.
+    window.addEventListener('vite:preloadError', reloadUnlessBroadcasting);
+    return () => window.removeEventListener('vite:preloadError', reloadUnlessBroadcasting);
   }, []);
   const broadcasting = useBroadcasting();
   if (!(needRefresh || takenOver) || broadcasting) return null;
