@@ -4,6 +4,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { EMAIL_ADDRESS } from './email-address';
 
 type Env = Record<string, string | undefined>;
 
@@ -82,7 +83,7 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
   const capacity = number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30);
   if (capacity < 1) throw new Error('GOLIVE_TRANSWRAP_CAPACITY must be at least 1');
   const alarmEmail = env.GOLIVE_ALARM_EMAIL?.trim() || undefined;
-  if (alarmEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(alarmEmail))
+  if (alarmEmail && !EMAIL_ADDRESS.test(alarmEmail))
     throw new Error(`GOLIVE_ALARM_EMAIL must be an email address, not "${alarmEmail}"`);
   return {
     type,

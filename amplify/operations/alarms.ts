@@ -10,7 +10,7 @@ import {
   ComparisonOperator,
   Metric,
   TreatMissingData,
-  type IMetric,
+  type AlarmProps,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -32,16 +32,18 @@ export interface OperatorAlarmsProps {
   email?: string;
 }
 
-interface AlarmSpec {
-  id: string;
-  description: string;
-  metric: IMetric;
-  threshold: number;
-  comparisonOperator: ComparisonOperator;
-  evaluationPeriods: number;
-  /** What no data means for this metric. */
-  treatMissingData: TreatMissingData;
-}
+/** An alarm's props, none left to CDK's defaults; its construct id. */
+type AlarmSpec = { id: string } & Required<
+  Pick<
+    AlarmProps,
+    | 'alarmDescription'
+    | 'metric'
+    | 'threshold'
+    | 'comparisonOperator'
+    | 'evaluationPeriods'
+    | 'treatMissingData'
+  >
+>;
 
 export class OperatorAlarms extends Construct {
   readonly topic: Topic;
@@ -67,12 +69,8 @@ export class OperatorAlarms extends Construct {
     );
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
     const action = new SnsAction(this.topic);
-    this.alarms = alarmSpecs(props).map(({ id: alarmId, description, ...spec }) => {
-      const alarm = new Alarm(this, alarmId, {
-        ...spec,
-        alarmDescription: description,
-        datapointsToAlarm: spec.evaluationPeriods,
-      });
+    this.alarms = alarmSpecs(props).map(({ id: alarmId, ...spec }) => {
+      const alarm = new Alarm(this, alarmId, { ...spec, datapointsToAlarm: spec.evaluationPeriods });
       alarm.addAlarmAction(action);
       alarm.addOkAction(action);
       return alarm;
@@ -86,7 +84,7 @@ function alarmSpecs(props: OperatorAlarmsProps): AlarmSpec[] {
   return [
     {
       id: 'TranswrapSilent',
-      description:
+      alarmDescription:
         'No transwrap task has reported its load for 3 minutes: none is running, nobody can go live (see the ECS service events and the task logs).',
       // Silence is the symptom: a missing data point counts as a breach.
       metric: transwrapLoad.with({ statistic: 'SampleCount', period: Duration.minutes(1) }),
@@ -97,7 +95,7 @@ function alarmSpecs(props: OperatorAlarmsProps): AlarmSpec[] {
     },
     {
       id: 'TranswrapUnhealthy',
-      description:
+      alarmDescription:
         'No transwrap task passes the load balancer’s health check: broadcasters are turned away (see the target group’s health and the task logs).',
       metric: transwrapTargets.metrics.healthyHostCount({
         period: Duration.minutes(1),
@@ -110,7 +108,7 @@ function alarmSpecs(props: OperatorAlarmsProps): AlarmSpec[] {
     },
     {
       id: 'EventsUndelivered',
-      description:
+      alarmDescription:
         'EventBridge could not deliver IVS stream or ECS task events to the API: channel statuses or endpoints may be stale (the messages wait in the dead-letter queue for 14 days).',
       // Events newly undelivered, not the queue's depth: what waits there would hold the alarm for
       // 14 days and hide every later failure.
@@ -122,7 +120,7 @@ function alarmSpecs(props: OperatorAlarmsProps): AlarmSpec[] {
     },
     {
       id: 'IvsControlErrors',
-      description:
+      alarmDescription:
         'The IVS control function failed: creating, stopping or deleting channels may not work (see its log group).',
       metric: ivsControl.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
       threshold: 1,
@@ -132,7 +130,7 @@ function alarmSpecs(props: OperatorAlarmsProps): AlarmSpec[] {
     },
     {
       id: 'ApiServerErrors',
-      description: 'The GraphQL API answered with server errors (5xx) for 10 minutes.',
+      alarmDescription: 'The GraphQL API answered with server errors (5xx) for 10 minutes.',
       metric: new Metric({
         namespace: 'AWS/AppSync',
         metricName: '5XXError',

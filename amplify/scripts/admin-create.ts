@@ -13,10 +13,11 @@ import {
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
+import { EMAIL_ADDRESS } from '../email-address';
+import { isAwsError } from './aws-errors';
 import { outputsArgument, readDeployedOutputs, UsageError } from './deployed-outputs';
 
 const ADMINS = 'admins';
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Meets any Cognito password policy (all four kinds of character, long), and is never shown. */
 function unknowablePassword(): string {
@@ -32,8 +33,7 @@ async function makeAdmin(
   try {
     await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
   } catch (error) {
-    if (!(error instanceof UserNotFoundException) && (error as Error).name !== 'UserNotFoundException')
-      throw error;
+    if (!isAwsError(error, UserNotFoundException)) throw error;
     await cognito.send(
       new AdminCreateUserCommand({
         UserPoolId: userPoolId,
@@ -65,7 +65,7 @@ async function makeAdmin(
 async function main(args: string[]): Promise<void> {
   const { file, rest } = outputsArgument(args);
   const [email] = rest;
-  if (!email || !EMAIL.test(email))
+  if (!email || !EMAIL_ADDRESS.test(email))
     throw new UsageError('Usage: npm run admin:create -- <email> [--outputs <file>]');
   const outputs = readDeployedOutputs(file);
   const cognito = new CognitoIdentityProviderClient({

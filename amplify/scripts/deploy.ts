@@ -8,8 +8,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../repo-root';
-
-const OUTPUTS_DIR = join(REPO_ROOT, 'app', 'public');
+import { DEFAULT_OUTPUTS, OUTPUTS_DIR } from './deployed-outputs';
 
 /** Why ampx could not work here, in words that say what to do; none when it can. */
 export function missingForDeploy(
@@ -70,7 +69,7 @@ function main(mode: string | undefined): number {
     return 1;
   }
   if (result.status === 0) {
-    console.log(`\nDeployed. ${join(OUTPUTS_DIR, 'amplify_outputs.json')} points the PWA at it.`);
+    console.log(`\nDeployed. ${DEFAULT_OUTPUTS} points the PWA at it.`);
   }
   return result.status ?? 1;
 }

@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../repo-root';
 
-export const DEFAULT_OUTPUTS = join(REPO_ROOT, 'app', 'public', 'amplify_outputs.json');
+/** Where deploying writes amplify_outputs.json: the PWA build picks it up there. */
+export const OUTPUTS_DIR = join(REPO_ROOT, 'app', 'public');
+export const DEFAULT_OUTPUTS = join(OUTPUTS_DIR, 'amplify_outputs.json');
 
 export interface DeployedOutputs {
   region: string;

@@ -14,6 +14,7 @@ import {
   type ChannelSummary,
 } from '@aws-sdk/client-ivs';
 import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
+import { isAwsError } from './aws-errors';
 
 export async function deploymentChannels(ivs: IvsClient, deploymentId: string): Promise<ChannelSummary[]> {
   const found: ChannelSummary[] = [];
@@ -25,9 +26,6 @@ export async function deploymentChannels(ivs: IvsClient, deploymentId: string): 
   } while (nextToken);
   return found;
 }
-
-const isError = (error: unknown, type: { name: string }) =>
-  error instanceof Error && (error.name === type.name || error instanceof (type as unknown as typeof Error));
 
 /** Stops any broadcast on each of the deployment's channels, then deletes the channel. */
 export async function deleteDeploymentChannels(
@@ -41,7 +39,8 @@ export async function deleteDeploymentChannels(
     try {
       await ivs.send(new StopStreamCommand({ channelArn: arn }));
     } catch (error) {
-      if (!isError(error, ChannelNotBroadcasting) && !isError(error, ResourceNotFoundException)) throw error;
+      if (!isAwsError(error, ChannelNotBroadcasting) && !isAwsError(error, ResourceNotFoundException))
+        throw error;
     }
     // A stopped stream takes a moment to end at IVS: deleting meanwhile is a conflict.
     for (let attempt = 1; ; attempt++) {
@@ -49,8 +48,8 @@ export async function deleteDeploymentChannels(
         await ivs.send(new DeleteChannelCommand({ arn }));
         break;
       } catch (error) {
-        if (isError(error, ResourceNotFoundException)) break;
-        if (!isError(error, ConflictException) || attempt >= 10) throw error;
+        if (isAwsError(error, ResourceNotFoundException)) break;
+        if (!isAwsError(error, ConflictException) || attempt >= 10) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
       }
     }
