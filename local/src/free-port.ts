@@ -51,10 +51,6 @@ export async function freePort(host: string): Promise<number> {
   }
   const any = await probe(host, 0);
   if (!any) throw new Error(`no free port on ${host}`);
-  return handOut(any);
-}
-
-function handOut(port: number): number {
-  handedOut.add(port);
-  return port;
+  handedOut.add(any);
+  return any;
 }

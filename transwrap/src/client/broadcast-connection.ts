@@ -174,7 +174,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
 
   /** The endpoint is going away or gone (onEndpointChanged said so): move now. */
   move(): void {
-    if (this.state === 'live' || this.state === 'resuming') this.leaveFor('moving');
+    if (this.state === 'live' || this.state === 'resuming') this.moveNow();
   }
 
   private setState(state: BroadcastState): void {
@@ -204,12 +204,17 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     return socket;
   }
 
-  /** Leaves the current socket deliberately (1000: the server ends that session) and reconnects. */
-  private leaveFor(state: 'moving'): void {
-    this.ready = undefined; // that session is over: never resume it
+  /** That session is over (never resume it): on to another. */
+  private abandonSession(): void {
+    this.ready = undefined;
     this.fallback = undefined;
+    this.setState('moving');
+  }
+
+  /** Leaves the current socket deliberately (1000: the server ends that session) and reconnects. */
+  private moveNow(): void {
     this.detach()?.close(1000, 'moving');
-    this.setState(state);
+    this.abandonSession();
     void this.newSession();
   }
 
@@ -269,7 +274,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   /** The same session on a new socket, the recording carrying on. */
   private resume(): void {
     const ready = this.ready;
-    if (!ready) return this.leaveFor('moving');
+    if (!ready) return this.moveNow();
     this.setState('resuming');
     this.open(JSON.stringify({ type: 'resume', sessionId: ready.sessionId, resumeToken: ready.resumeToken }));
   }
@@ -338,7 +343,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
         // A broadcast being stopped finishes where it is; moving would put it back on air.
         if (this.state === 'stopping') return;
         // Leave now rather than at the deadline: the new endpoint takes over while IVS still waits.
-        return this.leaveFor('moving');
+        return this.moveNow();
     }
   }
 
@@ -352,23 +357,20 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     const fallback = this.fallback;
     this.fallback = undefined;
     if (MOVE.has(code) || !this.ready) {
-      this.ready = undefined;
-      this.setState('moving');
+      this.abandonSession();
       if (await this.retryWait()) await this.newSession();
       return;
     }
     if (fallback && !opened) {
       // Still unreachable while the API answers: the endpoint is gone.
-      this.ready = undefined;
-      this.setState('moving');
+      this.abandonSession();
       return this.begin(...fallback);
     }
     // Dropped (1006), idle (4008) or too slow (4009): the session is held for a while; resume it.
     if (!wasResuming) this.droppedAt = Date.now();
     const graceLeft = this.ready.limits.resumeGraceMs - (Date.now() - this.droppedAt);
     if (graceLeft <= 0) {
-      this.ready = undefined;
-      this.setState('moving');
+      this.abandonSession();
       return this.newSession();
     }
     this.setState('resuming');
