@@ -8,6 +8,7 @@ export class IngestClient {
   readonly socket: WebSocket;
   readonly opened: Promise<void>;
   readonly closed: Promise<{ code: number; reason: string }>;
+  private stopping = false;
 
   constructor(url: string, options: { origin?: string; protocols?: string[] } = {}) {
     this.socket = new WebSocket(
@@ -44,13 +45,15 @@ export class IngestClient {
     );
   }
 
+  /** The first message of `type`, or with `after` (a count of messages), the first one after those. */
   async next<T extends ServerMessage['type']>(
     type: T,
     timeoutMs = 15_000,
+    after = 0,
   ): Promise<Extract<ServerMessage, { type: T }>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.messages.find((message) => message.type === type);
+      const found = this.messages.slice(after).find((message) => message.type === type);
       if (found) return found as Extract<ServerMessage, { type: T }>;
       if (Date.now() > deadline || this.socket.readyState === WebSocket.CLOSED)
         throw new Error(`no ${type} message; got ${JSON.stringify(this.messages)}`);
@@ -60,7 +63,8 @@ export class IngestClient {
 
   /**
    * Sends a media file in chunks at real-time pace (its duration spread over its bytes), from
-   * `fromSecond` on if given (a broadcaster carrying on after a gap).
+   * `fromSecond` on if given (a broadcaster carrying on after a gap), until the file ends, the
+   * socket closes or `stop()` is called.
    */
   async sendFile(
     path: string,
@@ -74,12 +78,14 @@ export class IngestClient {
     for (let offset = first; offset < bytes.length; offset += chunkBytes) {
       const due = start + (offset / bytes.length) * durationSeconds * 1000;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-      if (this.socket.readyState !== WebSocket.OPEN) return;
+      if (this.stopping || this.socket.readyState !== WebSocket.OPEN) return;
       this.socket.send(bytes.subarray(offset, offset + chunkBytes));
     }
   }
 
+  /** Ends the broadcast as a broadcaster does: no more media, then `stop`. */
   stop(): void {
+    this.stopping = true;
     this.socket.send(JSON.stringify({ type: 'stop' }));
   }
 }
