@@ -27,6 +27,7 @@ import {
 import { API_LIMITS } from '@golive/resolvers/api-limits';
 import { AUTH_TYPES, identityOf, type Caller } from './auth/caller';
 import { fieldAccessOf, isAllowed, type FieldAccess } from './auth/field-access';
+import { DocumentCache } from './document-cache';
 import { fieldError, formatError, resolverGraphQLError, unauthorized, type AppSyncError } from './errors';
 import {
   fieldBeyondDepth,
@@ -69,8 +70,6 @@ export type Prepared =
   | { ok: true; document: DocumentNode; operation: OperationDefinitionNode }
   | { ok: false; response: Response };
 
-const CACHE_LIMIT = 500;
-
 function selectionList(selectionSet: SelectionSetNode | undefined, prefix = ''): string[] {
   const names: string[] = [];
   for (const selection of selectionSet?.selections ?? []) {
@@ -85,7 +84,7 @@ export class GraphqlApi {
   readonly events = new EventEmitter<{ mutation: [MutationEvent] }>();
   private readonly access: FieldAccess;
   private readonly triggers: Map<string, string[]>;
-  private readonly documents = new Map<string, Prepared>();
+  private readonly documents = new DocumentCache<Prepared>();
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -97,16 +96,9 @@ export class GraphqlApi {
     this.events.setMaxListeners(0);
   }
 
-  /** Parses and validates once per distinct query text. */
+  /** Parses and validates once per distinct query text (kept while the cache has room). */
   prepare(query: string, operationName?: string | null): Prepared {
-    const cacheKey = `${operationName ?? ''}\n${query}`;
-    const cached = this.documents.get(cacheKey);
-    if (cached) return cached;
-    const prepared = this.parseAndValidate(query, operationName);
-    if (this.documents.size >= CACHE_LIMIT)
-      this.documents.delete(this.documents.keys().next().value as string);
-    this.documents.set(cacheKey, prepared);
-    return prepared;
+    return this.documents.get(operationName, query, () => this.parseAndValidate(query, operationName));
   }
 
   private parseAndValidate(query: string, operationName?: string | null): Prepared {
