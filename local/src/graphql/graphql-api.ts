@@ -31,6 +31,7 @@ import { DocumentCache } from './document-cache';
 import { fieldError, formatError, resolverGraphQLError, unauthorized, type AppSyncError } from './errors';
 import {
   fieldBeyondDepth,
+  nestedTooDeepToRead,
   queryDepthLimitReached,
   RESOLVER_EXECUTION_LIMIT_REACHED,
   validationRules,
@@ -107,13 +108,17 @@ export class GraphqlApi {
       response: { data: null, errors: [formatError(error, errorType)] },
     });
     let document: DocumentNode;
+    let errors: readonly GraphQLError[];
     try {
       document = parse(query);
+      errors = validate(this.schema, document, validationRules(this.limits));
     } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      return refused(error, 'InvalidSyntax');
+      if (error instanceof GraphQLError) return refused(error, 'InvalidSyntax');
+      // graphql-js parses and validates by recursion: nesting that exhausts the stack (a few
+      // thousand levels) is far past the depth limit.
+      if (error instanceof RangeError) return refused(nestedTooDeepToRead(this.limits.queryDepth));
+      throw error;
     }
-    const errors = validate(this.schema, document, validationRules(this.limits));
     if (errors.length)
       return {
         ok: false,

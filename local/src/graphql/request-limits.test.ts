@@ -125,6 +125,17 @@ describe('depth', () => {
     expect(dynamodb.count('Query')).toBe(0);
   });
 
+  test('a document nested 10,000 deep (too deep for the parser): QueryDepthLimitReached, and the server serves on', async () => {
+    const { status, body } = await post(`{ ${nestedIntrospection(10_000)} }`, withApiKey());
+    expect(status).toBe(200);
+    expect(body.errors?.[0]).toMatchObject({
+      errorType: 'QueryDepthLimitReached',
+      message: `Query depth limit of ${API_LIMITS.queryDepth} reached: the document is nested too deeply to read.`,
+    });
+    const { errors } = await call(api.who.clients.viewer, op.LIVE_CHANNELS);
+    expect(errors).toEqual([]);
+  });
+
   test('an operation exactly at the limit runs', async () => {
     const { body } = await post(`{ ${nestedIntrospection(API_LIMITS.queryDepth)} }`, withApiKey());
     expect(body.errors).toBeUndefined();

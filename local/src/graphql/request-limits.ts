@@ -86,6 +86,16 @@ export function queryDepthLimitReached(field: FieldNode, limit: number): GraphQL
   );
 }
 
+/** For a document nested so deep that graphql-js cannot even read it. */
+export function nestedTooDeepToRead(limit: number): GraphQLError {
+  return resolverGraphQLError({
+    message: `Query depth limit of ${limit} reached: the document is nested too deeply to read.`,
+    errorType: 'QueryDepthLimitReached',
+    data: null,
+    errorInfo: null,
+  });
+}
+
 /** What AppSync says for each resolver past the request's limit (its resolver does not run). */
 export const RESOLVER_EXECUTION_LIMIT_REACHED: AppSyncErrorFields = {
   message: 'Resolver invocation limit reached.',
