@@ -5,8 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import {
+  getIntrospectionQuery,
+  Kind,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type ObjectTypeDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { DATA_SOURCES, FUNCTIONS, RESOLVERS } from '@golive/resolvers/api';
+import { API_LIMITS } from '@golive/resolvers/api-limits';
+import { fieldBeyondDepth } from '@golive/local/graphql/request-limits';
+import { loadSchema } from '@golive/local/graphql/schema/load-schema';
 import { bundleResolvers, type Bundles } from '@golive/resolvers/bundle';
 import { TABLES } from '@golive/resolvers/tables';
 import { REPO_ROOT } from '@golive/common/repo-paths';
@@ -28,6 +41,30 @@ function schemaRootFields(): string[] {
     .definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION)
     .filter((type) => ['Query', 'Mutation', 'Subscription'].includes(type.name.value))
     .flatMap((type) => (type.fields ?? []).map((field) => `${type.name.value}.${field.name.value}`));
+}
+
+/** The operations the PWA, transwrap and EventBridge send, one document each. */
+function appOperations(): { name: string; document: DocumentNode; operation: OperationDefinitionNode }[] {
+  const all = parse(readFileSync(join(REPO_ROOT, 'common/src/operations.graphql'), 'utf8'));
+  return all.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((operation) => ({ name: operation.name?.value ?? '', document: all, operation }));
+}
+
+/** Fields of the operation that have a resolver (each list item would run its own, if any were nested). */
+function resolverFields(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const resolved = new Set(RESOLVERS.map((r) => `${r.typeName}.${r.fieldName}`));
+  const typeInfo = new TypeInfo(loadSchema(join(REPO_ROOT, 'schema.graphql')));
+  let count = 0;
+  visit(
+    { ...document, definitions: [operation] },
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (resolved.has(`${typeInfo.getParentType()?.name}.${node.name.value}`)) count += 1;
+      },
+    }),
+  );
+  return count;
 }
 
 const JS_RUNTIME = { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' };
@@ -64,6 +101,39 @@ describe('the AppSync API', () => {
   it('logs errors without request or response bodies (claimIngest returns a stream key)', () => {
     const [graphqlApi] = propertiesOfType<AppSyncApi>(api(), 'AWS::AppSync::GraphQLApi');
     expect(graphqlApi?.LogConfig).toMatchObject({ FieldLogLevel: 'ERROR', ExcludeVerboseContent: true });
+  });
+
+  describe('limits what one request may ask (the local server enforces the same, resolvers/src/api-limits.ts)', () => {
+    type Limits = { QueryDepthLimit?: number; ResolverCountLimit?: number; IntrospectionConfig?: string };
+    const limits = () => propertiesOfType<Limits>(api(), 'AWS::AppSync::GraphQLApi')[0];
+
+    it('deploys the shared limits, set deliberately within what AppSync accepts', () => {
+      expect(limits()).toMatchObject({
+        QueryDepthLimit: API_LIMITS.queryDepth,
+        ResolverCountLimit: API_LIMITS.resolverCount,
+        IntrospectionConfig: API_LIMITS.introspection ? 'ENABLED' : 'DISABLED',
+      });
+      // 0 would mean no depth limit, and 10000 resolvers: one aliased request could run them all.
+      expect(API_LIMITS.queryDepth).toBeGreaterThanOrEqual(1);
+      expect(API_LIMITS.queryDepth).toBeLessThanOrEqual(75);
+      expect(API_LIMITS.resolverCount).toBeGreaterThanOrEqual(1);
+      expect(API_LIMITS.resolverCount).toBeLessThan(10000);
+    });
+
+    it.each(appOperations().map((o) => [o.name, o] as const))(
+      'leaves room for the app’s operation %s',
+      (_name, { document, operation }) => {
+        expect(fieldBeyondDepth(document, operation, API_LIMITS.queryDepth)).toBeUndefined();
+        expect(resolverFields(document, operation)).toBeLessThanOrEqual(API_LIMITS.resolverCount);
+      },
+    );
+
+    it('lets the admins’ GraphiQL console introspect the schema, within the depth limit', () => {
+      expect(API_LIMITS.introspection).toBe(true);
+      const query = parse(getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true }));
+      const operation = query.definitions[0] as OperationDefinitionNode;
+      expect(fieldBeyondDepth(query, operation, API_LIMITS.queryDepth)).toBeUndefined();
+    });
   });
 
   it('resolves every root field of the schema, and nothing else', () => {

@@ -12,12 +12,14 @@ import {
   FieldLogLevel,
   FunctionRuntime,
   GraphqlApi,
+  IntrospectionConfig,
   Resolver,
   type BaseDataSource,
 } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { DATA_SOURCES, FUNCTIONS, RESOLVERS, type DataSourceName } from '@golive/resolvers/api';
+import { API_LIMITS } from '@golive/resolvers/api-limits';
 import type { DeploymentSettings } from '../settings';
 import { IvsControlFunction } from './ivs-control-function';
 import { SCHEMA_PATH } from './schema';
@@ -59,6 +61,13 @@ export class GoLiveApi extends Construct {
           { authorizationType: AuthorizationType.IAM },
         ],
       },
+      // One request runs at most this many resolvers and nests at most this deep; the local server
+      // enforces the same numbers (why these: amplify/README.md, "API limits").
+      queryDepthLimit: API_LIMITS.queryDepth,
+      resolverCountLimit: API_LIMITS.resolverCount,
+      introspectionConfig: API_LIMITS.introspection
+        ? IntrospectionConfig.ENABLED
+        : IntrospectionConfig.DISABLED,
       // Errors only, and never request/response bodies: claimIngest's result holds a stream key.
       logConfig: {
         fieldLogLevel: FieldLogLevel.ERROR,

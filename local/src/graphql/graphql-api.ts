@@ -24,9 +24,19 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { API_LIMITS } from '@golive/resolvers/api-limits';
 import { AUTH_TYPES, identityOf, type Caller } from './auth/caller';
 import { fieldAccessOf, isAllowed, type FieldAccess } from './auth/field-access';
-import { formatError, resolverGraphQLError, unauthorizedField, type AppSyncError } from './errors';
+import { DocumentCache } from './document-cache';
+import { fieldError, formatError, resolverGraphQLError, unauthorized, type AppSyncError } from './errors';
+import {
+  fieldBeyondDepth,
+  nestedTooDeepToRead,
+  queryDepthLimitReached,
+  RESOLVER_EXECUTION_LIMIT_REACHED,
+  validationRules,
+  type ApiLimits,
+} from './request-limits';
 import { runFieldResolver, type FieldResolverPlan } from './runtime/resolver-runner';
 import type { SubscriptionFilter } from './runtime/subscription-filter';
 import { subscriptionTriggers } from './schema/load-schema';
@@ -43,6 +53,8 @@ interface ExecutionContext {
   appended: AppSyncError[];
   /** When delivering a subscription event, the root field's value is the event, not a resolver's. */
   delivering: boolean;
+  /** Resolvers this request has started: past the limit, a field fails instead of running one. */
+  resolvers: Promise<unknown>[];
 }
 
 export interface Response {
@@ -59,8 +71,6 @@ export type Prepared =
   | { ok: true; document: DocumentNode; operation: OperationDefinitionNode }
   | { ok: false; response: Response };
 
-const CACHE_LIMIT = 500;
-
 function selectionList(selectionSet: SelectionSetNode | undefined, prefix = ''): string[] {
   const names: string[] = [];
   for (const selection of selectionSet?.selections ?? []) {
@@ -75,44 +85,55 @@ export class GraphqlApi {
   readonly events = new EventEmitter<{ mutation: [MutationEvent] }>();
   private readonly access: FieldAccess;
   private readonly triggers: Map<string, string[]>;
-  private readonly documents = new Map<string, Prepared>();
+  private readonly documents = new DocumentCache<Prepared>();
 
   constructor(
     readonly schema: GraphQLSchema,
     private readonly plans: Map<string, FieldResolverPlan>,
+    private readonly limits: ApiLimits = API_LIMITS,
   ) {
     this.access = fieldAccessOf(schema);
     this.triggers = subscriptionTriggers(schema);
     this.events.setMaxListeners(0);
   }
 
-  /** Parses and validates once per distinct query text. */
+  /** Parses and validates once per distinct query text (kept while the cache has room). */
   prepare(query: string, operationName?: string | null): Prepared {
-    const cacheKey = `${operationName ?? ''}\n${query}`;
-    const cached = this.documents.get(cacheKey);
-    if (cached) return cached;
-    let prepared: Prepared;
+    return this.documents.get(operationName, query, () => this.parseAndValidate(query, operationName));
+  }
+
+  private parseAndValidate(query: string, operationName?: string | null): Prepared {
+    const refused = (error: GraphQLError, errorType?: string): Prepared => ({
+      ok: false,
+      response: { data: null, errors: [formatError(error, errorType)] },
+    });
+    let document: DocumentNode;
+    let errors: readonly GraphQLError[];
     try {
-      const document = parse(query);
-      const errors = validate(this.schema, document);
-      const operation = getOperationAST(document, operationName);
-      if (errors.length)
-        prepared = {
-          ok: false,
-          response: { data: null, errors: errors.map((e) => formatError(e, 'ValidationError')) },
-        };
-      else if (!operation) {
-        const error = new GraphQLError('The document must name the operation to run (operationName).');
-        prepared = { ok: false, response: { data: null, errors: [formatError(error, 'ValidationError')] } };
-      } else prepared = { ok: true, document, operation };
+      document = parse(query);
+      errors = validate(this.schema, document, validationRules(this.limits));
     } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      prepared = { ok: false, response: { data: null, errors: [formatError(error, 'InvalidSyntax')] } };
+      if (error instanceof GraphQLError) return refused(error, 'InvalidSyntax');
+      // graphql-js parses and validates by recursion: nesting that exhausts the stack (a few
+      // thousand levels) is far past the depth limit.
+      if (error instanceof RangeError) return refused(nestedTooDeepToRead(this.limits.queryDepth));
+      throw error;
     }
-    if (this.documents.size >= CACHE_LIMIT)
-      this.documents.delete(this.documents.keys().next().value as string);
-    this.documents.set(cacheKey, prepared);
-    return prepared;
+    if (errors.length)
+      return {
+        ok: false,
+        response: { data: null, errors: errors.map((e) => formatError(e, 'ValidationError')) },
+      };
+    const operation = getOperationAST(document, operationName);
+    if (!operation)
+      return refused(
+        new GraphQLError('The document must name the operation to run (operationName).'),
+        'ValidationError',
+      );
+    // Refused before anything runs, introspection included (AppSync: see local/README.md).
+    const tooDeep = fieldBeyondDepth(document, operation, this.limits.queryDepth);
+    if (tooDeep) return refused(queryDepthLimitReached(tooDeep, this.limits.queryDepth));
+    return { ok: true, document, operation };
   }
 
   /** Queries and mutations. A successful mutation field is then published to its subscriptions. */
@@ -122,7 +143,7 @@ export class GraphqlApi {
     caller: Caller,
     meta: RequestMeta,
   ): Promise<Response> {
-    const context: ExecutionContext = { caller, meta, appended: [], delivering: false };
+    const context: ExecutionContext = { caller, meta, appended: [], delivering: false, resolvers: [] };
     const result = await execute({
       schema: this.schema,
       document: prepared.document,
@@ -131,6 +152,8 @@ export class GraphqlApi {
       contextValue: context,
       fieldResolver: this.resolveField,
     });
+    // graphql-js answers as soon as a non-null field fails; the answer waits for what already runs.
+    await Promise.allSettled(context.resolvers);
     const response = this.response(result, context);
     if (prepared.operation.operation === OperationTypeNode.MUTATION) this.publish(prepared.operation, result);
     return response;
@@ -157,7 +180,10 @@ export class GraphqlApi {
     }
     const fieldName = field.name.value;
     if (!isAllowed(this.access.get(`Subscription.${fieldName}`) ?? [], caller)) {
-      return { ok: false, errors: [formatError(unauthorizedField('Subscription', fieldName))] };
+      return {
+        ok: false,
+        errors: [formatError(resolverGraphQLError(unauthorized('Subscription', fieldName)))],
+      };
     }
     const definition = this.schema.getSubscriptionType()?.getFields()[fieldName];
     if (!definition)
@@ -208,7 +234,7 @@ export class GraphqlApi {
     caller: Caller,
     meta: RequestMeta,
   ): Promise<Response> {
-    const context: ExecutionContext = { caller, meta, appended: [], delivering: true };
+    const context: ExecutionContext = { caller, meta, appended: [], delivering: true, resolvers: [] };
     const result = await execute({
       schema: this.schema,
       document: prepared.document,
@@ -253,12 +279,17 @@ export class GraphqlApi {
   ) => {
     const typeName = info.parentType.name;
     if (!isAllowed(this.access.get(`${typeName}.${info.fieldName}`) ?? [], context.caller)) {
-      throw unauthorizedField(typeName, info.fieldName);
+      throw fieldError(unauthorized(typeName, info.fieldName), info);
     }
     const plan = this.plans.get(`${typeName}.${info.fieldName}`);
     if (!plan || (context.delivering && typeName === 'Subscription'))
       return defaultFieldResolver(source, args, context, info);
-    return this.runPlan(plan, source, args as Record<string, unknown>, context, info);
+    // Counted before anything awaits: fields start in document order, so the first ones run.
+    if (context.resolvers.length >= this.limits.resolverCount)
+      throw fieldError(RESOLVER_EXECUTION_LIMIT_REACHED, info);
+    const running = this.runPlan(plan, source, args as Record<string, unknown>, context, info);
+    context.resolvers.push(running);
+    return running;
   };
 
   private async runPlan(
@@ -297,7 +328,7 @@ export class GraphqlApi {
         message: appended.message,
       });
     }
-    if (!outcome.ok) throw resolverGraphQLError(outcome.error);
+    if (!outcome.ok) throw fieldError(outcome.error, info);
     return outcome.value;
   }
 }

@@ -4,6 +4,7 @@
  * bad frames with `error` messages without dropping the connection or crashing.
  */
 import { print } from 'graphql';
+import { once } from 'node:events';
 import { WebSocket } from 'ws';
 import { call } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
@@ -64,6 +65,15 @@ class RawClient {
       if (Date.now() > deadline) throw new Error(`no such message; got ${JSON.stringify(this.messages)}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  }
+
+  /** Every message of one of `types` for each of `ids`, once all have come (in any order). */
+  async each(ids: string[], types: string[]): Promise<Message[]> {
+    const wanted = new Set(ids);
+    const found = () =>
+      this.messages.filter((m) => m.id !== undefined && wanted.has(m.id) && types.includes(m.type));
+    while (new Set(found().map((m) => m.id)).size < wanted.size) await once(this.socket, 'message');
+    return found();
   }
 
   close(): void {
@@ -229,6 +239,35 @@ describe('bad frames get an error message and the connection stays usable', () =
     );
     client.close();
   });
+});
+
+test('a burst of 300 starts on one connection: exactly 100 begin, the rest get MaxSubscriptionsReachedError, and the connection stays up', async () => {
+  const client = await connected();
+  const ids = Array.from({ length: 300 }, (_, i) => `burst-${i}`);
+  // All at once, as fast as the socket takes them: each start's checks are still running when the next arrives.
+  for (const id of ids) client.socket.send(JSON.stringify(start(id)));
+  const answers = await client.each(ids, ['start_ack', 'error']);
+
+  const begun = answers.filter((m) => m.type === 'start_ack').map((m) => m.id!);
+  const refused = answers.filter((m) => m.type === 'error');
+  expect(begun).toHaveLength(100);
+  expect(refused).toHaveLength(200);
+  for (const error of refused)
+    expect(error.payload?.errors).toEqual([
+      { errorType: 'MaxSubscriptionsReachedError', message: 'At most 100 subscriptions per connection.' },
+    ]);
+
+  // The hundred are live: each gets the next status change of its channel.
+  await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
+    input: { channelId, status: 'CONNECTING', at: new Date().toISOString() },
+  });
+  await client.each(begun, ['data']);
+  // The connection stays usable, and a stop frees a slot for a new start.
+  await client.send({ type: 'stop', id: begun[0] });
+  await client.next((m) => m.type === 'complete' && m.id === begun[0]);
+  await client.send(start('after-stop'));
+  await client.next((m) => m.type === 'start_ack' && m.id === 'after-stop');
+  client.close();
 });
 
 test('a frame over 240 kB closes the socket with 1009; the server keeps serving', async () => {

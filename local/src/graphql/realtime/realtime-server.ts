@@ -13,6 +13,7 @@ import type { Authenticator } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import type { GraphqlApi, RequestMeta } from '../graphql-api';
 import { parseClientMessage, type ClientMessage, type ServerMessage } from './messages';
+import { ConnectionSubscriptions, type Slot } from './connection-subscriptions';
 import { SubscriptionHub, type Subscription } from './subscription-hub';
 
 export interface RealtimeOptions {
@@ -32,8 +33,7 @@ export const REALTIME_DEFAULTS: Omit<RealtimeOptions, 'graphqlPath'> = {
   initTimeoutMs: 10_000,
 };
 
-/** AppSync allows 100 subscriptions per connection and frames up to 240 kB. */
-export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
+/** AppSync allows frames up to 240 kB. */
 export const MAX_FRAME_BYTES = 240 * 1024;
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
@@ -93,7 +93,7 @@ export class RealtimeServer {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const meta: RequestMeta = { headers: {}, sourceIp: request.socket.remoteAddress ?? '', domainName: null };
-    const subscriptions = new Map<string, Subscription>();
+    const subscriptions = new ConnectionSubscriptions(this.hub);
     let keepAlive: NodeJS.Timeout | undefined;
     const initTimer = setTimeout(
       () => ws.close(1000, 'connection_init not received'),
@@ -102,7 +102,6 @@ export class RealtimeServer {
     ws.on('close', () => {
       clearTimeout(initTimer);
       clearInterval(keepAlive);
-      for (const subscription of subscriptions.values()) this.hub.remove(subscription);
       subscriptions.clear();
     });
     ws.on('error', () => ws.terminate());
@@ -183,14 +182,19 @@ export class RealtimeServer {
           });
         }
         if (message.type === 'stop') {
-          const subscription = subscriptions.get(message.id);
-          if (subscription) {
-            this.hub.remove(subscription);
-            subscriptions.delete(message.id);
-          }
+          subscriptions.stop(message.id);
           return send({ type: 'complete', id: message.id });
         }
-        await this.start(message, subscriptions, meta, ws, send);
+        const fail = (errorType: string, text: string) =>
+          send({ type: 'error', id: message.id, payload: { errors: [{ errorType, message: text }] } });
+        // The slot is taken before anything awaits, so a burst of starts cannot overshoot the cap.
+        const reserved = subscriptions.reserve(message.id);
+        if (!reserved.ok) return fail(reserved.errorType, reserved.message);
+        try {
+          await this.start(message, reserved.slot, meta, ws, send, fail);
+        } finally {
+          reserved.slot.release();
+        }
       })().catch((error: unknown) => {
         console.error('realtime: unexpected error', error);
         send({
@@ -201,23 +205,15 @@ export class RealtimeServer {
     });
   }
 
+  /** Checks a start that holds a slot (auth, query, subscription resolver) and begins it. */
   private async start(
     message: Extract<ClientMessage, { type: 'start' }>,
-    subscriptions: Map<string, Subscription>,
+    slot: Slot,
     meta: RequestMeta,
     ws: WebSocket,
     send: (message: ServerMessage) => void,
+    fail: (errorType: string, text: string) => void,
   ): Promise<void> {
-    const fail = (errorType: string, text: string) =>
-      send({ type: 'error', id: message.id, payload: { errors: [{ errorType, message: text }] } });
-    if (subscriptions.has(message.id))
-      return fail('DuplicatedOperationError', 'A subscription with this id is already running.');
-    if (subscriptions.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-      return fail(
-        'MaxSubscriptionsReachedError',
-        `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`,
-      );
-    }
     const authorization = message.payload.extensions?.authorization;
     if (!authorization || typeof authorization !== 'object')
       return fail('UnauthorizedException', 'start needs payload.extensions.authorization.');
@@ -251,8 +247,6 @@ export class RealtimeServer {
       return send({ type: 'error', id: message.id, payload: { errors: prepared.response.errors ?? [] } });
     const outcome = await this.api.subscribe(prepared, variables, caller, meta);
     if (!outcome.ok) return send({ type: 'error', id: message.id, payload: { errors: outcome.errors } });
-    if (subscriptions.has(message.id))
-      return fail('DuplicatedOperationError', 'A subscription with this id is already running.');
     const subscription: Subscription = {
       id: message.id,
       fieldName: outcome.fieldName,
@@ -270,8 +264,7 @@ export class RealtimeServer {
         ws.send(`{"type":"data","id":${JSON.stringify(message.id)},"payload":${payloadJson}}`);
       },
     };
-    subscriptions.set(message.id, subscription);
-    this.hub.add(subscription);
-    send({ type: 'start_ack', id: message.id });
+    // Not when it was stopped meanwhile or its connection closed: then nothing begins.
+    if (ws.readyState === ws.OPEN && slot.fill(subscription)) send({ type: 'start_ack', id: message.id });
   }
 }

@@ -14,12 +14,21 @@ export interface ApiStack {
   dataDir: string;
 }
 
-/** Call at the top of a test file; the fields are set once beforeAll has run. */
-export function useApiStack(name: string, env: Record<string, string> = {}): ApiStack {
+/**
+ * Call at the top of a test file; the fields are set once beforeAll has run. `env` may be a
+ * function, read when the stack starts (after the beforeAll hooks registered before this call).
+ */
+export function useApiStack(
+  name: string,
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): ApiStack {
   const api = {} as ApiStack;
   beforeAll(async () => {
     api.dataDir = mkdtempSync(join(tmpdir(), `golive-${name}-`));
-    api.stack = await startStackProcess({ dataDir: api.dataDir, env });
+    api.stack = await startStackProcess({
+      dataDir: api.dataDir,
+      env: typeof env === 'function' ? env() : env,
+    });
     api.who = await identities(api.stack.info);
   }, 90_000);
   afterAll(async () => {
