@@ -11,6 +11,7 @@ import type { Credentials } from '../credentials';
 import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
 import { withCognitoCompat } from './cognito-compat';
 import { withCognitoGate } from './cognito-gate';
+import { fixTargets } from './target-fixes';
 import { deliverMessagesTo, OUTBOX_FILE } from './outbox';
 import { joinSelfSignUpGroup } from './post-confirmation';
 import { loadOrCreateSigningKey } from './signing-key';
@@ -34,15 +35,22 @@ runService('cognito', async () => {
   const key = await loadOrCreateSigningKey(path);
   // cognito-local keeps its state in `.cognito/` under the working folder.
   process.chdir(path);
-  const [{ createDefaultServer }, { default: pino }, { ConsoleMessageSender }, { JwtTokenGenerator }] =
-    await Promise.all([
-      import('cognito-local/lib/server'),
-      import('pino'),
-      import('cognito-local/lib/services/messageDelivery/consoleMessageSender'),
-      import('cognito-local/lib/services/tokenGenerator'),
-    ]);
+  const [
+    { createDefaultServer },
+    { default: pino },
+    { ConsoleMessageSender },
+    { JwtTokenGenerator },
+    { Targets },
+  ] = await Promise.all([
+    import('cognito-local/lib/server'),
+    import('pino'),
+    import('cognito-local/lib/services/messageDelivery/consoleMessageSender'),
+    import('cognito-local/lib/services/tokenGenerator'),
+    import('cognito-local/lib/targets/targets'),
+  ]);
   deliverMessagesTo(join(path, OUTBOX_FILE), ConsoleMessageSender);
   signTokensWith(JwtTokenGenerator, key);
+  fixTargets(Targets);
   // Errors only: at lower levels cognito-local logs request bodies (passwords included), and at
   // warn every expected "user not found" while the stack seeds the pool.
   const server = await createDefaultServer(pino({ level: 'error' }));
