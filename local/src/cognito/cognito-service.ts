@@ -4,7 +4,7 @@
  * with the corrections of cognito-compat.ts. Runs as a child of the stack (see process/run-service.ts).
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type RequestListener } from 'node:http';
 import type { Credentials } from '../credentials';
@@ -31,7 +31,9 @@ runService('cognito', async () => {
   process.env.PORT = String(port);
   // cognito-local still uses AWS SDK v2 (for Lambda triggers, unused here); its end-of-support notice is noise.
   process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
-  mkdirSync(path, { recursive: true });
+  // Users (with cognito-local's plain-text passwords), the outbox's codes and the signing key: owner-only.
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
   const key = await loadOrCreateSigningKey(path);
   // cognito-local keeps its state in `.cognito/` under the working folder.
   process.chdir(path);

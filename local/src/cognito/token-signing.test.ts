@@ -126,6 +126,8 @@ test('the key is kept owner-only in the data folder, survives a restart, and dif
   const issuedBefore = await signIn(info, 'seller@example.com', 'Seller-demo-1');
   const keyFile = join(dataDir(), 'cognito', 'signing-key.json');
   expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  // As is the folder it is in, with the users and their passwords.
+  expect(statSync(join(dataDir(), 'cognito')).mode & 0o777).toBe(0o700);
 
   await stack.stop();
   stack = await startStackProcess({ dataDir: dataDir() });
