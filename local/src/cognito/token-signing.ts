@@ -6,7 +6,8 @@
  * or group that verifies against the pool's JWKS; and it turns a user's `email_verified` of
  * "false" into `true` (Boolean("false")). `JwtTokenGenerator.prototype.generate` is the one
  * method every sign-in, refresh and hosted-UI flow calls, so it is replaced there, before the
- * server is built, with the same claims as Cognito's tokens.
+ * server is built, with the same claims as Cognito's tokens. (cognito-local's generator would also
+ * run a PreTokenGeneration Lambda; the stack configures no Lambda triggers.)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
