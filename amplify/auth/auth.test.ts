@@ -13,6 +13,7 @@ interface UserPool {
   UsernameAttributes: string[];
   AutoVerifiedAttributes: string[];
   AdminCreateUserConfig: { AllowAdminCreateUserOnly: boolean };
+  UserAttributeUpdateSettings?: { AttributesRequireVerificationBeforeUpdate: string[] };
   LambdaConfig: { PostConfirmation: CfnValue };
 }
 interface UserPoolClient {
@@ -37,6 +38,12 @@ describe('sign-in', () => {
       AutoVerifiedAttributes: ['email'],
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
     });
+  });
+
+  it('keeps the verified email in tokens until a changed one is verified (the owner email admins see)', () => {
+    // Without it, UpdateUserAttributes puts an unverified address in the next ID token at once.
+    const [pool] = propertiesOfType<UserPool>(auth(), 'AWS::Cognito::UserPool');
+    expect(pool?.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate).toEqual(['email']);
   });
 
   it('gives guests no AWS credentials (viewers use the API key)', () => {

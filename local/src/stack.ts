@@ -15,6 +15,7 @@ import type { GraphqlServiceConfig, GraphqlServiceDetails } from './graphql/grap
 import type { IvsServiceConfig, IvsServiceDetails } from './ivs/ivs-service';
 import type { TranswrapServiceConfig } from './transwrap/transwrap-service';
 import type { AppServiceConfig } from './app/app-service';
+import type { CognitoServiceConfig } from './cognito/cognito-service';
 import { OUTBOX_FILE } from './cognito/outbox';
 import { freePort } from './free-port';
 import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
@@ -78,7 +79,9 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         host: config.host,
         port: await port(config.ports.cognito),
         path: join(config.dataDir, 'cognito'),
-      } satisfies HttpServiceConfig),
+        region: config.region,
+        credentials,
+      } satisfies CognitoServiceConfig),
       service<IvsServiceDetails>('ivs', 'ivs/ivs-service.ts', {
         host: config.host,
         port: await port(config.ports.ivs),

@@ -3,6 +3,7 @@
  * corrected here, in front of it. Each correction names the real behaviour it restores.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { actionOf } from './cognito-gate';
 
 /**
  * A wrong password: Cognito says NotAuthorizedException "Incorrect username or password." (the
@@ -15,31 +16,22 @@ const NOT_AUTHORIZED = JSON.stringify({
   message: 'Incorrect username or password.',
 });
 
-function target(req: IncomingMessage): string | undefined {
-  const header = req.headers['x-amz-target'];
-  return typeof header === 'string' ? header.split('.')[1] : undefined;
-}
-
 /**
  * `afterConfirmSignUp` plays the user pool's PostConfirmation trigger (cognito-local runs none):
- * called with the request after Cognito confirmed a sign-up.
+ * called with the request after Cognito confirmed a sign-up. Runs behind the gate
+ * (cognito-gate.ts), which has parsed the body into `req.body`.
  */
 export function withCognitoCompat(
   app: RequestListener,
   afterConfirmSignUp?: (request: { ClientId: string; Username: string }) => Promise<void>,
 ): RequestListener {
-  return (req, res) => {
-    const name = target(req);
+  return (req: IncomingMessage & { body?: unknown }, res) => {
+    const name = actionOf(req);
     if (name && WRONG_PASSWORD_TARGETS.has(name)) rewriteWrongPassword(res);
     if (name === 'ConfirmSignUp' && afterConfirmSignUp) {
-      // Read alongside cognito-local's own body parser (every 'data' listener gets every chunk).
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const request = req.body as { ClientId: string; Username: string };
       holdResponseUntil(res, async () => {
-        if (res.statusCode !== 200) return;
-        await afterConfirmSignUp(
-          JSON.parse(Buffer.concat(chunks).toString()) as { ClientId: string; Username: string },
-        );
+        if (res.statusCode === 200) await afterConfirmSignUp(request);
       });
     }
     return app(req, res);

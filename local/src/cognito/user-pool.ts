@@ -36,6 +36,9 @@ async function ensurePool(cognito: CognitoIdentityProviderClient): Promise<strin
       PoolName: USER_POOL_NAME,
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
+      // As amplify/ deploys it (Amplify's keepOriginal): a changed email stays pending, and out of
+      // the tokens, until the code sent to it is confirmed.
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
       Policies: {
         PasswordPolicy: {
           MinimumLength: 8,

@@ -144,13 +144,13 @@ describe('credentials', () => {
   });
 
   test('an expired token: 401 "Token has expired."', async () => {
-    // Signed with the local pool's own key (cognito-local publishes it), so only the expiry is wrong.
-    const keyFile = require.resolve('cognito-local/lib/keys/cognitoLocal.private.json');
-    type Jwk = Parameters<typeof importJWK>[0] & { kid?: string };
-    const { jwk } = JSON.parse(readFileSync(keyFile, 'utf8')) as { jwk: Jwk };
+    // Signed with the stack's own Cognito key (in its data folder), so only the expiry is wrong.
+    const keyFile = join(api.dataDir, 'cognito', 'signing-key.json');
+    type Jwk = Parameters<typeof importJWK>[0] & { kid: string };
+    const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as Jwk;
     const claims = decodeJwt(api.who.tokens.seller);
     const expired = await new SignJWT({ ...claims, iat: 1_600_000_000, exp: 1_600_003_600 })
-      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? 'CognitoLocal' })
+      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid })
       .sign(await importJWK(jwk, 'RS256'));
     const answer = await post(query('{ me { id } }'), { authorization: expired });
     expect(answer).toMatchObject({

@@ -2,7 +2,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { put } from '@aws-appsync/utils/dynamodb';
 import type { ChannelItem } from '../lib/channel';
-import { signedInUser } from '../lib/identity';
+import { signedInUser, verifiedEmail } from '../lib/identity';
 import type { CreatedIvsChannel } from '../lib/ivs-control';
 import { raiseDataSourceError } from '../lib/results';
 
@@ -10,13 +10,13 @@ export function request(ctx: Context) {
   const ivs = (ctx.prev as { result: CreatedIvsChannel }).result;
   const now = util.time.nowISO8601();
   const user = signedInUser(ctx);
-  // In the ID token the PWA sends; an access token has none, and the channel is kept without it.
-  const email = user.claims.email;
+  // What admins see as the owner's address: only one the token says is verified (else none).
+  const email = verifiedEmail(user);
   const item: ChannelItem = {
     id: ivs.id,
     name: ctx.stash.name as string,
     owner: user.sub,
-    ...(typeof email === 'string' ? { ownerEmail: email } : {}),
+    ...(email ? { ownerEmail: email } : {}),
     status: 'OFFLINE',
     playbackUrl: ivs.playbackUrl,
     ivsArn: ivs.arn,

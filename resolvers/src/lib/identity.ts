@@ -16,6 +16,15 @@ export function signedInUser(ctx: Context): CognitoIdentity {
   return ctx.identity as CognitoIdentity;
 }
 
+/**
+ * The caller's email if their token vouches for it: an ID token with `email_verified` true. An
+ * access token has no email; an unverified one (a change not yet confirmed) is not theirs yet.
+ */
+export function verifiedEmail(user: CognitoIdentity): string | undefined {
+  const { email, email_verified: verified } = user.claims;
+  return typeof email === 'string' && (verified === true || verified === 'true') ? email : undefined;
+}
+
 export function isAdmin(ctx: Context): boolean {
   if (util.authType() !== USER_POOL) return false;
   const groups = (ctx.identity as CognitoIdentity).groups ?? [];

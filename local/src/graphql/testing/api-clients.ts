@@ -53,7 +53,7 @@ export async function signIn(info: LocalStackInfo, username: string, password: s
   }
 }
 
-/** A confirmed user with a permanent password, created through Cognito's admin API. */
+/** A confirmed user with a verified email and a permanent password, created through Cognito's admin API. */
 export async function createUser(
   info: LocalStackInfo,
   username: string,
@@ -68,7 +68,10 @@ export async function createUser(
         UserPoolId,
         Username: username,
         MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: username }],
+        UserAttributes: [
+          { Name: 'email', Value: username },
+          { Name: 'email_verified', Value: 'true' },
+        ],
       }),
     );
     await cognito.send(
