@@ -19,6 +19,7 @@ import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
+import { contentSecurityPolicy, type BackendSources } from './content-security-policy';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,13 +38,17 @@ const TYPES: Record<string, string> = {
 /** Text is sent gzipped to browsers that accept it, as Amplify Hosting's CDN does. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.map', '.txt']);
 
-/** Headers every response carries (amplify.yml sets the same in AWS). */
-export const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'permissions-policy': 'camera=(self), microphone=(self), display-capture=(self), geolocation=()',
-  'x-frame-options': 'DENY',
-};
+/** Headers every response carries (customHttp.yml sets the same in AWS; amplify/hosting.test.ts). */
+export function securityHeaders(backend: BackendSources): Record<string, string> {
+  return {
+    'content-security-policy': contentSecurityPolicy(backend),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy': 'camera=(self), microphone=(self), display-capture=(self), geolocation=()',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+  };
+}
 
 /** The request's path, decoded; undefined when it does not decode or holds a NUL. */
 function decodedPath(request: IncomingMessage): string | undefined {
@@ -66,9 +71,9 @@ function isFile(path: string): boolean {
   }
 }
 
-export function createAppServer(distDir: string, outputs: unknown): Server {
+export function createAppServer(distDir: string, outputs: unknown, backend: BackendSources): Server {
   const outputsBody = JSON.stringify(outputs);
-  const security = SECURITY_HEADERS;
+  const security = securityHeaders(backend);
 
   /** A refusal; the connection closes after it, so whatever body was sent is never read. */
   const refuse = (response: ServerResponse, status: number, message: string, extra = {}) =>

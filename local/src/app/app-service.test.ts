@@ -46,6 +46,8 @@ beforeAll(async () => {
         },
         cognito: { endpoint: 'http://127.0.0.1:9229', userPoolId: 'local_test', clientId: 'test' },
       },
+      ingestUrls: ['ws://127.0.0.1:8090/ingest'],
+      playbackUrl: 'http://127.0.0.1:4100/api/video/v1/',
     } satisfies AppServiceConfig,
     startTimeoutMs: 30_000,
     log: () => undefined,

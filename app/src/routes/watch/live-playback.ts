@@ -103,6 +103,9 @@ export class LivePlayback {
   }
 
   private async start() {
+    // Video.js would add <style> elements of its own, which the Content-Security-Policy refuses;
+    // video-js.css and the player's `fill` layout cover what they set.
+    (window as { VIDEOJS_NO_DYNAMIC_STYLE?: boolean }).VIDEOJS_NO_DYNAMIC_STYLE = true;
     const [{ default: videojs }] = await Promise.all([
       import('video.js'),
       import('video.js/dist/video-js.css'),
