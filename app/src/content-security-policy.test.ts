@@ -54,9 +54,9 @@ test('a seller signs in and sees the camera preview, with nothing refused', asyn
   const seller = demoUser(api.stack.info, 'sellers');
   await app.signIn(seller.username, seller.password);
   await app.open('/live');
-  await videoPlays(app.page, 'video[aria-label="Your camera"]', 20_000);
+  await videoPlays(app.page, 'video[aria-label="Your camera"]', 30_000);
   expect(app.errors).toEqual([]);
-});
+}, 60_000);
 
 test('a viewer watches a live channel in Video.js, with nothing refused', async () => {
   const channel = await createChannel(api, 'Policy check');
