@@ -14,6 +14,7 @@ import type { Page, Request } from 'playwright-core';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { launchBrowser, type TestBrowser } from '@golive/common/testing/browser';
 import { createAppServer } from '@golive/local/app/app-server';
+import { ANY_SECURE_BACKEND } from '@golive/local/app/content-security-policy';
 import { appConfigFrom, type AmplifyOutputs } from '../app/src/config/app-config';
 import { SAMPLE, SAMPLE_REGION } from './testing/sample-values';
 import { useSynthesizedBackend } from './testing/synthesize';
@@ -79,7 +80,9 @@ describe('the PWA built against it', () => {
 
   beforeAll(async () => {
     tsx('build-pwa.ts', join(work, 'amplify_outputs.json'), dist());
-    server = createAppServer(dist(), JSON.parse(readFileSync(join(dist(), 'amplify_outputs.json'), 'utf8')));
+    // With Amplify Hosting's Content-Security-Policy (customHttp.yml): the backend is any https/wss host.
+    const outputs: unknown = JSON.parse(readFileSync(join(dist(), 'amplify_outputs.json'), 'utf8'));
+    server = createAppServer(dist(), outputs, ANY_SECURE_BACKEND);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchBrowser();

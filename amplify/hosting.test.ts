@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { APP_DIST, REPO_ROOT } from '@golive/common/repo-paths';
-import { createAppServer, SECURITY_HEADERS } from '@golive/local/app/app-server';
+import { createAppServer, securityHeaders } from '@golive/local/app/app-server';
+import { ANY_SECURE_BACKEND } from '@golive/local/app/content-security-policy';
 
 interface CustomHttp {
   customHeaders: { pattern: string; headers: { key: string; value: string }[] }[];
@@ -55,7 +56,8 @@ function filesIn(dir: string): string[] {
 let server: Server;
 let port: number;
 beforeAll(async () => {
-  server = createAppServer(dist, { version: '1.4' });
+  // Configured as in AWS, where the backend's hosts are only known at run time.
+  server = createAppServer(dist, { version: '1.4' }, ANY_SECURE_BACKEND);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -88,9 +90,30 @@ describe('Amplify Hosting', () => {
     for (const file of files) {
       const local = await localHeaders(file);
       const hosted = hostingHeaders(file);
-      for (const name of Object.keys(SECURITY_HEADERS)) {
+      for (const name of Object.keys(securityHeaders(ANY_SECURE_BACKEND))) {
         expect({ file, name, value: hosted[name] }).toEqual({ file, name, value: local[name] });
       }
+    }
+  });
+
+  it('sends a strict Content-Security-Policy: the app’s own scripts only, no plugins, no framing, no plain-text backends', () => {
+    const header = hostingHeaders('index.html')['content-security-policy'] ?? '';
+    const policy = new Map(
+      header.split(';').map((directive) => {
+        const [name, ...sources] = directive.trim().split(/\s+/);
+        return [name!, sources];
+      }),
+    );
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('style-src')).toEqual(["'self'"]);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('connect-src')).toEqual(["'self'", 'https:', 'wss:']);
+    for (const [name, sources] of policy) {
+      const loose = sources.filter((source) => /unsafe|^\*$|^(http|ws):$/.test(source));
+      expect({ name, loose }).toEqual({ name, loose: [] });
     }
   });
 

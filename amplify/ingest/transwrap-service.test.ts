@@ -13,6 +13,7 @@ import { REPO_ROOT } from '@golive/common/repo-paths';
 import { DEFAULTS, loadConfig } from '@golive/transwrap/config';
 import { rootFieldOf } from '../api/schema';
 import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-metric';
+import { listenerOf, routeOf } from '../testing/alb-routing';
 import { asList, textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
 import { propertiesOfType, resourcesOfType, useSynthesizedBackend } from '../testing/synthesize';
 
@@ -122,12 +123,14 @@ describe('transwrap on Fargate (sandbox)', () => {
     ]);
   });
 
-  it('forwards to the tasks on transwrap’s port, which accept the load balancer only', () => {
-    const [listener] = propertiesOfType<{ DefaultActions: { Type: string; TargetGroupArn: CfnValue }[] }>(
-      ingest(),
-      'AWS::ElasticLoadBalancingV2::Listener',
-    );
-    expect(listener?.DefaultActions).toEqual([{ Type: 'forward', TargetGroupArn: { Ref: targetGroupId() } }]);
+  it('forwards /ingest to the tasks on transwrap’s port, which accept the load balancer only', () => {
+    expect(routeOf(ingest(), '/ingest')).toEqual([
+      { Type: 'forward', TargetGroupArn: { Ref: targetGroupId() } },
+    ]);
+    // ECS refuses a target group no listener uses yet: the service waits for the rule.
+    const [ruleId] = Object.keys(resourcesOfType(ingest(), 'AWS::ElasticLoadBalancingV2::ListenerRule'));
+    const [serviceResource] = Object.values(resourcesOfType(ingest(), 'AWS::ECS::Service'));
+    expect(serviceResource?.DependsOn).toContain(ruleId);
     const [service] = propertiesOfType<{
       LoadBalancers: unknown[];
       NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: string } };
@@ -147,6 +150,41 @@ describe('transwrap on Fargate (sandbox)', () => {
         SourceSecurityGroupId: {
           'Fn::GetAtt': [expect.stringMatching(/^TranswrapBalancerSecurityGroup/), 'GroupId'],
         },
+      }),
+    ]);
+  });
+
+  it('serves only the ingest WebSocket publicly: /metrics, /health and every other path get the balancer’s 404', () => {
+    const notFound = [
+      {
+        Type: 'fixed-response',
+        FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'Not found' },
+      },
+    ];
+    expect(listenerOf(ingest()).defaultActions).toEqual(notFound);
+    for (const path of [
+      '/metrics',
+      '/health',
+      '/',
+      '/metrics?format=prometheus',
+      '/ingest/',
+      '/ingest/../metrics',
+      '/ingest%2f..%2fmetrics',
+      '/INGEST',
+      '/ingestx',
+      '//ingest',
+    ]) {
+      expect({ path, actions: routeOf(ingest(), path) }).toEqual({ path, actions: notFound });
+    }
+    // The path is what is matched, with or without a query string.
+    expect(routeOf(ingest(), '/ingest?anything')[0]?.Type).toBe('forward');
+    // Nothing but the /ingest rule reaches the tasks.
+    const forwards = Object.values(resourcesOfType(ingest(), 'AWS::ElasticLoadBalancingV2::ListenerRule'))
+      .map((rule) => rule.Properties as { Conditions: unknown[]; Actions: { TargetGroupArn?: CfnValue }[] })
+      .filter((rule) => rule.Actions.some((action) => action.TargetGroupArn !== undefined));
+    expect(forwards).toEqual([
+      expect.objectContaining({
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/ingest'] } }],
       }),
     ]);
   });

@@ -35,6 +35,8 @@ import {
 import {
   ApplicationLoadBalancer,
   ApplicationProtocol,
+  ListenerAction,
+  ListenerCondition,
   Protocol,
   type ApplicationTargetGroup,
 } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -102,10 +104,17 @@ export class TranswrapService extends Construct {
     });
     // Only from inside the VPC, which is where CloudFront's VPC origin reaches it from.
     balancer.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(80), 'CloudFront VPC origin');
+    // CloudFront forwards every path here, so the balancer decides what is public: the ingest
+    // WebSocket only. /health and /metrics are for the balancer's health checks (which go to the
+    // targets directly, not through this listener) and for operators inside the VPC.
     const listener = balancer.addListener('Http', {
       port: 80,
       protocol: ApplicationProtocol.HTTP,
       open: false,
+      defaultAction: ListenerAction.fixedResponse(404, {
+        contentType: 'text/plain',
+        messageBody: 'Not found',
+      }),
     });
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -211,6 +220,8 @@ export class TranswrapService extends Construct {
     this.service.connections.allowFrom(balancer, Port.tcp(TRANSWRAP_PORT), 'the load balancer only');
 
     const targets = (this.targets = listener.addTargets('Transwrap', {
+      priority: 1,
+      conditions: [ListenerCondition.pathPatterns([INGEST_PATH])],
       port: TRANSWRAP_PORT,
       protocol: ApplicationProtocol.HTTP,
       targets: [this.service],

@@ -5,16 +5,17 @@ import { App, preloadPage } from './app';
 import { keepConfigForOffline, loadAppConfig } from './config/app-config';
 import { CognitoApi } from './auth/cognito-api';
 import { AuthSession } from './auth/auth-session';
+import { BrowserTokenVault } from './auth/token-vault';
 import './ui/styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 preloadPage(window.location.pathname);
 
 loadAppConfig()
-  .then((config) => {
-    const session = new AuthSession(
+  .then(async (config) => {
+    const session = await AuthSession.restore(
       new CognitoApi(config.cognitoEndpoint, config.userPoolClientId),
-      window.localStorage,
+      new BrowserTokenVault(),
     );
     root.render(
       <StrictMode>

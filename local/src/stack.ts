@@ -168,6 +168,8 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         graphql,
         cognito: { endpoint: cognito.endpoint, userPoolId: pool.userPoolId, clientId: pool.clientId },
       },
+      ingestUrls: transwrap.map((instance) => instance.url),
+      playbackUrl: ivs.hlsBaseUrl,
     } satisfies AppServiceConfig);
 
     const info: LocalStackInfo = {

@@ -1,10 +1,12 @@
 /**
- * Who is signed in on this device: Cognito tokens kept in localStorage (so an installed PWA stays
- * signed in), refreshed a minute before they expire, and the user they describe (email, groups).
+ * Who is signed in on this device: Cognito tokens kept in a vault (encrypted in IndexedDB, so an
+ * installed PWA stays signed in: token-vault.ts), refreshed a minute before they expire, and the
+ * user they describe (email, groups).
  */
 import { EventEmitter } from 'eventemitter3';
 import { CognitoError, type CognitoApi, type Tokens } from './cognito-api';
 import { jwtClaims } from './jwt-claims';
+import type { TokenVault } from './token-vault';
 
 export type Role = 'sellers' | 'admins';
 
@@ -23,14 +25,6 @@ interface AuthEvents {
   [AuthEvent.Changed]: [user: SignedInUser | undefined];
 }
 
-/** Where tokens persist; localStorage in the browser. */
-export interface TokenStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-const STORAGE_KEY = 'golive.tokens';
 const REFRESH_BEFORE_EXPIRY_MS = 60_000;
 
 export function userFromIdToken(idToken: string): SignedInUser {
@@ -49,21 +43,31 @@ export class AuthSession extends EventEmitter<AuthEvents> {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<Tokens | undefined> | undefined;
   private currentUser: SignedInUser | undefined;
+  /** Vault writes, in the order the session changed (a sign-out never lands before its sign-in). */
+  private writes: Promise<void> = Promise.resolve();
+
+  /** The session this device kept, if any (signed out when the vault cannot be read). */
+  static async restore(cognito: CognitoApi, vault: TokenVault): Promise<AuthSession> {
+    const saved = await vault.load().catch((error: unknown) => {
+      console.warn('The saved sign-in could not be read:', error);
+      return undefined;
+    });
+    return new AuthSession(cognito, vault, saved);
+  }
 
   constructor(
     readonly cognito: CognitoApi,
-    private readonly store: TokenStore,
+    private readonly vault: TokenVault,
+    saved?: Tokens,
   ) {
     super();
-    const saved = store.getItem(STORAGE_KEY);
-    if (saved) {
-      try {
-        this.tokens = JSON.parse(saved) as Tokens;
-        this.currentUser = userFromIdToken(this.tokens.idToken);
-        this.schedule();
-      } catch {
-        store.removeItem(STORAGE_KEY);
-      }
+    if (!saved) return;
+    try {
+      this.currentUser = userFromIdToken(saved.idToken);
+      this.tokens = saved;
+      this.schedule();
+    } catch {
+      this.persist(undefined);
     }
   }
 
@@ -126,13 +130,19 @@ export class AuthSession extends EventEmitter<AuthEvents> {
 
   private set(tokens: Tokens | undefined): void {
     this.tokens = tokens;
-    if (tokens) this.store.setItem(STORAGE_KEY, JSON.stringify(tokens));
-    else this.store.removeItem(STORAGE_KEY);
+    this.persist(tokens);
     this.schedule();
     const after = tokens && userFromIdToken(tokens.idToken);
     if (JSON.stringify(this.currentUser) === JSON.stringify(after)) return;
     this.currentUser = after;
     this.emit(AuthEvent.Changed, after);
+  }
+
+  /** Without a working vault (IndexedDB refused) the session lasts as long as the page. */
+  private persist(tokens: Tokens | undefined): void {
+    this.writes = this.writes
+      .then(() => (tokens ? this.vault.save(tokens) : this.vault.clear()))
+      .catch((error: unknown) => console.warn('The sign-in could not be saved on this device:', error));
   }
 
   private schedule(inMs?: number): void {

@@ -1,7 +1,8 @@
 /**
  * The PWA in a real browser for tests: Debian's Chromium (fake camera and microphone), at a
  * phone's 390x844 unless told otherwise, opened on a local stack's built app, signing in through
- * the app's own sign-in page like a person would.
+ * the app's own sign-in page like a person would. Whatever the page's Content-Security-Policy
+ * refuses counts as an error: the app must work within its policy.
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserOptions, type TestBrowser } from '@golive/common/testing/browser';
@@ -10,8 +11,10 @@ import type { LocalStackInfo } from '@golive/local/stack-info';
 export interface AppBrowser {
   browser: TestBrowser;
   page: Page;
-  /** Problems the page reported (uncaught errors, console.error), for tests to assert there are none. */
+  /** Problems the page reported (uncaught errors, console.error, CSP violations), for tests to assert there are none. */
   errors: string[];
+  /** What the Content-Security-Policy refused: `<directive> <what was blocked>`. */
+  cspViolations: string[];
   /** Opens a path of the app, e.g. `/watch/abc`. */
   open(path: string): Promise<void>;
   signIn(username: string, password: string): Promise<void>;
@@ -25,7 +28,20 @@ export async function openAppBrowser(
   const browser = await launchBrowser(options);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const errors: string[] = [];
+  const cspViolations: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Reported by every document the page loads, from before the app's own scripts run.
+  await page.exposeFunction('reportCspViolation', (violation: string) => {
+    cspViolations.push(violation);
+    errors.push(`Content-Security-Policy refused ${violation}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (violation: string) => void })
+        .reportCspViolation;
+      report(`${event.effectiveDirective} ${event.blockedURI || '(inline)'}`);
+    });
+  });
   page.on('console', (message) => {
     // Chromium logs every HTTP error status and refused connection; how the app handles those is
     // what tests look at.
@@ -39,6 +55,7 @@ export async function openAppBrowser(
     browser,
     page,
     errors,
+    cspViolations,
     open,
     async signIn(username, password) {
       await open('/sign-in');

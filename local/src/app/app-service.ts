@@ -5,19 +5,34 @@ import { APP_DIST } from '@golive/common/repo-paths';
 import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
 import { amplifyOutputs, type BrowserFacts } from './amplify-outputs';
 import { createAppServer } from './app-server';
+import { exactBackend } from './content-security-policy';
 
 export interface AppServiceConfig extends HttpServiceConfig {
   /** The built PWA. */
   dist: string;
   facts: BrowserFacts;
+  /** Where else pages connect, for the Content-Security-Policy: transwrap's WebSockets. */
+  ingestUrls: string[];
+  /** IVS's HLS playback. */
+  playbackUrl: string;
 }
 
 runService('app', async () => {
   const config = serviceArgument<AppServiceConfig>();
-  const { dist } = config;
+  const { dist, facts } = config;
   if (!existsSync(join(dist, 'index.html'))) {
     const build = dist === APP_DIST ? 'npm run build -w app' : 'copy a build there, or unset APP_DIR';
     throw new Error(`the PWA is not built: ${dist} has no index.html (${build})`);
   }
-  return listenHttp(createAppServer(dist, amplifyOutputs(config.facts)), config);
+  const backend = exactBackend({
+    connect: [
+      facts.graphql.url,
+      facts.graphql.realtimeUrl,
+      facts.cognito.endpoint,
+      ...config.ingestUrls,
+      config.playbackUrl,
+    ],
+    media: [config.playbackUrl],
+  });
+  return listenHttp(createAppServer(dist, amplifyOutputs(facts), backend), config);
 });

@@ -34,6 +34,11 @@ const GIVE_UP_MS = 90_000;
 const RETRY_DELAYS_MS = [1000, 2000, 3000, 5000];
 const HLS_TYPE = 'application/x-mpegURL';
 
+// Video.js adds <style> elements of its own when its module loads and with each player, which the
+// Content-Security-Policy refuses; video-js.css and the player's `fill` layout cover what they set.
+// Set before anything here imports it (preloadVideoJs included).
+(window as { VIDEOJS_NO_DYNAMIC_STYLE?: boolean }).VIDEOJS_NO_DYNAMIC_STYLE = true;
+
 export interface LivePlaybackOptions {
   /** The channel's playbackUrl (HLS). */
   src: string;
