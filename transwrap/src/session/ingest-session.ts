@@ -107,7 +107,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
       return this.close(CloseCode.NotTheTicketsSeller, 'the ticket was issued to another seller');
     this.channelId = destination.channelId;
     this.mode = relayMode(hello.media);
-    const { channelId, claimedAt } = destination;
+    const { channelId, ticketIssuedAt } = destination;
     const relay = new ResilientRelay(
       this.settings.ffmpeg,
       hello.media,
@@ -116,7 +116,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
         failed: (detail) => this.log.error('relay failed', { session: this.id, channel: channelId, detail }),
         // If the API cannot say, keep the broadcast going: an outage must not end it.
         mayRestart: () =>
-          this.api.broadcastStopped(channelId, claimedAt).then(
+          this.api.broadcastStopped(channelId, ticketIssuedAt).then(
             (stopped) => !stopped,
             () => true,
           ),
