@@ -26,6 +26,8 @@ export const DEFAULTS = {
   STATS_INTERVAL_MS: '1000',
   HEARTBEAT_INTERVAL_MS: '5000',
   DRAIN_DEADLINE_MS: '30000',
+  STOP_CHECK_INTERVAL_MS: '2000',
+  STOP_CHECK_WINDOW_MS: '15000',
   LOAD_METRIC_NAMESPACE: '',
   LOAD_METRIC_SERVICE: '',
 } as const;
@@ -71,6 +73,12 @@ export interface TranswrapConfig {
   statsIntervalMs: number;
   heartbeatIntervalMs: number;
   drainDeadlineMs: number;
+  /**
+   * After a relay goes live, the API is asked whether the broadcast was stopped meanwhile every
+   * this often, for STOP_CHECK_WINDOW_MS: a stop IVS had no stream to cut yet.
+   */
+  stopCheckIntervalMs: number;
+  stopCheckWindowMs: number;
   /** CloudWatch namespace for the load metric logged at each heartbeat; empty: none (off AWS). */
   loadMetricNamespace: string;
   /** The metric's Service dimension: one value for all of a deployment's tasks. */
@@ -129,6 +137,8 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     statsIntervalMs: integer(env, 'STATS_INTERVAL_MS', 100),
     heartbeatIntervalMs: integer(env, 'HEARTBEAT_INTERVAL_MS', 100),
     drainDeadlineMs: integer(env, 'DRAIN_DEADLINE_MS', 0),
+    stopCheckIntervalMs: integer(env, 'STOP_CHECK_INTERVAL_MS', 100),
+    stopCheckWindowMs: integer(env, 'STOP_CHECK_WINDOW_MS', 0),
     loadMetricNamespace: env.LOAD_METRIC_NAMESPACE || DEFAULTS.LOAD_METRIC_NAMESPACE,
     loadMetricService: env.LOAD_METRIC_SERVICE || DEFAULTS.LOAD_METRIC_SERVICE,
   };

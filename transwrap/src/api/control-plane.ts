@@ -95,8 +95,9 @@ export class ControlPlane {
     await this.mutate(SET_ENDPOINT_STATUS, { id, status });
   }
 
-  async reportStreamStatus(channelId: string, status: StreamStatus): Promise<void> {
-    await this.mutate(REPORT_STREAM_STATUS, { input: { channelId, status, at: new Date().toISOString() } });
+  /** `at`: when the change happened here (reports may reach the API later, and are ordered by it). */
+  async reportStreamStatus(channelId: string, status: StreamStatus, at = new Date()): Promise<void> {
+    await this.mutate(REPORT_STREAM_STATUS, { input: { channelId, status, at: at.toISOString() } });
   }
 
   stop(): void {
