@@ -14,7 +14,11 @@ export const DEFAULTS = {
   AWS_REGION: 'us-east-1',
   ALLOWED_ORIGINS: '',
   CAPACITY: '50',
-  MAX_CONNECTIONS_PER_ADDRESS: '20',
+  MAX_PENDING: '500',
+  MAX_PENDING_PER_ADDRESS: '10',
+  MAX_SESSIONS_PER_ADDRESS: '20',
+  MAX_REFUSED_HELLOS_PER_ADDRESS: '20',
+  REFUSED_HELLO_WINDOW_MS: '60000',
   TRUSTED_PROXY_HOPS: '0',
   HELLO_TIMEOUT_MS: '5000',
   IDLE_TIMEOUT_MS: '10000',
@@ -53,8 +57,19 @@ export interface TranswrapConfig {
   awsRegion: string;
   /** Empty: any origin (local development). */
   allowedOrigins: string[];
+  /** Broadcasts taken at once (sessions: proven sellers). */
   capacity: number;
-  maxConnectionsPerAddress: number;
+  /**
+   * Connections waiting to prove a seller (no hello yet, or its token being checked), in all and
+   * per client address (an IPv4 address or an IPv6 /64); past either, the oldest is shed.
+   */
+  maxPending: number;
+  maxPendingPerAddress: number;
+  /** Broadcasts per client address: generous, as many sellers may share one address (NAT). */
+  maxSessionsPerAddress: number;
+  /** Hellos refused (bad sign-in token or ticket) per client address per window, then 4029. */
+  maxRefusedHellosPerAddress: number;
+  refusedHelloWindowMs: number;
   /**
    * Proxies in front of transwrap that each append to X-Forwarded-For (2 behind CloudFront and an
    * ALB); the client is that many entries from the right. 0: the socket's address.
@@ -125,7 +140,11 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     awsRegion: env.AWS_REGION || DEFAULTS.AWS_REGION,
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     capacity: integer(env, 'CAPACITY', 1),
-    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1),
+    maxPending: integer(env, 'MAX_PENDING', 1),
+    maxPendingPerAddress: integer(env, 'MAX_PENDING_PER_ADDRESS', 1),
+    maxSessionsPerAddress: integer(env, 'MAX_SESSIONS_PER_ADDRESS', 1),
+    maxRefusedHellosPerAddress: integer(env, 'MAX_REFUSED_HELLOS_PER_ADDRESS', 1),
+    refusedHelloWindowMs: integer(env, 'REFUSED_HELLO_WINDOW_MS', 1000),
     trustedProxyHops: integer(env, 'TRUSTED_PROXY_HOPS', 0),
     helloTimeoutMs: integer(env, 'HELLO_TIMEOUT_MS', 100),
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 100),

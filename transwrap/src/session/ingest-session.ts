@@ -37,7 +37,10 @@ export type SessionSettings = Pick<
   | 'stopCheckWindowMs'
 > & { ffmpeg: string };
 
-export type SessionState = 'claiming' | 'relaying' | 'suspended' | 'stopping' | 'closed';
+export type SessionState = 'verifying' | 'claiming' | 'relaying' | 'suspended' | 'stopping' | 'closed';
+
+/** Why the server does not take a proven seller's broadcast: the close code and reason. */
+export type Refusal = [code: number, reason: string];
 
 /** Server-side closes after which the broadcaster may still resume (it can fix the cause). */
 const RESUMABLE_CLOSES = new Set<number>([CloseCode.Idle, CloseCode.TooSlow]);
@@ -57,7 +60,7 @@ const newResumeToken = () => randomBytes(24).toString('base64url');
 
 export class IngestSession extends EventEmitter<SessionEvents> {
   readonly id = randomUUID();
-  state: SessionState = 'claiming';
+  state: SessionState = 'verifying';
   private socket?: WebSocket;
   private relay?: ResilientRelay;
   private stopWatch?: StopWatch;
@@ -91,13 +94,24 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     });
   }
 
-  /** A `hello`: checks the seller, redeems the ticket, starts the relay, and sends `ready`. */
-  async start(socket: WebSocket, hello: Extract<OpeningMessage, { type: 'hello' }>): Promise<void> {
+  /**
+   * A `hello`: checks the seller, redeems the ticket, starts the relay, and sends `ready`. Once the
+   * sign-in token proves a seller, `admit` says whether the server takes the broadcast (until
+   * then the connection is only waiting, and may be shed).
+   */
+  async start(
+    socket: WebSocket,
+    hello: Extract<OpeningMessage, { type: 'hello' }>,
+    admit: (seller: string) => Refusal | undefined,
+  ): Promise<void> {
     this.attach(socket);
     // Before the ticket is spent: a bad sign-in token must not burn the seller's ticket.
     const seller = await this.sellers.sellerOf(hello.accessToken);
-    if (this.state !== 'claiming') return;
+    if (this.state !== 'verifying') return; // shed, or the client left, meanwhile
     if (!seller) return this.close(CloseCode.NotTheTicketsSeller, 'sign-in token refused');
+    const refusal = admit(seller);
+    if (refusal) return this.close(...refusal);
+    this.state = 'claiming';
     let destination;
     try {
       destination = await this.api.claimIngest(hello.ticket, this.settings.endpointId);
@@ -281,7 +295,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     clearTimeout(this.graceTimer);
     this.lag.dispose();
     this.stopWatch?.dispose();
-    this.relay?.finish(); // none yet while claiming
+    this.relay?.finish(); // none yet while verifying or claiming
     this.emit(SessionEvent.Closed, code);
   }
 
