@@ -33,12 +33,16 @@ export type IngestServerOptions = Pick<
   | 'helloTimeoutMs'
 > & { session: SessionSettings };
 
-/** How a connection shed from the waiting budget is closed (PROTOCOL.md). */
+/**
+ * How a connection shed from the waiting budget is closed (PROTOCOL.md): its hello did not get
+ * through in the time it was left. Neither code makes a client give up a held session (a shed
+ * `resume` is tried again): 4013 would send it for a new ticket.
+ */
 const SHED: Record<ShedReason, [code: number, reason: string]> = {
-  'pending-full': [CloseCode.AtCapacity, 'at capacity: too many connections waiting for hello'],
+  'pending-full': [CloseCode.HelloTimeout, 'shed: too many connections waiting for hello'],
   'address-pending-full': [
     CloseCode.TooManyFromAddress,
-    'too many connections waiting for hello from this address',
+    'shed: too many connections waiting for hello from this address',
   ],
 };
 

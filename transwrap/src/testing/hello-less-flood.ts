@@ -16,8 +16,8 @@ export interface FloodLane {
 export class HelloLessFlood {
   /** Sockets the server accepted (upgrade completed). */
   opened = 0;
-  /** How the server closed them, by close code. */
-  readonly closes = new Map<number, number>();
+  /** How the server closed them: counts by code and reason. */
+  private readonly closes = new Map<string, number>();
   private running = false;
   private readonly sockets = new Set<WebSocket>();
 
@@ -36,6 +36,13 @@ export class HelloLessFlood {
     return [...this.closes.values()].reduce((sum, count) => sum + count, 0);
   }
 
+  /** Sockets the server closed with `code` (and `reason`, if given). */
+  closedWith(code: number, reason?: string): number {
+    return [...this.closes]
+      .filter(([key]) => (reason === undefined ? key.startsWith(`${code} `) : key === `${code} ${reason}`))
+      .reduce((sum, [, count]) => sum + count, 0);
+  }
+
   private open(lane: FloodLane): void {
     if (!this.running) return;
     const socket = new WebSocket(this.url, [SUBPROTOCOL], {
@@ -45,9 +52,10 @@ export class HelloLessFlood {
     this.sockets.add(socket);
     socket.on('open', () => this.opened++);
     socket.on('error', () => undefined); // a refused or cut connection ends in 'close' too
-    socket.on('close', (code) => {
+    socket.on('close', (code, reason) => {
       this.sockets.delete(socket);
-      if (code !== 1006) this.closes.set(code, (this.closes.get(code) ?? 0) + 1);
+      const key = `${code} ${reason.toString()}`;
+      if (code !== 1006) this.closes.set(key, (this.closes.get(key) ?? 0) + 1);
       setImmediate(() => this.open(lane));
     });
   }
