@@ -16,7 +16,7 @@ export class IngestClient {
   ) {
     this.socket = new WebSocket(url, options.protocols ?? [SUBPROTOCOL], {
       ...(options.origin ? { origin: options.origin } : {}),
-      headers: options.headers,
+      ...(options.headers ? { headers: options.headers } : {}),
     });
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
