@@ -3,7 +3,7 @@
  * added delay, beside the relay of the sample it replaces.
  *
  * Set-up (one process tree, one run, all on 127.0.0.1): a local stack; a real transwrap process
- * (CAPACITY and MAX_CONNECTIONS_PER_ADDRESS raised); the baseline relay (baseline-relay.ts: a
+ * (CAPACITY and the per-address limits raised); the baseline relay (baseline-relay.ts: a
  * WebSocket server piping into FFmpeg with the old sample's arguments); and a tap (rtmp-tap.ts, on
  * a thread of its own) in front of the local IVS ingest. transwrap dials only the ingest URL the
  * API gives it, so its FFMPEG_PATH is a small shell wrapper that execs the system FFmpeg with
@@ -762,7 +762,8 @@ async function main(): Promise<void> {
     );
     transwrap = await spawnTranswrap(info, {
       CAPACITY: '1000',
-      MAX_CONNECTIONS_PER_ADDRESS: '1000',
+      MAX_PENDING_PER_ADDRESS: '1000',
+      MAX_SESSIONS_PER_ADDRESS: '1000',
       DRAIN_DEADLINE_MS: '2000',
       FFMPEG_PATH: wrapper,
     });

@@ -47,6 +47,7 @@ export const FUNCTIONS: PipelineFunction[] = [
   fn('putTicket', 'tickets'),
   fn('getClaimingEndpoint', 'endpoints'),
   fn('redeemTicket', 'tickets'),
+  fn('refuseRevokedTicket', 'none'),
   fn('readIngest', 'ivsControl'),
   fn('applyStreamStatus', 'channels'),
 ];
@@ -79,7 +80,13 @@ export const RESOLVERS: FieldResolver[] = [
   pipeline('Mutation', 'deleteChannel', ['getChannel', 'deleteIvsChannel', 'deleteChannelItem']),
   pipeline('Mutation', 'startBroadcast', ['getChannel', 'pickEndpoint', 'putTicket']),
   pipeline('Mutation', 'stopBroadcast', ['getChannel', 'markBroadcastStopped', 'stopIvsStream']),
-  pipeline('Mutation', 'claimIngest', ['getClaimingEndpoint', 'redeemTicket', 'getChannel', 'readIngest']),
+  pipeline('Mutation', 'claimIngest', [
+    'getClaimingEndpoint',
+    'redeemTicket',
+    'getChannel',
+    'refuseRevokedTicket',
+    'readIngest',
+  ]),
   unit('Mutation', 'registerEndpoint', 'endpoints'),
   unit('Mutation', 'heartbeatEndpoint', 'endpoints'),
   unit('Mutation', 'setEndpointStatus', 'endpoints'),

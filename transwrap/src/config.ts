@@ -14,7 +14,11 @@ export const DEFAULTS = {
   AWS_REGION: 'us-east-1',
   ALLOWED_ORIGINS: '',
   CAPACITY: '50',
-  MAX_CONNECTIONS_PER_ADDRESS: '20',
+  MAX_PENDING: '500',
+  MAX_PENDING_PER_ADDRESS: '10',
+  MAX_SESSIONS_PER_ADDRESS: '20',
+  MAX_REFUSED_HELLOS_PER_ADDRESS: '20',
+  REFUSED_HELLO_WINDOW_MS: '60000',
   TRUSTED_PROXY_HOPS: '0',
   HELLO_TIMEOUT_MS: '5000',
   IDLE_TIMEOUT_MS: '10000',
@@ -26,6 +30,8 @@ export const DEFAULTS = {
   STATS_INTERVAL_MS: '1000',
   HEARTBEAT_INTERVAL_MS: '5000',
   DRAIN_DEADLINE_MS: '30000',
+  STOP_CHECK_INTERVAL_MS: '2000',
+  STOP_CHECK_WINDOW_MS: '15000',
   LOAD_METRIC_NAMESPACE: '',
   LOAD_METRIC_SERVICE: '',
 } as const;
@@ -51,8 +57,19 @@ export interface TranswrapConfig {
   awsRegion: string;
   /** Empty: any origin (local development). */
   allowedOrigins: string[];
+  /** Broadcasts taken at once (sessions: proven sellers). */
   capacity: number;
-  maxConnectionsPerAddress: number;
+  /**
+   * Connections waiting to prove a seller (no hello yet, or its token being checked), in all and
+   * per client address (an IPv4 address or an IPv6 /64); past either, the oldest is shed.
+   */
+  maxPending: number;
+  maxPendingPerAddress: number;
+  /** Broadcasts per client address: generous, as many sellers may share one address (NAT). */
+  maxSessionsPerAddress: number;
+  /** Hellos refused (bad sign-in token or ticket) per client address per window, then 4029. */
+  maxRefusedHellosPerAddress: number;
+  refusedHelloWindowMs: number;
   /**
    * Proxies in front of transwrap that each append to X-Forwarded-For (2 behind CloudFront and an
    * ALB); the client is that many entries from the right. 0: the socket's address.
@@ -71,6 +88,12 @@ export interface TranswrapConfig {
   statsIntervalMs: number;
   heartbeatIntervalMs: number;
   drainDeadlineMs: number;
+  /**
+   * After a relay goes live, the API is asked whether the broadcast was stopped meanwhile every
+   * this often, for STOP_CHECK_WINDOW_MS: a stop IVS had no stream to cut yet.
+   */
+  stopCheckIntervalMs: number;
+  stopCheckWindowMs: number;
   /** CloudWatch namespace for the load metric logged at each heartbeat; empty: none (off AWS). */
   loadMetricNamespace: string;
   /** The metric's Service dimension: one value for all of a deployment's tasks. */
@@ -117,7 +140,11 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     awsRegion: env.AWS_REGION || DEFAULTS.AWS_REGION,
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     capacity: integer(env, 'CAPACITY', 1),
-    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 1),
+    maxPending: integer(env, 'MAX_PENDING', 1),
+    maxPendingPerAddress: integer(env, 'MAX_PENDING_PER_ADDRESS', 1),
+    maxSessionsPerAddress: integer(env, 'MAX_SESSIONS_PER_ADDRESS', 1),
+    maxRefusedHellosPerAddress: integer(env, 'MAX_REFUSED_HELLOS_PER_ADDRESS', 1),
+    refusedHelloWindowMs: integer(env, 'REFUSED_HELLO_WINDOW_MS', 1000),
     trustedProxyHops: integer(env, 'TRUSTED_PROXY_HOPS', 0),
     helloTimeoutMs: integer(env, 'HELLO_TIMEOUT_MS', 100),
     idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 100),
@@ -129,6 +156,8 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     statsIntervalMs: integer(env, 'STATS_INTERVAL_MS', 100),
     heartbeatIntervalMs: integer(env, 'HEARTBEAT_INTERVAL_MS', 100),
     drainDeadlineMs: integer(env, 'DRAIN_DEADLINE_MS', 0),
+    stopCheckIntervalMs: integer(env, 'STOP_CHECK_INTERVAL_MS', 100),
+    stopCheckWindowMs: integer(env, 'STOP_CHECK_WINDOW_MS', 0),
     loadMetricNamespace: env.LOAD_METRIC_NAMESPACE || DEFAULTS.LOAD_METRIC_NAMESPACE,
     loadMetricService: env.LOAD_METRIC_SERVICE || DEFAULTS.LOAD_METRIC_SERVICE,
   };

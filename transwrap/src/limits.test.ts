@@ -16,8 +16,9 @@ const api = useApiStack('transwrap-limits');
 const transwrap = useTranswrap(api, {
   HELLO_TIMEOUT_MS: '3000',
   IDLE_TIMEOUT_MS: '1500',
-  CAPACITY: '600',
-  MAX_CONNECTIONS_PER_ADDRESS: '600',
+  // 500 connections from one address all wait out their hello time, none shed.
+  MAX_PENDING: '600',
+  MAX_PENDING_PER_ADDRESS: '600',
   RELAY_STALL_TIMEOUT_MS: '4000',
 });
 

@@ -86,12 +86,15 @@ export type HeartbeatEndpointInput = {
 /** What transwrap needs to push a redeemed ticket's stream to IVS. Services only. */
 export type IngestDestination = {
   channelId: Scalars['ID']['output'];
-  /** When the ticket was redeemed (the API's clock): the `since` of broadcastStopped. */
-  claimedAt: Scalars['AWSDateTime']['output'];
   /** rtmps://<ingest endpoint>:443/app/ (rtmp:// locally when RTMPS is off). */
   ingestUrl: Scalars['String']['output'];
   owner: Scalars['ID']['output'];
   streamKey: Scalars['String']['output'];
+  /**
+   * When the ticket was issued (the API's clock): the `since` of broadcastStopped. A stop at or
+   * after it ends this broadcast, so one that came while the ticket was being redeemed is not lost.
+   */
+  ticketIssuedAt: Scalars['AWSDateTime']['output'];
 };
 
 /** Lets one broadcast start at one transwrap endpoint, once, within a short time. */
@@ -115,7 +118,8 @@ export type Me = {
 export type Mutation = {
   /**
    * transwrap redeems a ticket at the endpoint it was issued for, or at one sharing its url (tasks
-   * behind one load balancer); a ticket works once.
+   * behind one load balancer); a ticket works once. A ticket issued before a stopBroadcast of its
+   * channel is refused with BroadcastStopped.
    */
   claimIngest: IngestDestination;
   /** Creates the IVS channel and records the caller as its owner. */
@@ -130,7 +134,10 @@ export type Mutation = {
   setEndpointStatus: Endpoint;
   /** Owner only. Picks the least-loaded ACTIVE endpoint and issues a single-use ticket for it. */
   startBroadcast: IngestTicket;
-  /** Owner or admin. Disconnects the stream at IVS. */
+  /**
+   * Owner or admin. Disconnects the stream at IVS and revokes the channel's tickets issued until now;
+   * transwrap ends a broadcast that was starting (IVS had nothing to disconnect yet).
+   */
   stopBroadcast: Channel;
 };
 
@@ -183,8 +190,9 @@ export type MutationStopBroadcastArgs = {
 
 export type Query = {
   /**
-   * transwrap asks before restarting a failed relay: true once the owner or an admin has called
-   * stopBroadcast at or after `since` (the claim's claimedAt), or the channel is gone.
+   * transwrap asks while a broadcast starts and before restarting a failed relay: true once the
+   * owner or an admin has called stopBroadcast at or after `since` (the claim's ticketIssuedAt), or
+   * the channel is gone.
    */
   broadcastStopped: Scalars['Boolean']['output'];
   channel?: Maybe<Channel>;

@@ -1,4 +1,7 @@
-/** Mutation.claimIngest (IAM): pipeline getClaimingEndpoint -> redeemTicket -> getChannel (service) -> readIngest. */
+/**
+ * Mutation.claimIngest (IAM): pipeline getClaimingEndpoint -> redeemTicket -> getChannel (service)
+ * -> refuseRevokedTicket -> readIngest.
+ */
 import type { Context } from '@aws-appsync/utils';
 import { identifier } from '../lib/validate';
 import type { MutationClaimIngestArgs } from '@golive/common/generated/schema-types';

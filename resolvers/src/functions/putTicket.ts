@@ -9,7 +9,8 @@ import { TICKET_LIFETIME_SECONDS, type TicketItem } from '../lib/ticket';
 export function request(ctx: Context) {
   const channel = ctx.stash.channel as ChannelItem;
   const endpoint = ctx.stash.endpoint as EndpointItem;
-  const expiresAtEpoch = util.time.nowEpochSeconds() + TICKET_LIFETIME_SECONDS;
+  const issuedAtMs = util.time.nowEpochMilliSeconds();
+  const expiresAtEpoch = Math.floor(issuedAtMs / 1000) + TICKET_LIFETIME_SECONDS;
   // Two v4 UUIDs: 244 random bits, unguessable.
   const token = `${util.autoId()}${util.autoId()}`.split('-').join('');
   const item: TicketItem = {
@@ -18,6 +19,7 @@ export function request(ctx: Context) {
     owner: channel.owner,
     endpointId: endpoint.id,
     endpointUrl: endpoint.url,
+    issuedAtMs,
     expiresAt: util.time.epochMilliSecondsToISO8601(expiresAtEpoch * 1000),
     expiresAtEpoch,
   };

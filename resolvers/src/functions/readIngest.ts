@@ -2,6 +2,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
 import { invoke, ivsResult, type IngestResult } from '../lib/ivs-control';
+import type { TicketItem } from '../lib/ticket';
 
 export function request(ctx: Context) {
   return invoke({ action: 'getIngest', arn: (ctx.stash.channel as ChannelItem).ivsArn });
@@ -10,5 +11,11 @@ export function request(ctx: Context) {
 export function response(ctx: Context) {
   const ingest = ivsResult<IngestResult>(ctx);
   const channel = ctx.stash.channel as ChannelItem;
-  return { channelId: channel.id, owner: channel.owner, ...ingest, claimedAt: util.time.nowISO8601() };
+  const ticket = ctx.stash.ticket as TicketItem;
+  return {
+    channelId: channel.id,
+    owner: channel.owner,
+    ...ingest,
+    ticketIssuedAt: util.time.epochMilliSecondsToISO8601(ticket.issuedAtMs),
+  };
 }

@@ -38,6 +38,7 @@ export function response(ctx: Context) {
     util.error(ctx.error.message, ctx.error.type);
   }
   const ticket = ctx.result as TicketItem;
+  ctx.stash.ticket = ticket;
   ctx.stash.channelId = ticket.channelId;
   ctx.stash.access = 'service';
   return ticket;

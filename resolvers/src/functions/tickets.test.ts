@@ -9,8 +9,9 @@ const stash = {
   endpoint: { id: 'tw-1', url: 'wss://tw-1.example/ingest' },
 };
 
-test('putTicket writes a 64-hex-character token for the endpoint and its url that expires in 60 s, only if new', async () => {
-  const before = Math.floor(Date.now() / 1000);
+test('putTicket writes a 64-hex-character token for the endpoint and its url, stamped with its issue time, that expires in 60 s, only if new', async () => {
+  const issuedFrom = Date.now();
+  const before = Math.floor(issuedFrom / 1000);
   const outcome = runHandler(await resolverModule('functions/putTicket'), 'request', { stash });
   const request = (outcome.ok ? outcome.value : {}) as {
     key: { token: { S: string } };
@@ -21,6 +22,9 @@ test('putTicket writes a 64-hex-character token for the endpoint and its url tha
   const expires = Number(request.attributeValues.expiresAtEpoch?.N);
   expect(expires - before).toBeGreaterThanOrEqual(59);
   expect(expires - before).toBeLessThanOrEqual(61);
+  const issuedAtMs = Number(request.attributeValues.issuedAtMs?.N);
+  expect(issuedAtMs).toBeGreaterThanOrEqual(issuedFrom);
+  expect(issuedAtMs).toBeLessThanOrEqual(Date.now());
   expect(request.attributeValues).toMatchObject({
     channelId: { S: 'ch1' },
     owner: { S: 'seller-1' },
@@ -86,8 +90,53 @@ test('a failed condition is InvalidTicket, with one message whatever the reason'
 });
 
 test('a redeemed ticket leads the pipeline to its channel, as a service', async () => {
-  const outcome = runHandler(await resolverModule('functions/redeemTicket'), 'response', {
-    result: { token: 'abc', channelId: 'ch9' },
+  const ticket = { token: 'abc', channelId: 'ch9', issuedAtMs: 1_000 };
+  const outcome = runHandler(await resolverModule('functions/redeemTicket'), 'response', { result: ticket });
+  expect(outcome.ok && outcome.ctx.stash).toEqual({ ticket, channelId: 'ch9', access: 'service' });
+});
+
+describe('a stop revokes the tickets issued before it', () => {
+  const issuedAtMs = Date.parse('2026-11-25T12:00:00.000Z');
+  const revoked = async (stopRequestedAtMs?: number) =>
+    runHandler(await resolverModule('functions/refuseRevokedTicket'), 'request', {
+      stash: { ticket: { token: 'abc', issuedAtMs }, channel: { id: 'ch1', stopRequestedAtMs } },
+    });
+  const STOPPED = {
+    ok: false,
+    error: expect.objectContaining({
+      errorType: 'BroadcastStopped',
+      message: 'The broadcast was stopped after this ticket was issued.',
+    }) as unknown,
+  };
+
+  test.each([
+    ['stopped after it was issued', issuedAtMs + 1],
+    ['stopped the same millisecond', issuedAtMs],
+  ])('%s: refused as stopped', async (_, stopRequestedAtMs) => {
+    expect(await revoked(stopRequestedAtMs)).toEqual(STOPPED);
   });
-  expect(outcome.ok && outcome.ctx.stash).toEqual({ channelId: 'ch9', access: 'service' });
+
+  test.each([
+    ['stopped before it was issued', issuedAtMs - 1],
+    ['never stopped', undefined],
+  ])('%s: the claim goes on', async (_, stopRequestedAtMs) => {
+    expect(await revoked(stopRequestedAtMs)).toMatchObject({ ok: true, value: { payload: null } });
+  });
+});
+
+test("the claim answers with the ticket's issue time, the `since` transwrap asks broadcastStopped about", async () => {
+  const outcome = runHandler(await resolverModule('functions/readIngest'), 'response', {
+    stash: {
+      channel: { id: 'ch1', owner: 'seller-1' },
+      ticket: { token: 'abc', issuedAtMs: Date.parse('2026-11-25T12:00:00.123Z') },
+    },
+    result: { ingestUrl: 'rtmps://ingest.example:443/app/', streamKey: 'sk_x' },
+  });
+  expect(outcome.ok && outcome.value).toEqual({
+    channelId: 'ch1',
+    owner: 'seller-1',
+    ingestUrl: 'rtmps://ingest.example:443/app/',
+    streamKey: 'sk_x',
+    ticketIssuedAt: '2026-11-25T12:00:00.123Z',
+  });
 });

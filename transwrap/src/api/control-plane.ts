@@ -20,7 +20,8 @@ export interface IngestDestination {
   owner: string;
   ingestUrl: string;
   streamKey: string;
-  claimedAt: string;
+  /** The `since` of broadcastStopped: a stop at or after it ends this broadcast. */
+  ticketIssuedAt: string;
 }
 
 /** The API said no (as opposed to: the API could not be reached). */
@@ -64,7 +65,7 @@ export class ControlPlane {
       .claimIngest;
   }
 
-  /** Whether the owner or an admin stopped the broadcast since it was claimed. */
+  /** Whether the owner or an admin stopped the broadcast at or after `since` (its ticket's issue). */
   async broadcastStopped(channelId: string, since: string): Promise<boolean> {
     const result = await this.client.query<{ broadcastStopped: boolean }>({
       query: BROADCAST_STOPPED,
@@ -94,8 +95,9 @@ export class ControlPlane {
     await this.mutate(SET_ENDPOINT_STATUS, { id, status });
   }
 
-  async reportStreamStatus(channelId: string, status: StreamStatus): Promise<void> {
-    await this.mutate(REPORT_STREAM_STATUS, { input: { channelId, status, at: new Date().toISOString() } });
+  /** `at`: when the change happened here (reports may reach the API later, and are ordered by it). */
+  async reportStreamStatus(channelId: string, status: StreamStatus, at = new Date()): Promise<void> {
+    await this.mutate(REPORT_STREAM_STATUS, { input: { channelId, status, at: at.toISOString() } });
   }
 
   stop(): void {

@@ -13,6 +13,8 @@ export type RelayExit =
 
 interface RelayEvents {
   progress: [fps: number];
+  /** FFmpeg has sent its first frame on to IVS. */
+  live: [];
   drain: [];
   exit: [RelayExit];
 }
@@ -41,7 +43,10 @@ export class Relay extends EventEmitter<RelayEvents> {
           this.fps = Number(line.slice(4)) || 0;
           this.emit('progress', this.fps);
         }
-        if (line.startsWith('frame=') && Number(line.slice(6)) > 0) this.live = true;
+        if (!this.live && line.startsWith('frame=') && Number(line.slice(6)) > 0) {
+          this.live = true;
+          this.emit('live');
+        }
       }
     });
     this.process.stdin?.on('drain', () => this.emit('drain'));

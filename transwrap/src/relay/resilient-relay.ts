@@ -31,12 +31,15 @@ export interface RelayOwner {
 export enum ResilientRelayEvent {
   /** FFmpeg took what was queued: the caller may read from its socket again. */
   Drain = 'drain',
+  /** An FFmpeg (the first or a restarted one) has just started sending to IVS. */
+  Live = 'live',
   Restarted = 'restarted',
   Ended = 'ended',
 }
 
 interface ResilientRelayEvents {
   [ResilientRelayEvent.Drain]: [];
+  [ResilientRelayEvent.Live]: [];
   [ResilientRelayEvent.Restarted]: [restarts: number];
   [ResilientRelayEvent.Ended]: [RelayEnd];
 }
@@ -67,6 +70,9 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   private spawn(): Relay {
     const relay = new Relay(this.ffmpeg, this.media, this.output);
     relay.on('drain', () => this.emit(ResilientRelayEvent.Drain));
+    relay.on('live', () => {
+      if (relay === this.relay && !this.ended) this.emit(ResilientRelayEvent.Live);
+    });
     relay.on('exit', (exit) => this.exited(relay, exit));
     return relay;
   }
@@ -132,6 +138,16 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   discontinuity(): void {
     this.resumePoint.discontinuity();
     this.awaitingBoundary = true;
+  }
+
+  /**
+   * The broadcast was stopped on purpose: FFmpeg is killed now (nothing more goes to IVS, which
+   * sees the stream end) and Ended reports `stopped`.
+   */
+  cut(): void {
+    if (this.ended) return;
+    this.end({ kind: 'stopped' });
+    this.relay.kill();
   }
 
   /** Ends the input; the relay flushes, closes the RTMP stream, and then emits Ended. */

@@ -1,8 +1,9 @@
 /**
  * The address a connection really comes from when transwrap runs behind proxies (CloudFront, then
  * an Application Load Balancer, in AWS), each appending the address it was reached from to
- * X-Forwarded-For.
+ * X-Forwarded-For; and the group of addresses per-address limits count as one client.
  */
+import ipaddr from 'ipaddr.js';
 
 /**
  * `trustedProxyHops`: how many proxies in front of transwrap append to X-Forwarded-For. Only that
@@ -25,4 +26,17 @@ export function clientAddress(
     .filter(Boolean);
   if (entries.length < trustedProxyHops) return socketAddress;
   return entries[entries.length - trustedProxyHops]!;
+}
+
+/**
+ * What per-address limits count as one client: an IPv4 address (an IPv4-mapped IPv6 one is the
+ * IPv4 address it maps), or the /64 an IPv6 address is in. One subscriber, one phone even, is
+ * given a whole /64 (2^64 addresses): counted one by one, a single attacker would be unlimited.
+ * Anything that is not an address (it cannot come from a socket) counts as itself.
+ */
+export function addressGroup(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/64`).toString()}/64`;
 }

@@ -1,7 +1,7 @@
 /**
- * The HTTP and WebSocket front: `/ingest` for broadcasters (origin allow-list, per-address and
- * capacity limits), `/health` and `/metrics` for the operator. Sessions are counted here so
- * heartbeats and metrics report real load.
+ * The HTTP and WebSocket front: `/ingest` for broadcasters (origin allow-list, admission: the
+ * budget of connections waiting to prove a seller, per-address limits, capacity), `/health` and
+ * `/metrics` for the operator. Sessions are counted here so heartbeats and metrics report real load.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -13,7 +13,8 @@ import type { WebSocket } from 'ws';
 import { CloseCode, SUBPROTOCOL, type OpeningMessage } from '../protocol/messages';
 import { IngestSession, SessionEvent, type Sellers, type SessionSettings } from '../session/ingest-session';
 import { awaitOpening } from '../session/opening';
-import { clientAddress } from './client-address';
+import { Admission, type PendingSlot, type ShedReason } from './admission';
+import { addressGroup, clientAddress } from './client-address';
 import { closeSocket } from './close-socket';
 import type { Logger } from './logger';
 
@@ -23,10 +24,30 @@ export type IngestServerOptions = Pick<
   | 'port'
   | 'allowedOrigins'
   | 'capacity'
-  | 'maxConnectionsPerAddress'
+  | 'maxPending'
+  | 'maxPendingPerAddress'
+  | 'maxSessionsPerAddress'
+  | 'maxRefusedHellosPerAddress'
+  | 'refusedHelloWindowMs'
   | 'trustedProxyHops'
   | 'helloTimeoutMs'
 > & { session: SessionSettings };
+
+/**
+ * How a connection shed from the waiting budget is closed (PROTOCOL.md): its hello did not get
+ * through in the time it was left. Neither code makes a client give up a held session (a shed
+ * `resume` is tried again): 4013 would send it for a new ticket.
+ */
+const SHED: Record<ShedReason, [code: number, reason: string]> = {
+  'pending-full': [CloseCode.HelloTimeout, 'shed: too many connections waiting for hello'],
+  'address-pending-full': [
+    CloseCode.TooManyFromAddress,
+    'shed: too many connections waiting for hello from this address',
+  ],
+};
+
+/** Closes that mean a hello was refused (a bad sign-in token, or a bad or someone else's ticket). */
+const REFUSED_HELLO = new Set<number>([CloseCode.NotTheTicketsSeller, CloseCode.TicketRefused]);
 
 export enum IngestServerEvent {
   /** A broadcast started or ended here: the number of sessions now. */
@@ -40,9 +61,8 @@ interface IngestServerEvents {
 export class IngestServer extends EventEmitter<IngestServerEvents> {
   /** Broadcasts on this instance, with or without a connected broadcaster (held for resume). */
   readonly sessions = new Map<string, IngestSession>();
-  /** Connections that have not sent hello or resume yet. */
-  private opening = 0;
-  private readonly perAddress = new Map<string, number>();
+  private readonly admission: Admission;
+  private readonly sweeper: NodeJS.Timeout;
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   draining = false;
@@ -55,6 +75,8 @@ export class IngestServer extends EventEmitter<IngestServerEvents> {
     private readonly log: Logger,
   ) {
     super();
+    this.admission = new Admission(options);
+    this.sweeper = setInterval(() => this.admission.sweep(), options.refusedHelloWindowMs).unref();
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.session.maxMessageBytes,
@@ -101,57 +123,85 @@ export class IngestServer extends EventEmitter<IngestServerEvents> {
     ws.on('error', () => ws.terminate());
     if (ws.protocol !== SUBPROTOCOL)
       return closeSocket(ws, CloseCode.BadMessage, `subprotocol ${SUBPROTOCOL} required`);
-    // Connections that have not said hello are bounded too: they cost memory and a timer each.
-    if (this.draining || this.opening >= this.options.capacity)
-      return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
+    if (this.draining) return this.refuse(ws, CloseCode.AtCapacity, 'server shutting down');
     // Behind a load balancer every socket comes from it: the client is in X-Forwarded-For.
-    const address = clientAddress(
-      request.socket.remoteAddress ?? '?',
-      request.headers['x-forwarded-for'],
-      this.options.trustedProxyHops,
+    const group = addressGroup(
+      clientAddress(
+        request.socket.remoteAddress ?? '?',
+        request.headers['x-forwarded-for'],
+        this.options.trustedProxyHops,
+      ),
     );
-    const count = (this.perAddress.get(address) ?? 0) + 1;
-    if (count > this.options.maxConnectionsPerAddress)
-      return this.refuse(ws, CloseCode.TooManyFromAddress, 'too many connections from this address');
-    this.perAddress.set(address, count);
     this.counters.accepted++;
-    this.opening++;
-    let opened = false;
+    // Until it proves a seller, the connection only waits (and may be shed for a newer one).
+    let session: IngestSession | undefined;
+    let handedOver = false;
+    const slot = this.admission.enterPending(group, (reason) => {
+      const [code, text] = SHED[reason];
+      if (session) session.close(code, text);
+      else closeSocket(ws, code, text);
+    });
     ws.once('close', (code) => {
-      const left = (this.perAddress.get(address) ?? 1) - 1;
-      if (left > 0) this.perAddress.set(address, left);
-      else this.perAddress.delete(address);
-      // Sessions count their own close; a connection that never opened one is counted here.
-      if (opened) return;
-      this.opening--;
-      this.countClose(code);
+      slot.leave();
+      // Sessions count their own close, refusals theirs; one that never got that far is counted here.
+      if (!handedOver) this.countClose(code);
     });
     awaitOpening(ws, this.options.helloTimeoutMs, (message) => {
-      opened = true;
-      this.opening--;
-      this.opened(ws, message);
+      handedOver = true;
+      if (message.type === 'resume') {
+        slot.leave(); // a resume token proves the seller
+        return this.resumed(ws, message);
+      }
+      if (this.admission.tooManyRefusedHellos(group)) {
+        slot.leave();
+        return this.refuse(ws, CloseCode.TooManyFromAddress, 'too many refused hellos from this address');
+      }
+      if (this.draining || this.sessions.size >= this.options.capacity) {
+        slot.leave();
+        return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
+      }
+      session = this.newSession(ws, message, group, slot);
     });
   }
 
-  private opened(ws: WebSocket, message: OpeningMessage): void {
-    if (message.type === 'resume') {
-      const session = this.sessions.get(message.sessionId);
-      if (this.draining) return this.refuse(ws, CloseCode.AtCapacity, 'server shutting down');
-      if (!session?.resume(ws, message.resumeToken))
-        return this.refuse(ws, CloseCode.ResumeRefused, 'no session to resume');
-      return;
-    }
-    if (this.draining || this.sessions.size >= this.options.capacity)
-      return this.refuse(ws, CloseCode.AtCapacity, 'at capacity');
+  private resumed(ws: WebSocket, message: Extract<OpeningMessage, { type: 'resume' }>): void {
+    const session = this.sessions.get(message.sessionId);
+    if (this.draining) return this.refuse(ws, CloseCode.AtCapacity, 'server shutting down');
+    if (!session?.resume(ws, message.resumeToken))
+      this.refuse(ws, CloseCode.ResumeRefused, 'no session to resume');
+  }
+
+  /** A hello: the session checks the seller, and takes a session slot only once that is proven. */
+  private newSession(
+    ws: WebSocket,
+    hello: Extract<OpeningMessage, { type: 'hello' }>,
+    group: string,
+    slot: PendingSlot,
+  ): IngestSession {
     const session = new IngestSession(this.api, this.sellers, this.options.session, this.log);
-    this.sessions.set(session.id, session);
-    this.emit(IngestServerEvent.SessionsChanged, this.sessions.size);
+    let admitted = false;
     session.once(SessionEvent.Closed, (code) => {
-      this.sessions.delete(session.id);
+      slot.leave();
+      if (REFUSED_HELLO.has(code)) this.admission.helloRefused(group);
+      if (admitted) {
+        this.sessions.delete(session.id);
+        this.admission.releaseSession(group);
+        this.emit(IngestServerEvent.SessionsChanged, this.sessions.size);
+      }
       this.countClose(code);
-      this.emit(IngestServerEvent.SessionsChanged, this.sessions.size);
     });
-    void session.start(ws, message);
+    void session.start(ws, hello, () => {
+      slot.leave();
+      if (this.draining || this.sessions.size >= this.options.capacity)
+        return [CloseCode.AtCapacity, 'at capacity'];
+      if (!this.admission.takeSession(group))
+        return [CloseCode.TooManyFromAddress, 'too many broadcasts from this address'];
+      admitted = true;
+      this.sessions.set(session.id, session);
+      this.emit(IngestServerEvent.SessionsChanged, this.sessions.size);
+      return undefined;
+    });
+    return session;
   }
 
   private refuse(ws: WebSocket, code: number, reason: string): void {
@@ -194,6 +244,7 @@ export class IngestServer extends EventEmitter<IngestServerEvents> {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     for (const session of this.sessions.values()) session.close(CloseCode.GoingAway, 'server shutting down');
     this.wss.close();
     this.http.closeAllConnections();
@@ -212,6 +263,12 @@ export class IngestServer extends EventEmitter<IngestServerEvents> {
       '# TYPE transwrap_connections_total counter',
       `transwrap_connections_total{result="accepted"} ${this.counters.accepted}`,
       `transwrap_connections_total{result="refused"} ${this.counters.refused}`,
+      '# HELP transwrap_pending_connections Connections waiting to prove a seller (hello not yet checked).',
+      '# TYPE transwrap_pending_connections gauge',
+      `transwrap_pending_connections ${this.admission.pendingCount}`,
+      '# HELP transwrap_shed_total Waiting connections shed to make room for newer ones.',
+      '# TYPE transwrap_shed_total counter',
+      `transwrap_shed_total ${this.admission.counters.shed}`,
       '# HELP transwrap_closes_total Sessions closed, by close code.',
       '# TYPE transwrap_closes_total counter',
       ...[...this.counters.closedByCode].map(

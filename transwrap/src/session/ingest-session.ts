@@ -15,6 +15,7 @@ import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/res
 import type { Logger } from '../server/logger';
 import { closeSocket } from '../server/close-socket';
 import { RelayLag } from './relay-lag';
+import { StopWatch } from './stop-watch';
 
 /** Tells who a seller's sign-in token belongs to (see api/seller-verifier.ts). */
 export interface Sellers {
@@ -32,14 +33,20 @@ export type SessionSettings = Pick<
   | 'queueLimitBytes'
   | 'statsIntervalMs'
   | 'resumeGraceMs'
+  | 'stopCheckIntervalMs'
+  | 'stopCheckWindowMs'
 > & { ffmpeg: string };
 
-export type SessionState = 'claiming' | 'relaying' | 'suspended' | 'stopping' | 'closed';
+export type SessionState = 'verifying' | 'claiming' | 'relaying' | 'suspended' | 'stopping' | 'closed';
+
+/** Why the server does not take a proven seller's broadcast: the close code and reason. */
+export type Refusal = [code: number, reason: string];
 
 /** Server-side closes after which the broadcaster may still resume (it can fix the cause). */
 const RESUMABLE_CLOSES = new Set<number>([CloseCode.Idle, CloseCode.TooSlow]);
 /** Client-side closes that mean "I am leaving on purpose". */
 const DELIBERATE_CLOSES = new Set<number>([CloseCode.Normal, CloseCode.GoingAway]);
+const STOPPED_REASON = 'the broadcast was stopped by its seller or an admin';
 
 export enum SessionEvent {
   Closed = 'closed',
@@ -53,9 +60,13 @@ const newResumeToken = () => randomBytes(24).toString('base64url');
 
 export class IngestSession extends EventEmitter<SessionEvents> {
   readonly id = randomUUID();
-  state: SessionState = 'claiming';
+  state: SessionState = 'verifying';
   private socket?: WebSocket;
   private relay?: ResilientRelay;
+  private stopWatch?: StopWatch;
+  /** Status reports in order: a later one must not overtake an earlier one. */
+  private reports: Promise<void> = Promise.resolve();
+  private reported?: StreamStatus;
   private mode: RelayMode = 'copy';
   private channelId?: string;
   private resumeToken = newResumeToken();
@@ -83,17 +94,31 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     });
   }
 
-  /** A `hello`: checks the seller, redeems the ticket, starts the relay, and sends `ready`. */
-  async start(socket: WebSocket, hello: Extract<OpeningMessage, { type: 'hello' }>): Promise<void> {
+  /**
+   * A `hello`: checks the seller, redeems the ticket, starts the relay, and sends `ready`. Once the
+   * sign-in token proves a seller, `admit` says whether the server takes the broadcast (until
+   * then the connection is only waiting, and may be shed).
+   */
+  async start(
+    socket: WebSocket,
+    hello: Extract<OpeningMessage, { type: 'hello' }>,
+    admit: (seller: string) => Refusal | undefined,
+  ): Promise<void> {
     this.attach(socket);
     // Before the ticket is spent: a bad sign-in token must not burn the seller's ticket.
     const seller = await this.sellers.sellerOf(hello.accessToken);
-    if (this.state !== 'claiming') return;
+    if (this.state !== 'verifying') return; // shed, or the client left, meanwhile
     if (!seller) return this.close(CloseCode.NotTheTicketsSeller, 'sign-in token refused');
+    const refusal = admit(seller);
+    if (refusal) return this.close(...refusal);
+    this.state = 'claiming';
     let destination;
     try {
       destination = await this.api.claimIngest(hello.ticket, this.settings.endpointId);
     } catch (error) {
+      // A ticket issued before a stopBroadcast: the broadcast stays stopped (no new ticket either).
+      if (error instanceof ApiRefusal && error.errorType === 'BroadcastStopped')
+        return this.close(CloseCode.BroadcastStopped, STOPPED_REASON);
       if (error instanceof ApiRefusal) return this.close(CloseCode.TicketRefused, 'ticket refused');
       this.log.error('claimIngest failed', {
         session: this.id,
@@ -107,22 +132,37 @@ export class IngestSession extends EventEmitter<SessionEvents> {
       return this.close(CloseCode.NotTheTicketsSeller, 'the ticket was issued to another seller');
     this.channelId = destination.channelId;
     this.mode = relayMode(hello.media);
-    const { channelId, claimedAt } = destination;
+    const { channelId, ticketIssuedAt } = destination;
+    // Any stop since the ticket was issued counts. If the API cannot say, the answer is no: an
+    // outage must not end a broadcast.
+    const stoppedSinceTicket = () => this.api.broadcastStopped(channelId, ticketIssuedAt);
+    // A stop that landed while the ticket was being redeemed: the claim did not see it, and IVS
+    // has nothing to cut. Asked before `ready`, so such a broadcast never starts.
+    const stoppedDuringClaim = await stoppedSinceTicket().catch(() => false);
+    if (this.state !== 'claiming') return;
+    if (stoppedDuringClaim) return this.close(CloseCode.BroadcastStopped, STOPPED_REASON);
     const relay = new ResilientRelay(
       this.settings.ffmpeg,
       hello.media,
       `${destination.ingestUrl}${destination.streamKey}`,
       {
         failed: (detail) => this.log.error('relay failed', { session: this.id, channel: channelId, detail }),
-        // If the API cannot say, keep the broadcast going: an outage must not end it.
         mayRestart: () =>
-          this.api.broadcastStopped(channelId, claimedAt).then(
+          stoppedSinceTicket().then(
             (stopped) => !stopped,
             () => true,
           ),
       },
     );
     this.relay = relay;
+    this.stopWatch = new StopWatch(
+      stoppedSinceTicket,
+      { intervalMs: this.settings.stopCheckIntervalMs, windowMs: this.settings.stopCheckWindowMs },
+      () => this.stoppedOnPurpose(),
+    );
+    // A stop before the relay reached IVS found nothing to cut there: the relay going live is
+    // when it must be caught (and each restarted relay's too).
+    relay.on(ResilientRelayEvent.Live, () => this.stopWatch?.watch());
     relay.on(ResilientRelayEvent.Drain, () => {
       this.lag.release();
       this.socket?.resume();
@@ -254,7 +294,8 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     clearTimeout(this.idleTimer);
     clearTimeout(this.graceTimer);
     this.lag.dispose();
-    this.relay?.finish(); // none yet while claiming
+    this.stopWatch?.dispose();
+    this.relay?.finish(); // none yet while verifying or claiming
     this.emit(SessionEvent.Closed, code);
   }
 
@@ -263,11 +304,11 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     if (end.kind === 'finished') return this.finishClose(CloseCode.Normal, 'broadcast ended');
     if (end.kind === 'bad-media')
       return this.finishClose(CloseCode.BadMedia, 'the media could not be parsed');
-    if (end.kind === 'stopped')
-      return this.finishClose(
-        CloseCode.BroadcastStopped,
-        'the broadcast was stopped by its seller or an admin',
-      );
+    if (end.kind === 'stopped') {
+      // IVS may never have had the stream, so it may never report its end.
+      this.report('OFFLINE');
+      return this.finishClose(CloseCode.BroadcastStopped, STOPPED_REASON);
+    }
     return this.finishClose(CloseCode.RelayFailed, 'the relay failed');
   }
 
@@ -337,8 +378,20 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     this.relay.finish();
   }
 
+  /** stopBroadcast was called for this broadcast: it ends here, whatever it was doing. */
+  private stoppedOnPurpose(): void {
+    this.log.info('stopped by stopBroadcast', { session: this.id, channel: this.channelId });
+    this.relay?.cut(); // Ended (`stopped`) closes the socket with 4012
+  }
+
   private report(status: StreamStatus): void {
-    if (this.channelId) this.api.reportStreamStatus(this.channelId, status).catch(() => undefined);
+    const channelId = this.channelId;
+    if (!channelId || (status === 'OFFLINE' && !this.reported)) return;
+    this.reported = status;
+    const at = new Date();
+    this.reports = this.reports.then(() =>
+      this.api.reportStreamStatus(channelId, status, at).catch(() => undefined),
+    );
   }
 
   /** For the server's metrics. */

@@ -10,12 +10,14 @@ export class IngestClient {
   readonly closed: Promise<{ code: number; reason: string }>;
   private stopping = false;
 
-  constructor(url: string, options: { origin?: string; protocols?: string[] } = {}) {
-    this.socket = new WebSocket(
-      url,
-      options.protocols ?? [SUBPROTOCOL],
-      options.origin ? { origin: options.origin } : {},
-    );
+  constructor(
+    url: string,
+    options: { origin?: string; protocols?: string[]; headers?: Record<string, string> } = {},
+  ) {
+    this.socket = new WebSocket(url, options.protocols ?? [SUBPROTOCOL], {
+      ...(options.origin ? { origin: options.origin } : {}),
+      ...(options.headers ? { headers: options.headers } : {}),
+    });
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
       this.socket.once('unexpected-response', (_request, response) =>
