@@ -16,8 +16,10 @@ import {
   PutItemCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalStackInfo } from './stack-info';
@@ -220,24 +222,27 @@ describe('a fresh local stack', () => {
     dynamodb.destroy();
   });
 
-  test('with DYNAMODB_ENDPOINT set, another stack uses that DynamoDB instead of starting its own', async () => {
+  test('with DYNAMODB_ENDPOINT set, another stack uses that DynamoDB, with its own credentials, instead of starting its own', async () => {
+    // Another DynamoDB that takes whatever credentials it is given, as DynamoDB Local does.
+    const external = dynalite({ createTableMs: 0 });
+    await new Promise<void>((resolve) => external.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(external.address() as AddressInfo).port}`;
     const other = mkdtempSync(join(tmpdir(), 'local-stack-external-'));
-    const second = await startStackProcess({
-      dataDir: other,
-      env: { DYNAMODB_ENDPOINT: stack!.info.dynamodb.endpoint },
-    });
+    const second = await startStackProcess({ dataDir: other, env: { DYNAMODB_ENDPOINT: endpoint } });
     try {
-      expect(second.info.dynamodb.endpoint).toBe(stack!.info.dynamodb.endpoint);
+      expect(second.info.dynamodb.endpoint).toBe(endpoint);
       const services = descendantsOf(second.pid).filter((e) => e.ppid === second.pid && e.command === 'node');
       // cognito, ivs, graphql and the app, but no dynamodb of its own.
       expect(services).toHaveLength(4);
       const dynamodb = dynamoClient(second.info);
       const { TableNames } = await dynamodb.send(new ListTablesCommand({}));
-      expect(TableNames).toContain('notes');
+      // The API made its tables there.
+      expect(TableNames).toContain('golive-channels');
       dynamodb.destroy();
     } finally {
       expect(await stopAndListSurvivors(second, 'SIGTERM')).toEqual([]);
       rmSync(other, { recursive: true, force: true });
+      await new Promise((resolve) => external.close(resolve));
     }
   });
 

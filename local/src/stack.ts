@@ -17,6 +17,7 @@ import type { TranswrapServiceConfig } from './transwrap/transwrap-service';
 import type { AppServiceConfig } from './app/app-service';
 import { OUTBOX_FILE } from './cognito/outbox';
 import { freePort } from './free-port';
+import type { DynamodbServiceConfig } from './dynamodb/dynamodb-service';
 import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
 import { ServiceProcess } from './process/service-process';
 import { acquireStackLock } from './stack-lock';
@@ -73,7 +74,9 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
             host: config.host,
             port: await port(config.ports.dynamodb),
             path: join(config.dataDir, 'dynamodb'),
-          } satisfies HttpServiceConfig),
+            region: config.region,
+            credentials,
+          } satisfies DynamodbServiceConfig),
       service<HttpServiceDetails>('cognito', 'cognito/cognito-service.ts', {
         host: config.host,
         port: await port(config.ports.cognito),
