@@ -49,7 +49,7 @@ export function hugePost(url: string, size: number, { chunked = false } = {}): P
         result.sent += chunk.length;
         if (!socket.write(frame)) return void socket.once('drain', pump);
       }
-      if (!socket.destroyed) socket.end(chunked ? '0\r\n\r\n' : undefined);
+      if (!socket.destroyed) socket.end(chunked ? '0\r\n\r\n' : '');
     };
     socket.once('connect', pump);
   });
