@@ -14,7 +14,7 @@ import * as op from '@golive/common/api-operations';
 import { randomBytes } from 'node:crypto';
 import { call } from '../graphql/testing/api-clients';
 import { useApiStack } from '../graphql/testing/api-stack';
-import { hugePost } from '../process/testing/huge-post';
+import { brokenOffPost, hugePost } from '../process/testing/hostile-uploads';
 import { serviceProcess } from '../process/testing/service-pids';
 import { stillRunning } from '../testing/process-tree';
 import { tableNameOf } from './ensure-tables';
@@ -112,3 +112,13 @@ test.each([
     own.destroy();
   },
 );
+
+test('a POST that breaks off mid-body is dropped, and DynamoDB carries on', async () => {
+  const dynamodbProcess = serviceProcess(api.stack.pid, 'dynamodb');
+  await brokenOffPost(`${api.stack.info.dynamodb.endpoint}/`);
+  const own = dynamodb({ ...api.stack.info.credentials });
+  const { TableNames } = await own.send(new ListTablesCommand({}));
+  expect(TableNames).toContain(tableNameOf('channels'));
+  own.destroy();
+  expect(stillRunning([dynamodbProcess])).toEqual([dynamodbProcess]);
+});

@@ -37,8 +37,6 @@ export function requireSigV4(
   expected: { credentials: SigV4Credentials; region: string },
 ): RequestListener {
   return (request, response) => {
-    // DynamoDB answers its health check and CORS preflights without credentials.
-    if (request.method === 'GET' || request.method === 'OPTIONS') return handler(request, response);
     void (async () => {
       let body: Buffer;
       try {
@@ -49,17 +47,31 @@ export function requireSigV4(
         closeAfterAnswer(request, response);
         return answer(response, error.status);
       }
-      const verdict = await verifySigV4(
-        { method: request.method ?? '', path: request.url ?? '/', headers: request.headers, body },
-        { ...expected, service: 'dynamodb' },
-      );
-      if (!verdict.ok) {
-        return answer(response, 400, {
-          __type: `com.amazon.coral.service#${verdict.errorType}`,
-          message: MESSAGES[verdict.errorType] ?? verdict.message,
+      // DynamoDB answers its health check and CORS preflights without credentials.
+      if (request.method !== 'GET' && request.method !== 'OPTIONS') {
+        const verdict = await verifySigV4(
+          { method: request.method ?? '', path: request.url ?? '/', headers: request.headers, body },
+          { ...expected, service: 'dynamodb' },
+        );
+        if (!verdict.ok) {
+          return answer(response, 400, {
+            __type: `com.amazon.coral.service#${verdict.errorType}`,
+            message: MESSAGES[verdict.errorType] ?? verdict.message,
+          });
+        }
+      }
+      // dynalite gets the body already read, never the connection: a client that breaks off
+      // cannot throw in it.
+      handler(replay(request, body), response);
+    })().catch((error: unknown) => {
+      // A fault of ours is DynamoDB's 500, not the end of the process.
+      console.error('dynamodb: unexpected error', error);
+      if (!response.headersSent) {
+        answer(response, 500, {
+          __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+          message: 'Internal server error',
         });
       }
-      handler(replay(request, body), response);
-    })();
+    });
   };
 }

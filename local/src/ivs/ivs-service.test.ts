@@ -7,7 +7,7 @@ import { CreateChannelCommand, IvsClient, ListChannelsCommand } from '@aws-sdk/c
 import { publishTestStream } from '@golive/common/testing/test-publisher';
 import { request } from 'node:http';
 import { useApiStack } from '../graphql/testing/api-stack';
-import { hugePost } from '../process/testing/huge-post';
+import { brokenOffPost, hugePost } from '../process/testing/hostile-uploads';
 import { commandLine, serviceProcess } from '../process/testing/service-pids';
 import { descendantsOf, stillRunning } from '../testing/process-tree';
 
@@ -53,6 +53,12 @@ test.each([
   await stillServing(ivsProcess);
   expect(result.status).toBe(413);
   expect(result.sentBeforeAnswer).toBeLessThan(HUGE / 10);
+});
+
+test('a POST that breaks off mid-body is dropped, and IVS lives on', async () => {
+  const ivsProcess = serviceProcess(api.stack.pid, 'ivs');
+  await brokenOffPost(`${api.stack.info.ivs.endpoint}/CreateChannel`);
+  await stillServing(ivsProcess);
 });
 
 test.each([

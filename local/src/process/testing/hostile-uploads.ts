@@ -1,7 +1,6 @@
 /**
- * An attacker's upload: a POST of `size` bytes streamed in 64 kB chunks (never held in memory) over
- * a plain TCP connection, and sent to the end whatever the server answers meanwhile, as
- * `curl --data-binary @big-file` does. Only the server closing the connection stops it.
+ * Uploads an attacker would try, over plain TCP connections so that nothing on this side tidies
+ * them up: one far too large, one that breaks off.
  */
 import { connect } from 'node:net';
 
@@ -13,6 +12,11 @@ export interface HugePostResult {
   sent: number;
 }
 
+/**
+ * A POST of `size` bytes streamed in 64 kB chunks (never held in memory), sent to the end whatever
+ * the server answers meanwhile, as `curl --data-binary @big-file` does. Only the server closing
+ * the connection stops it.
+ */
 export function hugePost(url: string, size: number, { chunked = false } = {}): Promise<HugePostResult> {
   const { hostname, port, pathname } = new URL(url);
   const chunk = Buffer.alloc(64 * 1024, 'x');
@@ -52,5 +56,18 @@ export function hugePost(url: string, size: number, { chunked = false } = {}): P
       if (!socket.destroyed) socket.end(chunked ? '0\r\n\r\n' : '');
     };
     socket.once('connect', pump);
+  });
+}
+
+/** A POST that promises 1000 bytes, sends 10 and drops the connection. */
+export function brokenOffPost(url: string): Promise<void> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname, () => {
+      const head = `POST ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`;
+      socket.write(`${head}0123456789`, () => socket.destroy());
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve());
   });
 }
