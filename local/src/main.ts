@@ -1,10 +1,14 @@
-/** `npm start`: runs the local stack until Ctrl-C or SIGTERM. */
+/**
+ * `npm start`: runs the local stack until Ctrl-C, SIGTERM or SIGHUP (the terminal closed), or
+ * until the process that started it is gone, whichever comes first; then stops it cleanly.
+ */
 import { banner } from './banner';
 import { ConfigError, loadConfig } from './config';
 import { startStack } from './stack';
 import { StackAlreadyRunningError } from './stack-lock';
 import { ServiceStartError } from './process/service-process';
 
+const ORPHAN_CHECK_MS = 1000;
 const PORT_HINT =
   'Another program is using that port: stop it, or choose another port with the variables in local/README.md (0 picks a free one).';
 
@@ -13,6 +17,25 @@ const PORT_HINT =
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const log = (line: string) => console.log(line);
+
+// Output is best effort: a terminal that closed (SIGHUP) must not crash the stack while it stops.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
+/**
+ * npm runs this under `sh -c`, and stopping npm (SIGTERM from a process manager or an IDE) kills
+ * that shell, not this process: the stack would run on, orphaned, holding its ports. So the stack
+ * lives only as long as the process that started it; Linux tells a child nothing when its parent
+ * dies, hence the check.
+ */
+function whenOrphaned(then: () => void) {
+  const parent = process.ppid;
+  const check = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(check);
+    then();
+  }, ORPHAN_CHECK_MS);
+  check.unref();
+}
 
 async function main() {
   const config = loadConfig();
@@ -38,11 +61,15 @@ async function main() {
         () => process.exit(1),
       );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
+  whenOrphaned(() => shutdown('The process that started the stack is gone'));
 
   const stack = await starting;
   if (!signalled) log(banner(stack.info));
+  void stack.failed.then((reason) => {
+    console.error(`The local stack stopped: ${reason}.`);
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -16,11 +16,19 @@ import {
   PutItemCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { IvsClient, ListChannelsCommand } from '@aws-sdk/client-ivs';
+import { REPO_ROOT } from '@golive/common/repo-paths';
+import dynalite from 'dynalite';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LocalStackInfo } from './stack-info';
+import { isAlive } from './process/is-alive';
+import { commandLine, serviceProcess } from './process/testing/service-pids';
+import { readStackInfo, type LocalStackInfo } from './stack-info';
 import { descendantsOf, stillRunning, type ProcessId } from './testing/process-tree';
 import { spawnStack, startStackProcess, type StackProcess } from './testing/stack-process';
 
@@ -29,12 +37,16 @@ jest.setTimeout(90_000);
 let dataDir: string;
 let stack: StackProcess | undefined;
 
+let parentDir: string;
+
 beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'local-stack-'));
+  parentDir = mkdtempSync(join(tmpdir(), 'local-stack-'));
+  // A folder the stack creates itself, as it creates .data on a first `npm start`.
+  dataDir = join(parentDir, 'data');
 });
 afterAll(async () => {
   await stack?.stop('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(parentDir, { recursive: true, force: true });
 });
 
 function cognitoClient(info: LocalStackInfo) {
@@ -75,17 +87,70 @@ function demoUser(info: LocalStackInfo, group: 'sellers' | 'admins') {
   return user;
 }
 
+/** Waits (10 s at most) for these processes to exit; returns those still running. */
+async function survivorsOf(processes: ProcessId[]): Promise<ProcessId[]> {
+  const deadline = Date.now() + 10_000;
+  while (stillRunning(processes).length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return stillRunning(processes);
+}
+
 /** Stops the stack and returns the processes it had started that are still running. */
 async function stopAndListSurvivors(running: StackProcess, signal: NodeJS.Signals): Promise<ProcessId[]> {
   const children = descendantsOf(running.pid);
   expect(children.length).toBeGreaterThanOrEqual(1);
   await running.stop(signal);
   // Killed with SIGKILL, the stack cannot stop its services: they notice and exit by themselves.
-  const deadline = Date.now() + 10_000;
-  while (stillRunning(children).length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  return survivorsOf(children);
+}
+
+/** Every port the stack listens on, from what it published. */
+function portsOf(info: LocalStackInfo): number[] {
+  const urls = [
+    info.dynamodb.endpoint,
+    info.cognito.endpoint,
+    info.graphql.url,
+    info.ivs.endpoint,
+    info.app.url,
+  ];
+  const ingest = [info.ivs.rtmpUrl, info.ivs.rtmpsUrl].map((url) => url.replace(/^rtmps?:/, 'http:'));
+  return [...urls, ...ingest, ...info.transwrap.map((instance) => instance.url)].map((url) =>
+    Number(new URL(url).port),
+  );
+}
+
+/** Whether nothing listens on this port any more (it can be listened on again). */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+function ivsClient(info: LocalStackInfo) {
+  return new IvsClient({
+    endpoint: info.ivs.endpoint,
+    region: info.region,
+    credentials: { ...info.credentials },
+  });
+}
+
+/** A file's contents, or nothing if it went away meanwhile (LevelDB replaces its files). */
+function contentsOf(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
-  return stillRunning(children);
+}
+
+/** Every file under `dir`. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 describe('a fresh local stack', () => {
@@ -220,24 +285,27 @@ describe('a fresh local stack', () => {
     dynamodb.destroy();
   });
 
-  test('with DYNAMODB_ENDPOINT set, another stack uses that DynamoDB instead of starting its own', async () => {
+  test('with DYNAMODB_ENDPOINT set, another stack uses that DynamoDB, with its own credentials, instead of starting its own', async () => {
+    // Another DynamoDB that takes whatever credentials it is given, as DynamoDB Local does.
+    const external = dynalite({ createTableMs: 0 });
+    await new Promise<void>((resolve) => external.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(external.address() as AddressInfo).port}`;
     const other = mkdtempSync(join(tmpdir(), 'local-stack-external-'));
-    const second = await startStackProcess({
-      dataDir: other,
-      env: { DYNAMODB_ENDPOINT: stack!.info.dynamodb.endpoint },
-    });
+    const second = await startStackProcess({ dataDir: other, env: { DYNAMODB_ENDPOINT: endpoint } });
     try {
-      expect(second.info.dynamodb.endpoint).toBe(stack!.info.dynamodb.endpoint);
+      expect(second.info.dynamodb.endpoint).toBe(endpoint);
       const services = descendantsOf(second.pid).filter((e) => e.ppid === second.pid && e.command === 'node');
       // cognito, ivs, graphql and the app, but no dynamodb of its own.
       expect(services).toHaveLength(4);
       const dynamodb = dynamoClient(second.info);
       const { TableNames } = await dynamodb.send(new ListTablesCommand({}));
-      expect(TableNames).toContain('notes');
+      // The API made its tables there.
+      expect(TableNames).toContain('golive-channels');
       dynamodb.destroy();
     } finally {
       expect(await stopAndListSurvivors(second, 'SIGTERM')).toEqual([]);
       rmSync(other, { recursive: true, force: true });
+      await new Promise((resolve) => external.close(resolve));
     }
   });
 
@@ -262,12 +330,62 @@ describe('a fresh local stack', () => {
     rmSync(other, { recursive: true, force: true });
   });
 
+  test('no process of the stack has its IAM secret on its command line or in its environment', () => {
+    const { secretAccessKey } = stack!.info.credentials;
+    const processes = [stack!.pid, ...descendantsOf(stack!.pid).map((entry) => entry.pid)];
+    // The stack and its six services at least (and tsx's helpers).
+    expect(processes.length).toBeGreaterThanOrEqual(7);
+    for (const pid of processes) {
+      expect(commandLine(pid)).not.toContain(secretAccessKey);
+      expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain(secretAccessKey);
+    }
+  });
+
+  test('its data folder is for its owner only, and every file holding its secret is 0600', () => {
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    const { secretAccessKey } = stack!.info.credentials;
+    const holders = filesUnder(dataDir).filter((file) => contentsOf(file).includes(secretAccessKey));
+    expect(holders).toEqual(
+      expect.arrayContaining([join(dataDir, 'local-stack.json'), join(dataDir, 'credentials.json')]),
+    );
+    for (const file of holders)
+      expect({ file, mode: statSync(file).mode & 0o777 }).toEqual({ file, mode: 0o600 });
+  });
+
+  test('kill -9 of IVS: the stack restarts it on the same port, says so, and it answers again', async () => {
+    const before = serviceProcess(stack!.pid, 'ivs');
+    const back = stack!.printed(/^\[ivs\] is back/);
+    process.kill(before.pid, 'SIGKILL');
+    await back;
+    expect(stack!.output()).toContain('[ivs] exited unexpectedly (SIGKILL)');
+    expect(serviceProcess(stack!.pid, 'ivs').pid).not.toBe(before.pid);
+    const ivs = ivsClient(stack!.info);
+    await expect(ivs.send(new ListChannelsCommand({}))).resolves.toHaveProperty('channels');
+    ivs.destroy();
+  });
+
+  test('kill -9 of transwrap: a replacement task takes over, and local-stack.json names it', async () => {
+    const [before] = stack!.info.transwrap;
+    const back = stack!.printed(/^\[transwrap-1\] is back/);
+    process.kill(before!.pid, 'SIGKILL');
+    await back;
+    const [after] = readStackInfo(dataDir)!.transwrap;
+    // As ECS replaces a task: a new task id, its own address.
+    expect(after!.id).toBe('tw-local-1-2');
+    expect(after!.pid).not.toBe(before!.pid);
+    expect(isAlive(after!.pid)).toBe(true);
+    expect((await fetch(after!.healthUrl)).ok).toBe(true);
+    stack!.info.transwrap[0] = after!;
+  });
+
   test('stops on SIGTERM with no process left running and local-stack.json gone', async () => {
     // The six services: dynamodb, cognito, ivs, graphql, transwrap, app (tsx may also run an esbuild helper).
     const services = descendantsOf(stack!.pid).filter((e) => e.ppid === stack!.pid && e.command === 'node');
     expect(services).toHaveLength(6);
     const survivors = await stopAndListSurvivors(stack!, 'SIGTERM');
     expect(survivors).toEqual([]);
+    for (const port of portsOf(stack!.info))
+      expect({ port, free: await isFree(port) }).toEqual({ port, free: true });
     expect(stack!.output()).toContain('Local stack stopped.');
     const { readStackInfo } = await import('./stack-info');
     expect(readStackInfo(dataDir)).toBeUndefined();
@@ -313,5 +431,60 @@ describe('the same data folder after a restart', () => {
     expect(stack.info.cognito.userPoolId).toBe(userPoolId);
     expect(await stopAndListSurvivors(stack, 'SIGINT')).toEqual([]);
     stack = undefined;
+  });
+});
+
+describe('stopped from outside', () => {
+  let outside: string;
+  beforeEach(() => {
+    outside = mkdtempSync(join(tmpdir(), 'local-stack-outside-'));
+  });
+  afterEach(() => rmSync(outside, { recursive: true, force: true }));
+
+  test('SIGHUP (its terminal closed) stops it cleanly: no process left, local-stack.json gone', async () => {
+    const running = await startStackProcess({ dataDir: outside });
+    const children = descendantsOf(running.pid);
+    expect(await running.stop('SIGHUP')).toBe(0);
+    expect(await survivorsOf(children)).toEqual([]);
+    expect(running.output()).toContain('Local stack stopped.');
+    expect(readStackInfo(outside)).toBeUndefined();
+  });
+
+  test('SIGTERM to `npm start` alone, as a process manager or an IDE sends it, stops the whole stack and frees its ports', async () => {
+    const zero = ['DYNAMODB', 'COGNITO', 'GRAPHQL', 'IVS', 'IVS_RTMP', 'IVS_RTMPS', 'TRANSWRAP', 'APP'];
+    // Without its pre-script (which installs and builds): the start script itself, as npm runs it.
+    const npm = spawn('npm', ['start', '--ignore-scripts'], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        LOCAL_DATA_DIR: outside,
+        TRANSWRAP_INSTANCES: '1',
+        ...Object.fromEntries(zero.map((service) => [`${service}_PORT`, '0'])),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    for (const stream of [npm.stdout, npm.stderr])
+      stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    let info: LocalStackInfo | undefined;
+    while (!(info = readStackInfo(outside))) {
+      if (Date.now() > deadline || npm.exitCode !== null)
+        throw new Error(`the stack did not come up:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const processes = descendantsOf(npm.pid!);
+    expect(processes.map((entry) => entry.pid)).toContain(info.pid);
+
+    npm.kill('SIGTERM');
+    try {
+      expect(await survivorsOf(processes)).toEqual([]);
+      for (const port of portsOf(info))
+        expect({ port, free: await isFree(port) }).toEqual({ port, free: true });
+      expect(readStackInfo(outside)).toBeUndefined();
+    } finally {
+      // A stack left running by a failure here would outlive the test run: its services follow it.
+      for (const { pid } of stillRunning(processes)) if (pid === info.pid) process.kill(pid, 'SIGKILL');
+    }
   });
 });

@@ -3,7 +3,7 @@
  * `local-stack.json`. Stopping reverses the order and leaves nothing running.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_USERS } from './cognito/demo-users';
 import { EventDelivery } from './events/event-delivery';
@@ -18,8 +18,9 @@ import type { AppServiceConfig } from './app/app-service';
 import type { CognitoServiceConfig } from './cognito/cognito-service';
 import { OUTBOX_FILE } from './cognito/outbox';
 import { freePort } from './free-port';
+import type { DynamodbServiceConfig } from './dynamodb/dynamodb-service';
 import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
-import { ServiceProcess } from './process/service-process';
+import { RestartingService } from './process/restarting-service';
 import { acquireStackLock } from './stack-lock';
 import { removeStackInfo, writeStackInfo, type LocalStackInfo } from './stack-info';
 
@@ -28,12 +29,32 @@ type TranswrapDetails = LocalStackInfo['transwrap'][number];
 export interface RunningStack {
   info: LocalStackInfo;
   stop(): Promise<void>;
+  /** Settles when a service could not be kept running and the stack stopped itself; says which. */
+  failed: Promise<string>;
+}
+
+interface ServiceOptions<Details> {
+  /** The config of each run; a restart gets the same unless this says otherwise. */
+  config: (run: number) => unknown;
+  onUnexpectedExit?: (how: string, details: Details) => void;
+  onRestarted?: (details: Details) => void;
+}
+
+/**
+ * The data folder holds the stack's IAM secret, stream keys, tokens' signing keys and users: only
+ * its owner may enter it, whatever the files inside were created with. A shared folder given as
+ * LOCAL_DATA_DIR (sticky, like /tmp, or someone else's) is left as it is.
+ */
+function keepPrivate(dataDir: string) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const { uid, mode } = statSync(dataDir);
+  if (uid === process.getuid?.() && (mode & 0o1000) === 0) chmodSync(dataDir, 0o700);
 }
 
 export async function startStack(config: LocalConfig, log: (line: string) => void): Promise<RunningStack> {
-  mkdirSync(config.dataDir, { recursive: true });
+  keepPrivate(config.dataDir);
   const releaseLock = acquireStackLock(config.dataDir);
-  const services: ServiceProcess<unknown>[] = [];
+  const services: RestartingService<unknown>[] = [];
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
@@ -41,24 +62,38 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       for (const service of [...services].reverse()) await service.stop();
       releaseLock();
     })());
+  let reportFailure: (reason: string) => void = () => undefined;
+  const failed = new Promise<string>((resolve) => (reportFailure = resolve));
+  const giveUp = (reason: string) => {
+    log(`Stopping the local stack: ${reason}.`);
+    void stop().then(() => reportFailure(reason));
+  };
 
-  function service<Details>(
-    name: string,
-    entry: string,
-    serviceConfig: unknown,
-    onUnexpectedExit?: (how: string) => void,
-  ) {
-    const child = new ServiceProcess<Details>({
+  /** Starts a child service that the stack restarts when it dies unexpectedly. */
+  function service<Details>(name: string, entry: string, options: ServiceOptions<Details>) {
+    if (stopped) throw new Error(`the stack is stopping; ${name} was not started`);
+    const child = new RestartingService<Details>({
       name,
       entry: join(__dirname, entry),
-      config: serviceConfig,
       startTimeoutMs: config.startTimeoutMs,
       log,
-      onUnexpectedExit,
+      onGiveUp: giveUp,
+      ...options,
     });
-    services.push(child);
+    services.push(child as RestartingService<unknown>);
     return child.start();
   }
+  /** The same config for every run: the service comes back on the same port with the same facts. */
+  const always =
+    <T>(serviceConfig: T) =>
+    () =>
+      serviceConfig;
+
+  let published: LocalStackInfo | undefined;
+  /** local-stack.json stays true when a restarted service reports new facts (transwrap's task). */
+  const republish = () => {
+    if (published && !stopped) writeStackInfo(published);
+  };
 
   const port = async (configured: number) => configured || (await freePort(config.host));
 
@@ -71,28 +106,36 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       config.dynamodbEndpoint
         ? { endpoint: config.dynamodbEndpoint }
         : service<HttpServiceDetails>('dynamodb', 'dynamodb/dynamodb-service.ts', {
-            host: config.host,
-            port: await port(config.ports.dynamodb),
-            path: join(config.dataDir, 'dynamodb'),
-          } satisfies HttpServiceConfig),
+            config: always({
+              host: config.host,
+              port: await port(config.ports.dynamodb),
+              path: join(config.dataDir, 'dynamodb'),
+              region: config.region,
+              credentials,
+            } satisfies DynamodbServiceConfig),
+          }),
       service<HttpServiceDetails>('cognito', 'cognito/cognito-service.ts', {
-        host: config.host,
-        port: await port(config.ports.cognito),
-        path: join(config.dataDir, 'cognito'),
-        region: config.region,
-        credentials,
-      } satisfies CognitoServiceConfig),
+        config: always({
+          host: config.host,
+          port: await port(config.ports.cognito),
+          path: join(config.dataDir, 'cognito'),
+          region: config.region,
+          credentials,
+        } satisfies CognitoServiceConfig),
+      }),
       service<IvsServiceDetails>('ivs', 'ivs/ivs-service.ts', {
-        host: config.host,
-        port: await port(config.ports.ivs),
-        path: join(config.dataDir, 'ivs'),
-        region: config.region,
-        credentials,
-        rtmpPort: await port(config.ports.rtmp),
-        rtmpsPort: await port(config.ports.rtmps),
-        // The API starts after IVS (it needs IVS's endpoint); events wait for it by retrying.
-        graphqlUrl: `http://${config.host}:${graphqlPort}/graphql`,
-      } satisfies IvsServiceConfig),
+        config: always({
+          host: config.host,
+          port: await port(config.ports.ivs),
+          path: join(config.dataDir, 'ivs'),
+          region: config.region,
+          credentials,
+          rtmpPort: await port(config.ports.rtmp),
+          rtmpsPort: await port(config.ports.rtmps),
+          // The API starts after IVS (it needs IVS's endpoint); events wait for it by retrying.
+          graphqlUrl: `http://${config.host}:${graphqlPort}/graphql`,
+        } satisfies IvsServiceConfig),
+      }),
     ]);
 
     const cognitoClient = new CognitoIdentityProviderClient({
@@ -107,70 +150,81 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
     const jwksUrl = `${issuer}/.well-known/jwks.json`;
 
     const graphql = await service<GraphqlServiceDetails>('graphql', 'graphql/graphql-service.ts', {
-      host: config.host,
-      port: graphqlPort,
-      path: join(config.dataDir, 'graphql'),
-      region: config.region,
-      accountId: LOCAL_ACCOUNT_ID,
-      credentials,
-      dynamodbEndpoint: dynamodb.endpoint,
-      ivsEndpoint: ivs.endpoint,
-      cognito: { endpoint: cognito.endpoint, issuer, jwksUrl, clientId: pool.clientId },
-      keepAliveMs: config.keepAliveMs,
-    } satisfies GraphqlServiceConfig);
+      config: always({
+        host: config.host,
+        port: graphqlPort,
+        path: join(config.dataDir, 'graphql'),
+        region: config.region,
+        accountId: LOCAL_ACCOUNT_ID,
+        credentials,
+        dynamodbEndpoint: dynamodb.endpoint,
+        ivsEndpoint: ivs.endpoint,
+        cognito: { endpoint: cognito.endpoint, issuer, jwksUrl, clientId: pool.clientId },
+        keepAliveMs: config.keepAliveMs,
+      } satisfies GraphqlServiceConfig),
+    });
 
     // The stack runs transwrap as ECS runs its tasks: one that dies is reported as a stopped task,
-    // through the same EventBridge rule as in AWS, so its endpoint leaves the registry.
+    // through the same EventBridge rule as in AWS, so its endpoint leaves the registry; then a
+    // replacement task starts under a new endpoint id (and, with free ports, a new address) and
+    // registers itself, as a new Fargate task would.
     const taskEvents = new EventDelivery(
       { graphqlUrl: graphql.url, region: config.region, credentials },
       (line) => log(`[events] ${line}`),
     );
+    const transwrap: TranswrapDetails[] = [];
+    const transwrapConfig = async (index: number, run: number): Promise<TranswrapServiceConfig> => ({
+      env: {
+        HOST: config.host,
+        PORT: String(config.ports.transwrap ? config.ports.transwrap + index : await freePort(config.host)),
+        ENDPOINT_ID: `tw-local-${index + 1}${run > 1 ? `-${run}` : ''}`,
+        API_URL: graphql.url,
+        COGNITO_ISSUER: issuer,
+        COGNITO_CLIENT_IDS: pool.clientId,
+        AWS_REGION: config.region,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        DRAIN_DEADLINE_MS: '3000',
+        // Browsers stream from the PWA's pages only; Node clients (tests) send no Origin.
+        ALLOWED_ORIGINS: new URL(appUrl).origin,
+      },
+    });
     // transwrap registers itself with the API, so it starts once the API answers.
-    const transwrap = await Promise.all(
+    await Promise.all(
       Array.from({ length: config.transwrapInstances }, async (_, index) => {
-        const twPort = config.ports.transwrap ? config.ports.transwrap + index : await freePort(config.host);
-        const endpointId = `tw-local-${index + 1}`;
-        const stopped = (how: string) =>
-          void taskEvents.deliver(
-            taskStopped(endpointId, how, { region: config.region, accountId: LOCAL_ACCOUNT_ID }),
-          );
-        return service<TranswrapDetails>(
+        transwrap[index] = await service<TranswrapDetails>(
           `transwrap-${index + 1}`,
           'transwrap/transwrap-service.ts',
           {
-            env: {
-              HOST: config.host,
-              PORT: String(twPort),
-              ENDPOINT_ID: endpointId,
-              API_URL: graphql.url,
-              COGNITO_ISSUER: issuer,
-              COGNITO_CLIENT_IDS: pool.clientId,
-              AWS_REGION: config.region,
-              AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-              AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-              DRAIN_DEADLINE_MS: '3000',
-              // Browsers stream from the PWA's pages only; Node clients (tests) send no Origin.
-              ALLOWED_ORIGINS: new URL(appUrl).origin,
+            config: (run) => transwrapConfig(index, run),
+            onUnexpectedExit: (how, task) =>
+              void taskEvents.deliver(
+                taskStopped(task.id, how, { region: config.region, accountId: LOCAL_ACCOUNT_ID }),
+              ),
+            onRestarted: (task) => {
+              transwrap[index] = task;
+              republish();
             },
-          } satisfies TranswrapServiceConfig,
-          stopped,
+          },
         );
       }),
     );
 
     const app = await service<HttpServiceDetails>('app', 'app/app-service.ts', {
-      host: config.host,
-      port: appPort,
-      path: join(config.dataDir, 'app'),
-      dist: config.appDir,
-      facts: {
-        region: config.region,
-        graphql,
-        cognito: { endpoint: cognito.endpoint, userPoolId: pool.userPoolId, clientId: pool.clientId },
-      },
-      ingestUrls: transwrap.map((instance) => instance.url),
-      playbackUrl: ivs.hlsBaseUrl,
-    } satisfies AppServiceConfig);
+      config: always({
+        host: config.host,
+        port: appPort,
+        path: join(config.dataDir, 'app'),
+        dist: config.appDir,
+        facts: {
+          region: config.region,
+          graphql,
+          cognito: { endpoint: cognito.endpoint, userPoolId: pool.userPoolId, clientId: pool.clientId },
+        },
+        ingestUrls: transwrap.map((instance) => instance.url),
+        playbackUrl: ivs.hlsBaseUrl,
+      } satisfies AppServiceConfig),
+    });
 
     const info: LocalStackInfo = {
       pid: process.pid,
@@ -192,8 +246,9 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       app: { url: `${app.endpoint}/` },
       demoUsers: DEMO_USERS.map((user) => ({ ...user, groups: [...user.groups] })),
     };
+    published = info;
     writeStackInfo(info);
-    return { info, stop };
+    return { info, stop, failed };
   } catch (error) {
     await stop();
     throw error;

@@ -11,7 +11,10 @@ export interface AppServiceConfig extends HttpServiceConfig {
   /** The built PWA. */
   dist: string;
   facts: BrowserFacts;
-  /** Where else pages connect, for the Content-Security-Policy: transwrap's WebSockets. */
+  /**
+   * Where else pages connect, for the Content-Security-Policy: transwrap's WebSockets. Any port on
+   * their hosts: the stack replaces a transwrap that died, on a new port when ports are picked free.
+   */
   ingestUrls: string[];
   /** IVS's HLS playback. */
   playbackUrl: string;
@@ -25,13 +28,8 @@ runService('app', async () => {
     throw new Error(`the PWA is not built: ${dist} has no index.html (${build})`);
   }
   const backend = exactBackend({
-    connect: [
-      facts.graphql.url,
-      facts.graphql.realtimeUrl,
-      facts.cognito.endpoint,
-      ...config.ingestUrls,
-      config.playbackUrl,
-    ],
+    connect: [facts.graphql.url, facts.graphql.realtimeUrl, facts.cognito.endpoint, config.playbackUrl],
+    anyPort: config.ingestUrls,
     media: [config.playbackUrl],
   });
   return listenHttp(createAppServer(dist, amplifyOutputs(facts), backend), config);

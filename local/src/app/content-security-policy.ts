@@ -28,10 +28,20 @@ export interface BackendSources {
  */
 export const ANY_SECURE_BACKEND: BackendSources = { connect: ['https:', 'wss:'], media: ['https:'] };
 
-/** The local stack's services: their exact origins. */
-export function exactBackend(urls: { connect: string[]; media: string[] }): BackendSources {
-  const origins = (list: string[]) => [...new Set(list.map((url) => new URL(url).origin))];
-  return { connect: origins(urls.connect), media: origins(urls.media) };
+/** The local stack's services: their exact origins, or for `anyPort`, their scheme and host. */
+export function exactBackend(urls: {
+  connect: string[];
+  anyPort?: string[];
+  media: string[];
+}): BackendSources {
+  const origins = (list: string[]) => list.map((url) => new URL(url).origin);
+  const hosts = (list: string[]) =>
+    list.map((url) => new URL(url)).map(({ protocol, hostname }) => `${protocol}//${hostname}:*`);
+  const unique = (list: string[]) => [...new Set(list)];
+  return {
+    connect: unique([...origins(urls.connect), ...hosts(urls.anyPort ?? [])]),
+    media: unique(origins(urls.media)),
+  };
 }
 
 export function contentSecurityPolicy(backend: BackendSources): string {

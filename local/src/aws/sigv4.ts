@@ -100,6 +100,16 @@ const amzDate = (date: Date) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
+/** The request's URL and its decoded path, or undefined for a path that is not one. */
+function parseTarget(raw: string): { url: URL; path: string } | undefined {
+  try {
+    const url = new URL(raw, 'http://localhost');
+    return { url, path: decodeURIComponent(url.pathname) };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function verifySigV4(
   request: SignedRequest,
   expected: { credentials: SigV4Credentials; region: string; service: string; now?: Date },
@@ -159,7 +169,15 @@ export async function verifySigV4(
     );
   }
 
-  const url = new URL(request.path, 'http://localhost');
+  const mismatch = () =>
+    refuse(
+      'InvalidSignatureException',
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+    );
+  const target = parseTarget(request.path);
+  // A path no client could have signed (bad percent-encoding, not a URL path) matches no signature.
+  if (!target) return mismatch();
+  const { url, path } = target;
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) headers[name] = header(request.headers, name) ?? '';
   const query: Record<string, string | string[]> = {};
@@ -180,7 +198,7 @@ export async function verifySigV4(
     new HttpRequest({
       method: request.method.toUpperCase(),
       hostname: (headers.host ?? '').split(':')[0] ?? '',
-      path: decodeURIComponent(url.pathname),
+      path,
       query,
       headers,
       body,
@@ -192,11 +210,6 @@ export async function verifySigV4(
   const ok =
     recomputedSignature.length === signature?.length &&
     timingSafeEqual(Buffer.from(recomputedSignature), Buffer.from(signature));
-  if (!ok) {
-    return refuse(
-      'InvalidSignatureException',
-      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
-    );
-  }
+  if (!ok) return mismatch();
   return { ok: true, accessKeyId: accessKeyId ?? '' };
 }

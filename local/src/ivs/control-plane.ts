@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { verifySigV4, type SigV4Credentials } from '../aws/sigv4';
+import { closeAfterAnswer, readBody, RefusedBody } from '../process/request-body';
 import { arnOf, parseArn, randomId, streamKeyValue } from './ivs-arn';
 import { IvsError } from './ivs-errors';
 import type { ChannelRecord, IvsStore, StreamKeyRecord } from './ivs-store';
@@ -24,23 +25,23 @@ export interface IvsControlPlaneOptions {
 }
 
 type Body = Record<string, unknown>;
+/** Every IVS request is a small JSON document; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
-      text += chunk;
-      if (text.length > MAX_BODY_BYTES)
-        reject(new IvsError('ValidationException', 'Request body too large.'));
-    });
-    request.on('end', () => resolve(text));
-    request.on('error', reject);
-  });
-}
-
 const invalid = (message: string) => new IvsError('ValidationException', message);
+
+/** The body as text. One too large gets 413 (and its connection closed) without being read. */
+async function bodyOf(request: IncomingMessage, response: ServerResponse): Promise<string> {
+  try {
+    return (await readBody(request, MAX_BODY_BYTES)).toString('utf8');
+  } catch (error) {
+    if (!(error instanceof RefusedBody)) throw error;
+    closeAfterAnswer(request, response);
+    throw error.status === 413
+      ? new IvsError('RequestEntityTooLargeException', error.message)
+      : invalid(error.message);
+  }
+}
 
 function channelArnArgument(body: Body, field: string): string {
   const arn = body[field];
@@ -253,8 +254,8 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
   };
 
   return createServer((request, response) => {
-    if (options.serveOther?.(request, response)) return;
     const reply = (status: number, body?: unknown, errorType?: string) => {
+      if (response.headersSent || response.destroyed) return;
       response.writeHead(status, {
         'content-type': 'application/json',
         'x-amzn-requestid': randomId(8),
@@ -264,7 +265,8 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
     };
     void (async () => {
       try {
-        const text = await readBody(request);
+        if (options.serveOther?.(request, response)) return;
+        const text = await bodyOf(request, response);
         const verdict = await verifySigV4(
           { method: request.method ?? '', path: request.url ?? '/', headers: request.headers, body: text },
           { credentials: options.credentials, region, service: 'ivs' },

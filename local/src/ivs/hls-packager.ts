@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 export interface PackagerOptions {
   ffmpeg: string;
-  /** Where the packager plays the stream from (the ingest's own RTMP URL, with its play token). */
+  /** Where the packager plays the stream from: the ingest's RTMP URL with the stream's playback path, not its key. */
   source: string;
   /** The folder served as /api/video/v1/. */
   hlsDir: string;
@@ -63,9 +63,8 @@ export class HlsPackager {
     this.exited = new Promise((resolve) => {
       this.process.once('exit', (code, signal) => {
         if (code !== 0 && signal !== 'SIGINT' && code !== 255) {
-          // The source URL carries the stream key: never log FFmpeg's own words about it.
           options.log(
-            `HLS packager for channel ${options.channelId} exited (${code ?? signal}): ${errors.replaceAll(options.source, '<source>').trim()}`,
+            `HLS packager for channel ${options.channelId} exited (${code ?? signal}): ${errors.trim()}`,
           );
         }
         resolve();

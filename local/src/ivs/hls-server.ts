@@ -12,7 +12,10 @@ const TYPES: Record<string, string> = { '.m3u8': 'application/vnd.apple.mpegurl'
 
 /** Handles GET/HEAD under HLS_PATH; returns false for anything else. */
 export function serveHls(hlsDir: string, request: IncomingMessage, response: ServerResponse): boolean {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  // Only plain paths are served; anything else (a target that is not a URL path) is not ours.
+  const path = URL.canParse(request.url ?? '/', 'http://localhost')
+    ? new URL(request.url ?? '/', 'http://localhost').pathname
+    : '';
   if ((request.method !== 'GET' && request.method !== 'HEAD') || !path.startsWith(HLS_PATH)) return false;
   const relative = path.slice(HLS_PATH.length);
   const extension = relative.slice(relative.lastIndexOf('.'));

@@ -5,6 +5,8 @@ export type IvsErrorType =
   | 'ChannelNotBroadcasting'
   | 'ConflictException'
   | 'ServiceQuotaExceededException'
+  /** Not modelled by the SDK (it surfaces as a generic service error): AWS's front door refusing a body. */
+  | 'RequestEntityTooLargeException'
   | 'AccessDeniedException'
   | 'UnrecognizedClientException'
   | 'InvalidSignatureException'
@@ -17,6 +19,7 @@ const STATUS: Record<IvsErrorType, number> = {
   ChannelNotBroadcasting: 404,
   ConflictException: 409,
   ServiceQuotaExceededException: 402,
+  RequestEntityTooLargeException: 413,
   AccessDeniedException: 403,
   UnrecognizedClientException: 403,
   InvalidSignatureException: 403,

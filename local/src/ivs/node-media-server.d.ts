@@ -23,6 +23,8 @@ declare module 'node-media-server/src/node_core_ctx' {
   const context: {
     nodeEvent: EventEmitter;
     sessions: Map<string, { reject(): void; stop(): void; ip: string }>;
+    /** Stream path -> id of the session publishing it. */
+    publishers: Map<string, string>;
   };
   export = context;
 }

@@ -35,6 +35,8 @@ interface Publish {
   sessionId: string;
   channel: ChannelRecord;
   streamId: string;
+  /** Where the packager plays this stream back: a random path, never the stream key. */
+  playbackPath?: string;
   packager?: HlsPackager;
 }
 
@@ -51,8 +53,13 @@ export class RtmpIngest {
   private readonly sockets = new Set<Socket>();
   /** By RTMP session id. */
   private readonly publishes = new Map<string, Publish>();
-  /** Lets only our own packager play streams back over RTMP (IVS offers no RTMP playback). */
-  private readonly playToken = randomBytes(16).toString('hex');
+  /**
+   * Each live stream's playback path, made up when it goes live and given to its packager only
+   * (IVS offers no RTMP playback). It is on the packager's command line, which every local user
+   * can read, so it is not the stream key: knowing it lets one watch (as HLS lets anyone), never
+   * publish.
+   */
+  private readonly playbackPaths = new Set<string>();
 
   constructor(private readonly options: IngestOptions) {
     // node-media-server logs stream paths, which hold stream keys: it stays silent, we log.
@@ -115,15 +122,19 @@ export class RtmpIngest {
     this.publishes.set(id, { sessionId: id, channel, streamId: `st-${randomId(22)}` });
   };
 
-  private readonly postPublish = (id: string, streamPath: string) => {
+  private readonly postPublish = (id: string) => {
     const publish = this.publishes.get(id);
     if (!publish) return;
     const { store, region, accountId } = this.options;
     store.startStream(publish.channel.arn, publish.streamId);
     this.options.log(`channel ${publish.channel.id} is live (${publish.streamId})`);
+    // node-media-server finds a stream by path: the playback path becomes a second name for it.
+    publish.playbackPath = `/${INGEST_APP}/${randomBytes(16).toString('hex')}`;
+    this.playbackPaths.add(publish.playbackPath);
+    context.publishers.set(publish.playbackPath, id);
     publish.packager = new HlsPackager({
       ffmpeg: this.options.ffmpeg,
-      source: `rtmp://127.0.0.1:${this.options.rtmpPort}${streamPath}?play=${this.playToken}`,
+      source: `rtmp://127.0.0.1:${this.options.rtmpPort}${publish.playbackPath}`,
       hlsDir: this.options.hlsDir,
       playlist: playlistName(region, accountId, publish.channel.id),
       channelId: publish.channel.id,
@@ -141,6 +152,10 @@ export class RtmpIngest {
 
   private async end(publish: Publish): Promise<void> {
     if (!this.publishes.delete(publish.sessionId)) return;
+    if (publish.playbackPath) {
+      this.playbackPaths.delete(publish.playbackPath);
+      context.publishers.delete(publish.playbackPath);
+    }
     this.options.store.endStream(publish.channel.arn);
     await publish.packager?.stop();
     this.options.log(`channel ${publish.channel.id} is offline`);
@@ -150,8 +165,8 @@ export class RtmpIngest {
     );
   }
 
-  private readonly prePlay = (id: string, _streamPath: string, args: Record<string, unknown>) => {
-    if (args.play !== this.playToken) this.session(id)?.reject();
+  private readonly prePlay = (id: string, streamPath: string) => {
+    if (!this.playbackPaths.has(streamPath)) this.session(id)?.reject();
   };
 
   /** StopStream: the publisher is disconnected, as IVS does. */

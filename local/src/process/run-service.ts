@@ -1,11 +1,11 @@
 /**
- * The child side of a local service. It starts the service, tells the stack it is ready, and
- * stops cleanly on SIGTERM, on Ctrl-C, or when the stack's IPC channel goes away (the stack was
- * killed), so no service outlives the stack that started it.
+ * The child side of a local service. It waits for its config from the stack (over IPC), starts
+ * the service, tells the stack it is ready, and stops cleanly on SIGTERM, on Ctrl-C, or when the
+ * stack's IPC channel goes away (the stack was killed), so no service outlives the stack.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ReadyMessage } from './messages';
+import { isConfigMessage, type ReadyMessage } from './messages';
 
 /** What the stack tells every HTTP service: where to listen and where to keep its state. */
 export interface HttpServiceConfig {
@@ -23,11 +23,29 @@ export interface RunningService<Details> {
   stop(): Promise<void>;
 }
 
-/** Config reaches a child as JSON in its first argument: no secrets in the environment of other children. */
+let received: { config: unknown } | undefined;
+
+/**
+ * This service's config, as the stack sent it over the IPC channel before `start` was called.
+ * Never in argv or the environment: /proc/<pid>/cmdline is readable by every local user, and the
+ * config holds the stack's IAM secret.
+ */
 export function serviceArgument<T>(): T {
-  const raw = process.argv[2];
-  if (!raw) throw new Error('service started without its JSON config argument');
-  return JSON.parse(raw) as T;
+  if (!received) throw new Error('service started without its config (run it from the stack)');
+  return received.config as T;
+}
+
+function receiveConfig(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!process.connected) return reject(new Error('no IPC channel: services are started by the stack'));
+    const onMessage = (message: unknown) => {
+      if (!isConfigMessage(message)) return;
+      process.off('message', onMessage);
+      received = { config: message.config };
+      resolve();
+    };
+    process.on('message', onMessage);
+  });
 }
 
 /** Listens on host:port and reports the endpoint; stopping closes the server. */
@@ -66,16 +84,18 @@ export function runService<Details>(name: string, start: () => Promise<RunningSe
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('disconnect', () => stop('the stack went away'));
 
-  start().then(
-    (service) => {
-      running = service;
-      if (!process.connected) return stop('the stack went away');
-      const ready: ReadyMessage<Details> = { type: 'ready', details: service.details };
-      process.send?.(ready);
-    },
-    (error: unknown) => {
-      console.error(`${name} failed to start:`, error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+  receiveConfig()
+    .then(start)
+    .then(
+      (service) => {
+        running = service;
+        if (!process.connected) return stop('the stack went away');
+        const ready: ReadyMessage<Details> = { type: 'ready', details: service.details };
+        process.send?.(ready);
+      },
+      (error: unknown) => {
+        console.error(`${name} failed to start:`, error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
 }

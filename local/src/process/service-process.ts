@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { isReadyMessage } from './messages';
+import { isReadyMessage, type ConfigMessage } from './messages';
 
 const TSX_LOADER = require.resolve('tsx');
 const STOP_GRACE_MS = 5_000;
@@ -35,12 +35,16 @@ export class ServiceProcess<Details> {
 
   start(): Promise<Details> {
     const { name, entry, config, startTimeoutMs } = this.options;
-    const child = fork(entry, [JSON.stringify(config)], {
+    const child = fork(entry, [], {
       execArgv: ['--import', TSX_LOADER],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // Its own process group: Ctrl-C reaches only the stack, which then stops services in order.
       detached: true,
     });
+    // Over the IPC channel, which only this stack and the child hold: the config carries secrets.
+    const message: ConfigMessage = { type: 'config', config };
+    // A child that dies before reading it is reported by its exit below.
+    child.send(message, () => undefined);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     for (const stream of [child.stdout, child.stderr]) {

@@ -14,6 +14,8 @@ export interface StackProcess {
   pid: number;
   /** Everything the stack printed so far. */
   output(): string;
+  /** Resolves with the first line matching `pattern` that the stack prints from now on. */
+  printed(pattern: RegExp): Promise<string>;
   /** Sends a signal and resolves with the exit code once the stack process has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -28,6 +30,7 @@ export interface StackProcessOptions {
 export function spawnStack({ dataDir, env = {} }: StackProcessOptions): {
   child: ChildProcess;
   output: () => string;
+  printed: (pattern: RegExp) => Promise<string>;
   exited: Promise<number | null>;
 } {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
@@ -49,14 +52,30 @@ export function spawnStack({ dataDir, env = {} }: StackProcessOptions): {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const watchers = new Set<(text: string) => void>();
+  const onOutput = (chunk: Buffer) => {
+    const from = output.lastIndexOf('\n') + 1;
+    output += chunk.toString();
+    for (const watcher of watchers) watcher(output.slice(from));
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  const printed = (pattern: RegExp) =>
+    new Promise<string>((resolve) => {
+      const watcher = (text: string) => {
+        const line = text.split('\n').find((candidate) => pattern.test(candidate));
+        if (line === undefined) return;
+        watchers.delete(watcher);
+        resolve(line);
+      };
+      watchers.add(watcher);
+    });
+  return { child, output: () => output, printed, exited };
 }
 
 export async function startStackProcess(options: StackProcessOptions): Promise<StackProcess> {
-  const { child, output, exited } = spawnStack(options);
+  const { child, output, printed, exited } = spawnStack(options);
   const pid = child.pid;
   if (pid === undefined) throw new Error('the stack process did not start');
   let exitCode: number | null | undefined;
@@ -80,6 +99,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
     info,
     pid,
     output,
+    printed,
     async stop(signal = 'SIGTERM') {
       if (exitCode === undefined) child.kill(signal);
       return exited;

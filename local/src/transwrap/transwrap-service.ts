@@ -11,7 +11,8 @@ export interface TranswrapServiceConfig {
 }
 
 runService('transwrap', async () => {
-  // Into this child's own environment only: the AWS SDK reads the credentials from there.
+  // The AWS SDK reads the credentials from the environment. Set here, from the config that came
+  // over IPC, they are not in /proc/<pid>/environ (which shows what a process started with).
   Object.assign(process.env, serviceArgument<TranswrapServiceConfig>().env);
   const running = await startTranswrap(loadConfig(process.env));
   // The pid lets an operator (or a fault test) find this instance as ECS would name its task.
