@@ -3,6 +3,7 @@
  * the same instance keeps relaying, memory stays bounded, a client that stops sending is closed
  * for idling, and an FFmpeg that stops taking media neither grows memory nor ends the broadcast.
  */
+import { readFileSync } from 'node:fs';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import * as op from '@golive/common/api-operations';
@@ -89,6 +90,10 @@ test('an FFmpeg that stops taking media: the client is told to lower its bitrate
   await new Promise((resolve) => setTimeout(resolve, 1500));
 
   const stuck = relays().find((process) => !earlier.has(process.pid));
+  // FFmpeg holds no credentials: transwrap's AWS secret is not in its environment.
+  const environment = readFileSync(`/proc/${stuck!.pid}/environ`, 'utf8');
+  expect(environment).not.toContain('AWS_SECRET_ACCESS_KEY');
+  expect(environment).not.toContain(api.stack.info.credentials.secretAccessKey);
   process.kill(stuck!.pid, 'SIGSTOP');
   const before = residentKb(transwrap.pid);
   // transwrap stops reading once FFmpeg's pipe is full, and after a second says so.

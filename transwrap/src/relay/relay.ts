@@ -19,6 +19,21 @@ interface RelayEvents {
   exit: [RelayExit];
 }
 
+/**
+ * FFmpeg gets only what it needs to run and to verify TLS, not transwrap's environment: that holds
+ * AWS credentials (locally the stack's secret), which a media tool has no use for.
+ */
+const FFMPEG_ENVIRONMENT = ['PATH', 'HOME', 'LANG', 'TZ', 'LD_LIBRARY_PATH', 'SSL_CERT_FILE', 'SSL_CERT_DIR'];
+
+function ffmpegEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    FFMPEG_ENVIRONMENT.filter((name) => process.env[name] !== undefined).map((name) => [
+      name,
+      process.env[name],
+    ]),
+  );
+}
+
 const BAD_MEDIA =
   /Invalid data found|EBML header parsing failed|could not find codec parameters|moov atom not found|Error opening input/i;
 
@@ -31,7 +46,10 @@ export class Relay extends EventEmitter<RelayEvents> {
 
   constructor(ffmpeg: string, media: MediaDeclaration, output: string) {
     super();
-    this.process = spawn(ffmpeg, relayArgs(media, output), { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(ffmpeg, relayArgs(media, output), {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: ffmpegEnvironment(),
+    });
     const redact = (text: string) => text.replaceAll(output, '<ingest>');
     this.process.stderr?.on(
       'data',
