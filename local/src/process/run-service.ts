@@ -49,10 +49,16 @@ function receiveConfig(): Promise<void> {
 }
 
 /** Listens on host:port and reports the endpoint; stopping closes the server. */
+const IDLE_CONNECTION_MS = 60_000;
+
 export async function listenHttp(
   server: Server,
   { host, port }: HttpServiceConfig,
 ): Promise<RunningService<HttpServiceDetails>> {
+  // AWS's endpoints keep an idle connection for about a minute; Node's default is 5 s, and a
+  // client reusing a connection just as the server closes it fails with "other side closed"
+  // (seen under load, when the client's own 1 s margin is eaten by a busy event loop).
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
