@@ -19,7 +19,7 @@ import type { CognitoServiceConfig } from './cognito/cognito-service';
 import { OUTBOX_FILE } from './cognito/outbox';
 import { freePort } from './free-port';
 import type { DynamodbServiceConfig } from './dynamodb/dynamodb-service';
-import type { HttpServiceConfig, HttpServiceDetails } from './process/run-service';
+import type { HttpServiceDetails } from './process/run-service';
 import { RestartingService } from './process/restarting-service';
 import { acquireStackLock } from './stack-lock';
 import { removeStackInfo, writeStackInfo, type LocalStackInfo } from './stack-info';
