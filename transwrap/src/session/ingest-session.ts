@@ -67,6 +67,8 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   /** Status reports in order: a later one must not overtake an earlier one. */
   private reports: Promise<void> = Promise.resolve();
   private reported?: StreamStatus;
+  /** Resumed while the relay was still connecting: LIVE is reported when it gets there. */
+  private liveOwedAfterResume = false;
   private mode: RelayMode = 'copy';
   private channelId?: string;
   private resumeToken = newResumeToken();
@@ -162,7 +164,13 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     );
     // A stop before the relay reached IVS found nothing to cut there: the relay going live is
     // when it must be caught (and each restarted relay's too).
-    relay.on(ResilientRelayEvent.Live, () => this.stopWatch?.watch());
+    relay.on(ResilientRelayEvent.Live, () => {
+      this.stopWatch?.watch();
+      // A resume before the relay's first frame reached IVS said CONNECTING over IVS's LIVE;
+      // IVS will not say LIVE again for a stream it already has, so this session does.
+      if (this.liveOwedAfterResume && this.state === 'relaying') this.report('LIVE');
+      this.liveOwedAfterResume = false;
+    });
     relay.on(ResilientRelayEvent.Drain, () => {
       this.lag.release();
       this.socket?.resume();
@@ -203,6 +211,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     this.log.info('resumed', { session: this.id, channel: this.channelId });
     this.sendReady(true);
     this.report(wasLive ? 'LIVE' : 'CONNECTING');
+    this.liveOwedAfterResume = !wasLive;
     return true;
   }
 
