@@ -76,14 +76,21 @@ export class AuthSession extends EventEmitter<AuthEvents> {
     return this.currentUser;
   }
 
+  /** Signed in once the tokens are kept on this device: a reload right after finds them. */
   async signIn(email: string, password: string): Promise<SignedInUser> {
-    this.set(await this.cognito.signIn(email, password));
+    const tokens = await this.cognito.signIn(email, password);
+    this.persist(tokens);
+    await this.writes;
+    this.apply(tokens);
     return this.user!;
   }
 
+  /** Done once this device has forgotten the tokens: a reload right after stays signed out. */
   async signOut(): Promise<void> {
     const accessToken = this.tokens?.accessToken;
-    this.set(undefined);
+    this.persist(undefined);
+    await this.writes;
+    this.apply(undefined);
     if (accessToken) await this.cognito.globalSignOut(accessToken).catch(() => undefined);
   }
 
@@ -129,8 +136,12 @@ export class AuthSession extends EventEmitter<AuthEvents> {
   }
 
   private set(tokens: Tokens | undefined): void {
-    this.tokens = tokens;
     this.persist(tokens);
+    this.apply(tokens);
+  }
+
+  private apply(tokens: Tokens | undefined): void {
+    this.tokens = tokens;
     this.schedule();
     const after = tokens && userFromIdToken(tokens.idToken);
     if (JSON.stringify(this.currentUser) === JSON.stringify(after)) return;

@@ -33,9 +33,11 @@ export class BrowserTokenVault implements TokenVault {
   constructor(private readonly store: UseStore = createStore(DATABASE, 'vault')) {}
 
   async load(): Promise<Tokens | undefined> {
-    const legacy = this.takeLegacyTokens();
+    const legacy = this.legacyTokens();
     if (legacy) {
+      // Removed from localStorage only once sealed: a reload in between still finds them.
       await this.save(legacy);
+      localStorage.removeItem(LEGACY_STORAGE_KEY);
       return legacy;
     }
     const sealed = await get<Sealed>(SEALED, this.store);
@@ -82,14 +84,14 @@ export class BrowserTokenVault implements TokenVault {
     return this.key;
   }
 
-  /** Tokens an older version left in localStorage, removed from there (they move into the vault). */
-  private takeLegacyTokens(): Tokens | undefined {
+  /** Tokens an older version left in localStorage (they move into the vault); unreadable ones go. */
+  private legacyTokens(): Tokens | undefined {
     const saved = localStorage.getItem(LEGACY_STORAGE_KEY);
     if (saved === null) return undefined;
-    localStorage.removeItem(LEGACY_STORAGE_KEY);
     try {
       return JSON.parse(saved) as Tokens;
     } catch {
+      localStorage.removeItem(LEGACY_STORAGE_KEY);
       return undefined;
     }
   }
