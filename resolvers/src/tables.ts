@@ -15,7 +15,13 @@ export const TABLES = {
     partitionKey: 'id',
     indexes: { byOwner: ['owner', 'createdAt'], byStatus: ['status', 'updatedAt'] },
   },
-  endpoints: { partitionKey: 'id', indexes: {} },
+  endpoints: {
+    partitionKey: 'id',
+    // startBroadcast queries ACTIVE endpoints that heartbeated lately (functions/pickEndpoint.ts).
+    indexes: { byStatus: ['status', 'heartbeatAt'] },
+    // Every write pushes it a day on: a task gone for a day leaves the registry (lib/endpoint.ts).
+    ttlAttribute: 'expiresAtEpoch',
+  },
   tickets: { partitionKey: 'token', indexes: {}, ttlAttribute: 'expiresAtEpoch' },
 } satisfies Record<string, TableDefinition>;
 

@@ -198,7 +198,12 @@ export type Query = {
   channel?: Maybe<Channel>;
   /** Every channel. Admins only. */
   channels: ChannelConnection;
-  /** Every transwrap endpoint. Admins only. */
+  /**
+   * Transwrap endpoints, a page at a time. Admins only. With `status`, those in that status, the
+   * latest heartbeat first (ACTIVE: the ones taking broadcasts). Without, every endpoint the registry
+   * still holds, in no particular order: a row is deleted a day after its endpoint's last heartbeat
+   * or status change.
+   */
   endpoints: EndpointConnection;
   /** Channels on air now, most recently started first. */
   liveChannels: ChannelConnection;
@@ -228,6 +233,7 @@ export type QueryChannelsArgs = {
 export type QueryEndpointsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<EndpointStatus>;
 };
 
 

@@ -10,9 +10,11 @@ const stash = {
 };
 
 test('putTicket writes a 64-hex-character token for the endpoint and its url, stamped with its issue time, that expires in 60 s, only if new', async () => {
+  // Loaded (bundled, on first use: seconds under load) before the clock is read.
+  const putTicket = await resolverModule('functions/putTicket');
   const issuedFrom = Date.now();
   const before = Math.floor(issuedFrom / 1000);
-  const outcome = runHandler(await resolverModule('functions/putTicket'), 'request', { stash });
+  const outcome = runHandler(putTicket, 'request', { stash });
   const request = (outcome.ok ? outcome.value : {}) as {
     key: { token: { S: string } };
     attributeValues: Record<string, { S?: string; N?: string }>;
@@ -32,7 +34,7 @@ test('putTicket writes a 64-hex-character token for the endpoint and its url, st
     endpointUrl: { S: 'wss://tw-1.example/ingest' },
   });
   expect(request.condition.expression).toMatch(/^attribute_not_exists\(/);
-  const again = runHandler(await resolverModule('functions/putTicket'), 'request', { stash });
+  const again = runHandler(putTicket, 'request', { stash });
   expect(again.ok && (again.value as typeof request).key.token.S).not.toBe(request.key.token.S);
 });
 
