@@ -5,6 +5,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { quotaEnvironment } from '@golive/resolvers/quotas';
 import { DEMO_USERS } from './cognito/demo-users';
 import { EventDelivery } from './events/event-delivery';
 import { taskStopped } from './events/task-events';
@@ -117,6 +118,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       ivsEndpoint: ivs.endpoint,
       cognito: { endpoint: cognito.endpoint, issuer, jwksUrl, clientId: pool.clientId },
       keepAliveMs: config.keepAliveMs,
+      environment: quotaEnvironment(config.quotas),
     } satisfies GraphqlServiceConfig);
 
     // The stack runs transwrap as ECS runs its tasks: one that dies is reported as a stopped task,

@@ -43,7 +43,7 @@ async function lintBundles(bundles: Map<string, string>): Promise<ESLint.LintRes
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
   });
-  const recommended = appsync.configs.recommended as Linter.Config;
+  const recommended = appsync.configs?.recommended as Linter.Config;
   const eslint = new ESLint({
     cwd: folder,
     overrideConfigFile: true,

@@ -23,6 +23,9 @@ export const TABLES = {
     ttlAttribute: 'expiresAtEpoch',
   },
   tickets: { partitionKey: 'token', indexes: {}, ttlAttribute: 'expiresAtEpoch' },
+  // A seller's suspension and live seconds per month (lib/seller.ts), keyed by Cognito sub. Only
+  // suspended sellers carry `suspension`, so the index holds them alone.
+  sellers: { partitionKey: 'id', indexes: { bySuspension: ['suspension', 'suspendedAt'] } },
 } satisfies Record<string, TableDefinition>;
 
 export type TableName = keyof typeof TABLES;
