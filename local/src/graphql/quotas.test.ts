@@ -106,7 +106,7 @@ test('with one broadcast on air, a second is refused, at startBroadcast and at t
   const concurrent = expect.objectContaining({
     errorType: 'QuotaExceeded',
     message: 'A seller may have 1 broadcast on air at once, and you have 1. End one to start another.',
-  });
+  }) as unknown;
   expect(refused.errors).toEqual([concurrent]);
   // The ticket taken before the first went on air does not get a stream key now.
   const lateClaim = await claim(early.data!.startBroadcast.token);
