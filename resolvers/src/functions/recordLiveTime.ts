@@ -7,7 +7,6 @@
  * written, the status change stands and the error is reported beside it.
  */
 import { runtime, util, type Context } from '@aws-appsync/utils';
-import { operations, update } from '@aws-appsync/utils/dynamodb';
 import type { ChannelItem } from '../lib/channel';
 import { liveSecondsAttribute, monthOf } from '../lib/seller';
 import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';
@@ -22,10 +21,17 @@ export function request(ctx: Context<MutationReportStreamStatusArgs>) {
     (endedAtMs - util.time.parseISO8601ToEpochMilliSeconds(before.liveSince)) / 1000,
   );
   const month = monthOf(util.time.epochMilliSecondsToISO8601(endedAtMs));
-  return update({
-    key: { id: before.owner },
-    update: { [liveSecondsAttribute(month)]: operations.add(Math.max(0, seconds)) },
-  });
+  // Spelled out rather than built by update(): the attribute's name has ':' and '-', which must
+  // reach DynamoDB only through an expression attribute name.
+  return {
+    operation: 'UpdateItem' as const,
+    key: util.dynamodb.toMapValues({ id: before.owner }),
+    update: {
+      expression: 'ADD #month :seconds',
+      expressionNames: { '#month': liveSecondsAttribute(month) },
+      expressionValues: util.dynamodb.toMapValues({ ':seconds': Math.max(0, seconds) }),
+    },
+  };
 }
 
 export function response(ctx: Context) {
