@@ -33,6 +33,11 @@ test.each([
     /need 1 <= min \(3\) <= max \(2\)/,
   ],
   ['sandbox', { GOLIVE_ALARM_EMAIL: 'ops at example' }, /GOLIVE_ALARM_EMAIL must be an email address/],
+  [
+    'sandbox',
+    { GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: '1.5' },
+    /GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH must be a whole number, not "1.5"/,
+  ],
 ] as const)('refuses a %s with %j', (type, env, message) => {
   expect(() => deploymentSettings(type, 'amplify-x', env)).toThrow(message);
 });
@@ -51,4 +56,18 @@ test('alarms are emailed to GOLIVE_ALARM_EMAIL when it is set, and to nobody oth
   expect(
     deploymentSettings('sandbox', 'amplify-x', { GOLIVE_ALARM_EMAIL: ' ops@example.com ' }).alarmEmail,
   ).toBe('ops@example.com');
+});
+
+test('quotas per seller come from GOLIVE_QUOTA_*, with the defaults the local stack also uses', () => {
+  expect(deploymentSettings('sandbox', 'amplify-x', {}).quotas).toEqual({
+    channelsPerSeller: 20,
+    liveBroadcastsPerSeller: 2,
+    liveHoursPerMonth: 100,
+  });
+  const set = deploymentSettings('sandbox', 'amplify-x', {
+    GOLIVE_QUOTA_CHANNELS_PER_SELLER: '5',
+    GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER: '1',
+    GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: '0',
+  });
+  expect(set.quotas).toEqual({ channelsPerSeller: 5, liveBroadcastsPerSeller: 1, liveHoursPerMonth: 0 });
 });

@@ -4,6 +4,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { QUOTA_DEFAULTS, QUOTA_VARIABLES, type Quotas } from '@golive/resolvers/quotas';
 import { EMAIL_ADDRESS } from './email-address';
 
 type Env = Record<string, string | undefined>;
@@ -22,6 +23,8 @@ export interface DeploymentSettings {
   transwrap: TranswrapSizing;
   /** Who the operator alarms are emailed to (GOLIVE_ALARM_EMAIL); the topic exists either way. */
   alarmEmail?: string;
+  /** What one seller may use (GOLIVE_QUOTA_*): the API's environment variables, which the resolvers read. */
+  quotas: Quotas;
 }
 
 export interface TranswrapSizing {
@@ -82,6 +85,15 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
   }
   const capacity = number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30);
   if (capacity < 1) throw new Error('GOLIVE_TRANSWRAP_CAPACITY must be at least 1');
+  const quotas: Quotas = {
+    channelsPerSeller: number(env, QUOTA_VARIABLES.channelsPerSeller, QUOTA_DEFAULTS.channelsPerSeller),
+    liveBroadcastsPerSeller: number(
+      env,
+      QUOTA_VARIABLES.liveBroadcastsPerSeller,
+      QUOTA_DEFAULTS.liveBroadcastsPerSeller,
+    ),
+    liveHoursPerMonth: number(env, QUOTA_VARIABLES.liveHoursPerMonth, QUOTA_DEFAULTS.liveHoursPerMonth),
+  };
   const alarmEmail = env.GOLIVE_ALARM_EMAIL?.trim() || undefined;
   if (alarmEmail && !EMAIL_ADDRESS.test(alarmEmail))
     throw new Error(`GOLIVE_ALARM_EMAIL must be an email address, not "${alarmEmail}"`);
@@ -101,6 +113,7 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
       targetCpuPercent: 50,
       drainDeadline: Duration.seconds(30),
     },
+    quotas,
     ...(alarmEmail ? { alarmEmail } : {}),
   };
 }

@@ -18,6 +18,7 @@ import {
 } from 'graphql';
 import { DATA_SOURCES, FUNCTIONS, RESOLVERS } from '@golive/resolvers/api';
 import { API_LIMITS } from '@golive/resolvers/api-limits';
+import { QUOTA_DEFAULTS, QUOTA_VARIABLES } from '@golive/resolvers/quotas';
 import { fieldBeyondDepth } from '@golive/local/graphql/request-limits';
 import { loadSchema } from '@golive/local/graphql/schema/load-schema';
 import { bundleResolvers, type Bundles } from '@golive/resolvers/bundle';
@@ -134,6 +135,19 @@ describe('the AppSync API', () => {
       const operation = query.definitions[0] as OperationDefinitionNode;
       expect(fieldBeyondDepth(query, operation, API_LIMITS.queryDepth)).toBeUndefined();
     });
+  });
+
+  it('gives the resolvers the deployment’s quotas as the API’s environment variables (ctx.env)', () => {
+    type Environment = { EnvironmentVariables?: Record<string, string> };
+    const [graphqlApi] = propertiesOfType<Environment>(api(), 'AWS::AppSync::GraphQLApi');
+    expect(graphqlApi?.EnvironmentVariables).toEqual({
+      [QUOTA_VARIABLES.channelsPerSeller]: String(QUOTA_DEFAULTS.channelsPerSeller),
+      [QUOTA_VARIABLES.liveBroadcastsPerSeller]: String(QUOTA_DEFAULTS.liveBroadcastsPerSeller),
+      [QUOTA_VARIABLES.liveHoursPerMonth]: String(QUOTA_DEFAULTS.liveHoursPerMonth),
+    });
+    // AppSync's rules for keys: a letter first, 2-64 letters, digits and underscores.
+    for (const key of Object.keys(graphqlApi?.EnvironmentVariables ?? {}))
+      expect(key).toMatch(/^[A-Za-z][A-Za-z0-9_]{1,63}$/);
   });
 
   it('resolves every root field of the schema, and nothing else', () => {
@@ -255,6 +269,20 @@ describe('the tables', () => {
         ttl ? { AttributeName: ttl, Enabled: true } : undefined,
       );
     }
+  });
+
+  it('lets startBroadcast query live endpoints by index, and expires gone endpoints by TTL', () => {
+    const endpoints = tables().find((t) => t.name === 'endpoints')!.table.Properties;
+    expect(endpoints.GlobalSecondaryIndexes).toContainEqual(
+      expect.objectContaining({
+        IndexName: 'byStatus',
+        KeySchema: [
+          { AttributeName: 'status', KeyType: 'HASH' },
+          { AttributeName: 'heartbeatAt', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+    expect(endpoints.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAtEpoch', Enabled: true });
   });
 
   it('is on demand, encrypted, with point-in-time recovery', () => {

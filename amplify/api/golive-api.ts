@@ -20,6 +20,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { DATA_SOURCES, FUNCTIONS, RESOLVERS, type DataSourceName } from '@golive/resolvers/api';
 import { API_LIMITS } from '@golive/resolvers/api-limits';
+import { quotaEnvironment } from '@golive/resolvers/quotas';
 import type { DeploymentSettings } from '../settings';
 import { IvsControlFunction } from './ivs-control-function';
 import { SCHEMA_PATH } from './schema';
@@ -68,6 +69,8 @@ export class GoLiveApi extends Construct {
       introspectionConfig: API_LIMITS.introspection
         ? IntrospectionConfig.ENABLED
         : IntrospectionConfig.DISABLED,
+      // The resolvers read the deployment's quotas as ctx.env (resolvers/src/quotas.ts).
+      environmentVariables: quotaEnvironment(settings.quotas),
       // Errors only, and never request/response bodies: claimIngest's result holds a stream key.
       logConfig: {
         fieldLogLevel: FieldLogLevel.ERROR,

@@ -737,7 +737,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', interrupted);
 
   try {
-    stack = await startStackProcess({ dataDir });
+    // Each bench seller streams on all 20 of its channels at once: the stack allows it (the
+    // default quota is 2 broadcasts on air per seller, resolvers/src/quotas.ts).
+    stack = await startStackProcess({ dataDir, env: { GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER: '20' } });
     const info = stack.info;
     channels = new Channels(info);
     bench = new Bench(stack, channels);

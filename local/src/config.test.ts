@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@golive/common/repo-paths';
+import { QUOTA_VARIABLES } from '@golive/resolvers/quotas';
 import { ConfigError, DEFAULTS, loadConfig } from './config';
 
 describe('the settings table in local/README.md', () => {
@@ -36,7 +37,24 @@ describe('loadConfig', () => {
       startTimeoutMs: 60000,
       keepAliveMs: 60000,
       transwrapInstances: 1,
+      quotas: { channelsPerSeller: 20, liveBroadcastsPerSeller: 2, liveHoursPerMonth: 100 },
     });
+  });
+
+  test('reads each quota from the variable a deployment sets it with, which the resolvers read too', () => {
+    const env = {
+      [QUOTA_VARIABLES.channelsPerSeller]: '3',
+      [QUOTA_VARIABLES.liveBroadcastsPerSeller]: '1',
+      [QUOTA_VARIABLES.liveHoursPerMonth]: '0',
+    };
+    expect(loadConfig(env).quotas).toEqual({
+      channelsPerSeller: 3,
+      liveBroadcastsPerSeller: 1,
+      liveHoursPerMonth: 0,
+    });
+    expect(() => loadConfig({ [QUOTA_VARIABLES.liveHoursPerMonth]: 'many' })).toThrow(
+      new ConfigError('GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH=many must be 0 or more.'),
+    );
   });
 
   test('takes absolute folders as they are and port 0 as "pick one"', () => {

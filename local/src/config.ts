@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { REPO_ROOT } from '@golive/common/repo-paths';
+import { QUOTA_DEFAULTS, type Quotas } from '@golive/resolvers/quotas';
 
 type Env = Record<string, string | undefined>;
 
@@ -34,6 +35,8 @@ export interface LocalConfig {
   keepAliveMs: number;
   /** How long a service may take to answer before start-up fails. */
   startTimeoutMs: number;
+  /** What one seller may use: the API's environment variables, as a deployment sets them. */
+  quotas: Quotas;
 }
 
 export const DEFAULTS = {
@@ -53,6 +56,9 @@ export const DEFAULTS = {
   DYNAMODB_ENDPOINT: '',
   LOCAL_START_TIMEOUT_MS: '60000',
   GRAPHQL_KEEPALIVE_MS: '60000',
+  GOLIVE_QUOTA_CHANNELS_PER_SELLER: String(QUOTA_DEFAULTS.channelsPerSeller),
+  GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER: String(QUOTA_DEFAULTS.liveBroadcastsPerSeller),
+  GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: String(QUOTA_DEFAULTS.liveHoursPerMonth),
 } as const;
 
 export type ConfigVariable = keyof typeof DEFAULTS;
@@ -121,5 +127,10 @@ export function loadConfig(env: Env = process.env): LocalConfig {
     startTimeoutMs: positive(env, 'LOCAL_START_TIMEOUT_MS'),
     keepAliveMs: positive(env, 'GRAPHQL_KEEPALIVE_MS'),
     transwrapInstances: count(env, 'TRANSWRAP_INSTANCES'),
+    quotas: {
+      channelsPerSeller: count(env, 'GOLIVE_QUOTA_CHANNELS_PER_SELLER'),
+      liveBroadcastsPerSeller: count(env, 'GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER'),
+      liveHoursPerMonth: count(env, 'GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH'),
+    },
   };
 }

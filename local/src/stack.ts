@@ -5,6 +5,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { quotaEnvironment } from '@golive/resolvers/quotas';
 import { DEMO_USERS } from './cognito/demo-users';
 import { EventDelivery } from './events/event-delivery';
 import { taskStopped } from './events/task-events';
@@ -161,6 +162,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         ivsEndpoint: ivs.endpoint,
         cognito: { endpoint: cognito.endpoint, issuer, jwksUrl, clientId: pool.clientId },
         keepAliveMs: config.keepAliveMs,
+        environment: quotaEnvironment(config.quotas),
       } satisfies GraphqlServiceConfig),
     });
 

@@ -3,10 +3,10 @@
  * (local/src/graphql) and the AWS deployment (amplify/) both build the API from this list, so
  * they cannot drift apart. Paths are relative to resolvers/src, without `.ts`.
  */
-export type DataSourceName = 'channels' | 'endpoints' | 'tickets' | 'ivsControl' | 'none';
+export type DataSourceName = 'channels' | 'endpoints' | 'tickets' | 'sellers' | 'ivsControl' | 'none';
 
 export type DataSource =
-  | { kind: 'AMAZON_DYNAMODB'; table: 'channels' | 'endpoints' | 'tickets' }
+  | { kind: 'AMAZON_DYNAMODB'; table: 'channels' | 'endpoints' | 'tickets' | 'sellers' }
   | { kind: 'AWS_LAMBDA'; handler: 'lambda/ivs-control' }
   | { kind: 'NONE' };
 
@@ -14,6 +14,7 @@ export const DATA_SOURCES: Record<DataSourceName, DataSource> = {
   channels: { kind: 'AMAZON_DYNAMODB', table: 'channels' },
   endpoints: { kind: 'AMAZON_DYNAMODB', table: 'endpoints' },
   tickets: { kind: 'AMAZON_DYNAMODB', table: 'tickets' },
+  sellers: { kind: 'AMAZON_DYNAMODB', table: 'sellers' },
   ivsControl: { kind: 'AWS_LAMBDA', handler: 'lambda/ivs-control' },
   none: { kind: 'NONE' },
 };
@@ -50,6 +51,13 @@ export const FUNCTIONS: PipelineFunction[] = [
   fn('refuseRevokedTicket', 'none'),
   fn('readIngest', 'ivsControl'),
   fn('applyStreamStatus', 'channels'),
+  fn('getSeller', 'sellers'),
+  fn('checkBroadcastQuotas', 'channels'),
+  fn('recordLiveTime', 'sellers'),
+  fn('putSuspension', 'sellers'),
+  fn('findOnAirChannels', 'channels'),
+  fn('stopIvsStreams', 'ivsControl'),
+  fn('findChannel', 'channels'),
 ];
 
 const unit = (typeName: string, fieldName: string, dataSource: DataSourceName): FieldResolver => ({
@@ -75,22 +83,34 @@ export const RESOLVERS: FieldResolver[] = [
   unit('Query', 'liveChannels', 'channels'),
   unit('Query', 'channels', 'channels'),
   unit('Query', 'endpoints', 'endpoints'),
-  unit('Query', 'broadcastStopped', 'channels'),
-  pipeline('Mutation', 'createChannel', ['checkChannelQuota', 'createIvsChannel', 'putChannel']),
+  pipeline('Query', 'broadcastStopped', ['findChannel', 'getSeller']),
+  unit('Query', 'seller', 'sellers'),
+  unit('Query', 'suspendedSellers', 'sellers'),
+  pipeline('Mutation', 'createChannel', ['getSeller', 'checkChannelQuota', 'createIvsChannel', 'putChannel']),
   pipeline('Mutation', 'deleteChannel', ['getChannel', 'deleteIvsChannel', 'deleteChannelItem']),
-  pipeline('Mutation', 'startBroadcast', ['getChannel', 'pickEndpoint', 'putTicket']),
+  pipeline('Mutation', 'startBroadcast', [
+    'getChannel',
+    'getSeller',
+    'checkBroadcastQuotas',
+    'pickEndpoint',
+    'putTicket',
+  ]),
   pipeline('Mutation', 'stopBroadcast', ['getChannel', 'markBroadcastStopped', 'stopIvsStream']),
   pipeline('Mutation', 'claimIngest', [
     'getClaimingEndpoint',
     'redeemTicket',
     'getChannel',
     'refuseRevokedTicket',
+    'getSeller',
+    'checkBroadcastQuotas',
     'readIngest',
   ]),
   unit('Mutation', 'registerEndpoint', 'endpoints'),
   unit('Mutation', 'heartbeatEndpoint', 'endpoints'),
   unit('Mutation', 'setEndpointStatus', 'endpoints'),
-  pipeline('Mutation', 'reportStreamStatus', ['getChannel', 'applyStreamStatus']),
+  pipeline('Mutation', 'reportStreamStatus', ['getChannel', 'applyStreamStatus', 'recordLiveTime']),
+  pipeline('Mutation', 'suspendSeller', ['putSuspension', 'findOnAirChannels', 'stopIvsStreams']),
+  unit('Mutation', 'reinstateSeller', 'sellers'),
   unit('Subscription', 'onChannelStatus', 'none'),
   unit('Subscription', 'onEndpointChanged', 'none'),
 ];

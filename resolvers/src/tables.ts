@@ -15,8 +15,17 @@ export const TABLES = {
     partitionKey: 'id',
     indexes: { byOwner: ['owner', 'createdAt'], byStatus: ['status', 'updatedAt'] },
   },
-  endpoints: { partitionKey: 'id', indexes: {} },
+  endpoints: {
+    partitionKey: 'id',
+    // startBroadcast queries ACTIVE endpoints that heartbeated lately (functions/pickEndpoint.ts).
+    indexes: { byStatus: ['status', 'heartbeatAt'] },
+    // Every write pushes it a day on: a task gone for a day leaves the registry (lib/endpoint.ts).
+    ttlAttribute: 'expiresAtEpoch',
+  },
   tickets: { partitionKey: 'token', indexes: {}, ttlAttribute: 'expiresAtEpoch' },
+  // A seller's suspension and live seconds per month (lib/seller.ts), keyed by Cognito sub. Only
+  // suspended sellers carry `suspension`, so the index holds them alone.
+  sellers: { partitionKey: 'id', indexes: { bySuspension: ['suspension', 'suspendedAt'] } },
 } satisfies Record<string, TableDefinition>;
 
 export type TableName = keyof typeof TABLES;

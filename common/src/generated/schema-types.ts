@@ -122,23 +122,39 @@ export type Mutation = {
    * channel is refused with BroadcastStopped.
    */
   claimIngest: IngestDestination;
-  /** Creates the IVS channel and records the caller as its owner. */
+  /**
+   * Creates the IVS channel and records the caller as its owner. QuotaExceeded past the deployment's
+   * channels per seller; SellerSuspended for a suspended seller.
+   */
   createChannel: Channel;
   /** Owner or admin. Deletes the IVS channel too. */
   deleteChannel: Channel;
   heartbeatEndpoint: Endpoint;
   registerEndpoint: Endpoint;
+  /** Admins only. Lifts a suspension; the seller may broadcast again. */
+  reinstateSeller: Seller;
   /** From transwrap (CONNECTING, INTERRUPTED) and IVS events via EventBridge (LIVE, OFFLINE). */
   reportStreamStatus: Channel;
   /** id: the endpoint id, or the ECS task ARN of the task running it (as EventBridge names it). */
   setEndpointStatus: Endpoint;
-  /** Owner only. Picks the least-loaded ACTIVE endpoint and issues a single-use ticket for it. */
+  /**
+   * Owner only. Picks the least-loaded ACTIVE endpoint and issues a single-use ticket for it.
+   * QuotaExceeded when the seller has as many broadcasts on air as the deployment allows, or has
+   * used the month's live hours (the message says the limit and when it resets); SellerSuspended
+   * for a suspended seller.
+   */
   startBroadcast: IngestTicket;
   /**
    * Owner or admin. Disconnects the stream at IVS and revokes the channel's tickets issued until now;
    * transwrap ends a broadcast that was starting (IVS had nothing to disconnect yet).
    */
   stopBroadcast: Channel;
+  /**
+   * Admins only. The seller (a channel's `owner`) gets no ticket and creates no channel until
+   * reinstated; their broadcasts on air are stopped as stopBroadcast stops one. `reason` (1-500
+   * characters) is shown to the seller.
+   */
+  suspendSeller: Seller;
 };
 
 
@@ -168,6 +184,11 @@ export type MutationRegisterEndpointArgs = {
 };
 
 
+export type MutationReinstateSellerArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationReportStreamStatusArgs = {
   input: ReportStreamStatusInput;
 };
@@ -188,23 +209,38 @@ export type MutationStopBroadcastArgs = {
   channelId: Scalars['ID']['input'];
 };
 
+
+export type MutationSuspendSellerArgs = {
+  reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
 export type Query = {
   /**
    * transwrap asks while a broadcast starts and before restarting a failed relay: true once the
-   * owner or an admin has called stopBroadcast at or after `since` (the claim's ticketIssuedAt), or
-   * the channel is gone.
+   * owner or an admin has called stopBroadcast at or after `since` (the claim's ticketIssuedAt), the
+   * channel is gone, or its owner is suspended.
    */
   broadcastStopped: Scalars['Boolean']['output'];
   channel?: Maybe<Channel>;
   /** Every channel. Admins only. */
   channels: ChannelConnection;
-  /** Every transwrap endpoint. Admins only. */
+  /**
+   * Transwrap endpoints, a page at a time. Admins only. With `status`, those in that status, the
+   * latest heartbeat first (ACTIVE: the ones taking broadcasts). Without, every endpoint the registry
+   * still holds, in no particular order: a row is deleted a day after its endpoint's last heartbeat
+   * or status change.
+   */
   endpoints: EndpointConnection;
   /** Channels on air now, most recently started first. */
   liveChannels: ChannelConnection;
   me: Me;
   /** The caller's channels, newest first. */
   myChannels: ChannelConnection;
+  /** A seller's standing and this month's live hours (a seller never seen is in good standing). Admins only. */
+  seller: Seller;
+  /** Suspended sellers, the latest suspension first. Admins only. */
+  suspendedSellers: SellerConnection;
 };
 
 
@@ -228,6 +264,7 @@ export type QueryChannelsArgs = {
 export type QueryEndpointsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<EndpointStatus>;
 };
 
 
@@ -238,6 +275,17 @@ export type QueryLiveChannelsArgs = {
 
 
 export type QueryMyChannelsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySellerArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QuerySuspendedSellersArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
 };
@@ -259,6 +307,26 @@ export type ReportStreamStatusInput = {
   channelId?: InputMaybe<Scalars['ID']['input']>;
   health?: InputMaybe<StreamHealth>;
   status: StreamStatus;
+};
+
+/**
+ * A seller's standing, as admins see it. A suspended seller gets no ticket and creates no channel,
+ * and their broadcasts on air were stopped when they were suspended.
+ */
+export type Seller = {
+  /** Hours the seller's channels were LIVE this calendar month (UTC), counted as each broadcast ended. */
+  liveHoursThisMonth: Scalars['Float']['output'];
+  suspended: Scalars['Boolean']['output'];
+  suspendedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** Why, as the admin who suspended them wrote it (shown to the seller too). Null unless suspended. */
+  suspendedReason?: Maybe<Scalars['String']['output']>;
+  /** Cognito `sub`: the `owner` of the seller's channels. */
+  userId: Scalars['ID']['output'];
+};
+
+export type SellerConnection = {
+  items: Array<Seller>;
+  nextToken?: Maybe<Scalars['String']['output']>;
 };
 
 /** IVS's view of a live stream's health. */

@@ -1,15 +1,13 @@
 /**
- * Creates the API's tables (resolvers/src/tables.ts) if they are missing. On-demand billing, all
- * attributes projected into indexes, TTL switched on where the endpoint supports it.
+ * Creates the API's tables (resolvers/src/tables.ts) if they are missing, and brings tables kept
+ * from an older version (a developer's `.data`) up to date: indexes added since are created (see
+ * add-index.ts). On-demand billing, all attributes projected into indexes, TTL switched on where
+ * the endpoint supports it.
  */
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceNotFoundException,
-  UpdateTimeToLiveCommand,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
-import { TABLES, type TableName } from '@golive/resolvers/tables';
+import { CreateTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { TABLES, type TableDefinition, type TableName } from '@golive/resolvers/tables';
+import { addIndex } from './add-index';
+import { createTableInput, describeTable, indexDeclaration } from './table-declarations';
 
 export const TABLE_PREFIX = 'golive-';
 
@@ -17,52 +15,34 @@ export function tableNameOf(table: TableName): string {
   return `${TABLE_PREFIX}${table}`;
 }
 
-async function exists(client: DynamoDBClient, TableName: string): Promise<boolean> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName }));
-    return true;
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException) return false;
-    throw error;
-  }
+async function enableTtl(client: DynamoDBClient, TableName: string, definition: TableDefinition) {
+  if (!definition.ttlAttribute) return;
+  // dynalite has no TTL (DynamoDB Local and AWS do; AWS refuses to enable it twice): the resolvers
+  // check expiry themselves, and never take a row's existence as a sign of life.
+  await client
+    .send(
+      new UpdateTimeToLiveCommand({
+        TableName,
+        TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true },
+      }),
+    )
+    .catch(() => undefined);
 }
 
-export async function ensureTables(client: DynamoDBClient): Promise<void> {
-  for (const [table, definition] of Object.entries(TABLES) as [TableName, (typeof TABLES)[TableName]][]) {
+export async function ensureTables(client: DynamoDBClient, log: (line: string) => void = () => {}) {
+  for (const [table, definition] of Object.entries(TABLES) as [TableName, TableDefinition][]) {
     const TableName = tableNameOf(table);
-    if (await exists(client, TableName)) continue;
-    const indexes: [string, [string, string]][] = Object.entries(definition.indexes);
-    const attributes = new Set([definition.partitionKey, ...indexes.flatMap(([, keys]) => keys)]);
-    await client.send(
-      new CreateTableCommand({
-        TableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
-        KeySchema: [{ AttributeName: definition.partitionKey, KeyType: 'HASH' }],
-        ...(indexes.length
-          ? {
-              GlobalSecondaryIndexes: indexes.map(([IndexName, [hash, range]]) => ({
-                IndexName,
-                KeySchema: [
-                  { AttributeName: hash, KeyType: 'HASH' },
-                  { AttributeName: range, KeyType: 'RANGE' },
-                ],
-                Projection: { ProjectionType: 'ALL' },
-              })),
-            }
-          : {}),
-      }),
-    );
-    if ('ttlAttribute' in definition) {
-      // dynalite has no TTL (DynamoDB Local and AWS do); the resolvers check expiry themselves anyway.
-      await client
-        .send(
-          new UpdateTimeToLiveCommand({
-            TableName,
-            TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true },
-          }),
-        )
-        .catch(() => undefined);
+    const existing = await describeTable(client, TableName);
+    if (!existing) {
+      await client.send(new CreateTableCommand(createTableInput(TableName, definition)));
+    } else {
+      const present = new Set((existing.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+      for (const [indexName, keys] of Object.entries(definition.indexes)) {
+        if (present.has(indexName)) continue;
+        log(`Table ${TableName} was made by an older version: adding its index ${indexName}.`);
+        await addIndex(client, TableName, definition, indexDeclaration(indexName, keys));
+      }
     }
+    await enableTtl(client, TableName, definition);
   }
 }

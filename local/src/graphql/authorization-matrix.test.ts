@@ -66,6 +66,8 @@ const none = () => Promise.resolve({});
 const channelArgs = async () => ({ id: await sharedChannel() });
 const freshChannelArgs = async () => ({ id: await sellersChannel() });
 const broadcastArgs = async () => ({ channelId: await sharedChannel() });
+/** A user id no one has: suspending it shuts out no identity the other rows use. */
+const sellerArgs = () => Promise.resolve({ userId: 'matrix-nobody' });
 
 const OPERATIONS: Record<string, Row> = {
   me: { document: op.ME, variables: none, allowed: signedIn },
@@ -88,6 +90,8 @@ const OPERATIONS: Record<string, Row> = {
   },
   channels: { document: op.CHANNELS, variables: none, allowed: allow('admin') },
   endpoints: { document: op.ENDPOINTS, variables: none, allowed: allow('admin') },
+  seller: { document: op.SELLER, variables: sellerArgs, allowed: allow('admin') },
+  suspendedSellers: { document: op.SUSPENDED_SELLERS, variables: none, allowed: allow('admin') },
   broadcastStopped: {
     document: op.BROADCAST_STOPPED,
     variables: async () => ({ channelId: await sharedChannel(), since: new Date().toISOString() }),
@@ -113,6 +117,12 @@ const OPERATIONS: Record<string, Row> = {
     variables: broadcastArgs,
     allowed: allow('seller', 'admin'),
   },
+  suspendSeller: {
+    document: op.SUSPEND_SELLER,
+    variables: async () => ({ ...(await sellerArgs()), reason: 'Matrix' }),
+    allowed: allow('admin'),
+  },
+  reinstateSeller: { document: op.REINSTATE_SELLER, variables: sellerArgs, allowed: allow('admin') },
   claimIngest: {
     document: op.CLAIM_INGEST,
     variables: async () => ({ token: await ticketToken(), endpointId: 'tw-matrix' }),

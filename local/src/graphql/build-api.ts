@@ -25,6 +25,8 @@ export interface ApiParts {
   lambdas: Record<string, LambdaHandler>;
   /** Seals pagination tokens; any stable secret. */
   secret: string;
+  /** The API's environment variables (ctx.env), as AppSync's GraphQL API has them. */
+  environment?: Record<string, string>;
   schemaPath?: string;
 }
 
@@ -64,6 +66,7 @@ export async function buildApi(parts: ApiParts): Promise<GraphqlApi> {
   };
   const functions = new Map(FUNCTIONS.map((fn) => [fn.name, step(fn.code, fn.code, fn.dataSource)]));
 
+  const env = Object.freeze({ ...parts.environment });
   const plans = new Map<string, FieldResolverPlan>();
   for (const resolver of RESOLVERS) {
     const key = `${resolver.typeName}.${resolver.fieldName}`;
@@ -72,7 +75,7 @@ export async function buildApi(parts: ApiParts): Promise<GraphqlApi> {
       throw new Error(`resolvers/src/api.ts resolves ${key}, which schema.graphql does not define`);
     }
     if (resolver.kind === 'UNIT') {
-      plans.set(key, { kind: 'UNIT', step: step(resolver.code, resolver.code, resolver.dataSource) });
+      plans.set(key, { kind: 'UNIT', step: step(resolver.code, resolver.code, resolver.dataSource), env });
     } else {
       const steps = resolver.functions.map((name) => {
         const found = functions.get(name);
@@ -84,6 +87,7 @@ export async function buildApi(parts: ApiParts): Promise<GraphqlApi> {
         name: resolver.code,
         module: module(resolver.code),
         functions: steps,
+        env,
       });
     }
   }

@@ -25,6 +25,8 @@ export interface GraphqlServiceConfig extends HttpServiceConfig {
   ivsEndpoint: string;
   cognito: { endpoint: string; issuer: string; jwksUrl: string; clientId: string };
   keepAliveMs?: number;
+  /** The API's environment variables (ctx.env): the deployment's quotas (resolvers/src/quotas.ts). */
+  environment?: Record<string, string>;
 }
 
 export interface GraphqlServiceDetails {
@@ -37,7 +39,7 @@ export interface GraphqlServiceDetails {
 export async function startGraphqlService(config: GraphqlServiceConfig) {
   const aws = { region: config.region, credentials: { ...config.credentials } };
   const dynamodb = new DynamoDBClient({ ...aws, endpoint: config.dynamodbEndpoint });
-  await ensureTables(dynamodb);
+  await ensureTables(dynamodb, (line) => console.log(line));
   const ivs = new IvsClient({ ...aws, endpoint: config.ivsEndpoint });
   const cognito = new CognitoIdentityProviderClient({ ...aws, endpoint: config.cognito.endpoint });
   const keysFile = join(config.path, 'api-keys.json');
@@ -47,6 +49,7 @@ export async function startGraphqlService(config: GraphqlServiceConfig) {
     dynamodb,
     lambdas: { 'lambda/ivs-control': createIvsControl(ivs) },
     secret: config.credentials.secretAccessKey,
+    environment: config.environment,
   });
   const authenticate = createAuthenticator({
     region: config.region,

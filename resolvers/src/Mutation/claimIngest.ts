@@ -1,6 +1,6 @@
 /**
  * Mutation.claimIngest (IAM): pipeline getClaimingEndpoint -> redeemTicket -> getChannel (service)
- * -> refuseRevokedTicket -> readIngest.
+ * -> refuseRevokedTicket -> getSeller (the owner) -> checkBroadcastQuotas -> readIngest.
  */
 import type { Context } from '@aws-appsync/utils';
 import { identifier } from '../lib/validate';

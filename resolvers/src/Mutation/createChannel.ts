@@ -1,10 +1,12 @@
-/** Mutation.createChannel: pipeline checkChannelQuota -> createIvsChannel -> putChannel. */
+/** Mutation.createChannel: pipeline getSeller (the caller) -> checkChannelQuota -> createIvsChannel -> putChannel. */
 import type { Context } from '@aws-appsync/utils';
+import { signedInUser } from '../lib/identity';
 import { channelName } from '../lib/validate';
 import type { MutationCreateChannelArgs } from '@golive/common/generated/schema-types';
 
 export function request(ctx: Context<MutationCreateChannelArgs>) {
   ctx.stash.name = channelName(ctx.args.name);
+  ctx.stash.sellerId = signedInUser(ctx).sub;
   return {};
 }
 

@@ -15,4 +15,6 @@ export function request(ctx: Context<Args>) {
   });
 }
 
-export const response = updatedEndpoint;
+export function response(ctx: Context) {
+  return updatedEndpoint(ctx);
+}

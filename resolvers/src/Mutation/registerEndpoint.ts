@@ -1,7 +1,7 @@
 /** Mutation.registerEndpoint (endpoints table, IAM): a transwrap instance announces itself (again). */
 import { util, type Context } from '@aws-appsync/utils';
 import { put } from '@aws-appsync/utils/dynamodb';
-import { CAPACITY_MAX, type EndpointItem } from '../lib/endpoint';
+import { CAPACITY_MAX, endpointExpiry, type EndpointItem } from '../lib/endpoint';
 import { raiseDataSourceError } from '../lib/results';
 import { identifier, range, VALIDATION_ERROR } from '../lib/validate';
 import type { MutationRegisterEndpointArgs } from '@golive/common/generated/schema-types';
@@ -22,6 +22,7 @@ export function request(ctx: Context<Args>) {
     load: 0,
     heartbeatAt: now,
     startedAt: now,
+    expiresAtEpoch: endpointExpiry(),
   };
   return put({ key: { id: item.id }, item });
 }

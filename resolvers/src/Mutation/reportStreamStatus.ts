@@ -1,4 +1,4 @@
-/** Mutation.reportStreamStatus (IAM): pipeline getChannel (service) -> applyStreamStatus. */
+/** Mutation.reportStreamStatus (IAM): pipeline getChannel (service) -> applyStreamStatus -> recordLiveTime. */
 import { util, type Context } from '@aws-appsync/utils';
 import { identifier, VALIDATION_ERROR } from '../lib/validate';
 import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';

@@ -23,4 +23,6 @@ export function request(ctx: Context<MutationSetEndpointStatusArgs>) {
   return updateEndpoint(endpointIdOf(ctx.args.id), { status: ctx.args.status });
 }
 
-export const response = updatedEndpoint;
+export function response(ctx: Context) {
+  return updatedEndpoint(ctx);
+}

@@ -1,4 +1,7 @@
-/** Mutation.startBroadcast: pipeline getChannel (owner only) -> pickEndpoint -> putTicket. */
+/**
+ * Mutation.startBroadcast: pipeline getChannel (owner only) -> getSeller -> checkBroadcastQuotas
+ * -> pickEndpoint -> putTicket.
+ */
 import type { Context } from '@aws-appsync/utils';
 import { identifier } from '../lib/validate';
 import type { MutationStartBroadcastArgs } from '@golive/common/generated/schema-types';

@@ -17,4 +17,6 @@ export function request(ctx: Context<Args>) {
   });
 }
 
-export const response = page;
+export function response(ctx: Context) {
+  return page(ctx);
+}

@@ -18,4 +18,6 @@ export function request(ctx: Context<Args>) {
   });
 }
 
-export const response = page;
+export function response(ctx: Context) {
+  return page(ctx);
+}

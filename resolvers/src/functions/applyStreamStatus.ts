@@ -1,6 +1,7 @@
 /**
  * channels table: applies a status report to ctx.stash.channel unless a report from a later
  * source time was applied already (events can arrive out of order); then the channel is unchanged.
+ * ctx.stash.statusApplied says which it was (recordLiveTime counts only applied changes).
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
@@ -50,5 +51,6 @@ export function response(ctx: Context) {
       return ctx.stash.channel as ChannelItem;
     util.error(ctx.error.message, ctx.error.type);
   }
+  ctx.stash.statusApplied = true;
   return ctx.result as ChannelItem;
 }

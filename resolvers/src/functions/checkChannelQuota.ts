@@ -1,23 +1,34 @@
-/** channels table: refuses a new channel when the caller already owns CHANNELS_PER_SELLER. */
-import { util, type Context } from '@aws-appsync/utils';
+/**
+ * channels table: refuses a new channel when the caller (ctx.stash.seller) is suspended or already
+ * owns the deployment's channels per seller (lib/quotas.ts).
+ */
+import type { Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
-import { CHANNELS_PER_SELLER } from '../lib/channel';
 import { signedInUser } from '../lib/identity';
+import { counted, quotasOf, refuseOverQuota } from '../lib/quotas';
 import { raiseDataSourceError } from '../lib/results';
+import { refuseIfSuspended, type SellerItem } from '../lib/seller';
 
 export function request(ctx: Context) {
+  refuseIfSuspended(ctx.stash.seller as SellerItem | null);
   return query({
     index: 'byOwner',
     query: { owner: { eq: signedInUser(ctx).sub } },
-    limit: CHANNELS_PER_SELLER,
+    // DynamoDB takes a limit of 1 or more; a quota of 0 refuses on any answer.
+    limit: Math.max(1, quotasOf(ctx).channelsPerSeller),
   });
 }
 
 export function response(ctx: Context) {
   raiseDataSourceError(ctx);
+  const { channelsPerSeller } = quotasOf(ctx);
   const { items } = ctx.result as { items: unknown[] };
-  if (items.length >= CHANNELS_PER_SELLER) {
-    util.error(`A seller may own at most ${CHANNELS_PER_SELLER} channels.`, 'QuotaExceeded');
+  if (items.length >= channelsPerSeller) {
+    refuseOverQuota(
+      `A seller may own ${counted(channelsPerSeller, 'channel')}. Delete one to create another.`,
+      'channelsPerSeller',
+      channelsPerSeller,
+    );
   }
   return {};
 }

@@ -93,6 +93,10 @@ export function createIvsControl(ivs: IvsClient, deploymentId?: string) {
         return deleteChannel(event.arn);
       case 'stopStream':
         return stopStream(event.arn);
+      case 'stopStreams':
+        // One at a time: IVS allows StopStream a few times a second per account.
+        for (const arn of event.arns) await stopStream(arn);
+        return { ok: true };
       case 'getIngest':
         return getIngest(event.arn);
     }

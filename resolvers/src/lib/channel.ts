@@ -10,6 +10,3 @@ export interface ChannelItem extends Channel {
   /** When stopBroadcast was last called: relays claimed before it must not come back. */
   stopRequestedAtMs?: number;
 }
-
-/** A seller may own this many channels (IVS's default quota is 5,000 per account). */
-export const CHANNELS_PER_SELLER = 20;

@@ -40,3 +40,8 @@ export function requireOwner(ctx: Context, item: Owned, adminMayAct: boolean): v
   if (adminMayAct && isAdmin(ctx)) return;
   if (signedInUser(ctx).sub !== item.owner) util.unauthorized();
 }
+
+/** The schema admits admins only; checked again here so no wiring mistake can open an admin action. */
+export function requireAdmin(ctx: Context): void {
+  if (!isAdmin(ctx)) util.unauthorized();
+}

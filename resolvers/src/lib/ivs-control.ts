@@ -8,6 +8,7 @@ export type IvsAction =
   | { action: 'createChannel'; name: string; owner: string }
   | { action: 'deleteChannel'; arn: string }
   | { action: 'stopStream'; arn: string }
+  | { action: 'stopStreams'; arns: string[] }
   | { action: 'getIngest'; arn: string };
 
 export interface CreatedIvsChannel {

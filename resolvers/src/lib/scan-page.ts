@@ -11,4 +11,6 @@ export function request(ctx: Context<Args>) {
   return scan({ limit: pageSize(ctx.args.limit), nextToken: ctx.args.nextToken ?? undefined });
 }
 
-export const response = page;
+export function response(ctx: Context) {
+  return page(ctx);
+}

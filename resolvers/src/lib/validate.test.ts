@@ -1,5 +1,5 @@
 /** Input rules, as createChannel and the listing queries apply them. */
-import { resolverModule, runHandler } from '../testing/run-handler';
+import { ADMIN, resolverModule, runHandler } from '../testing/run-handler';
 
 test.each([
   ['  Morning market  ', 'Morning market'],
@@ -7,7 +7,7 @@ test.each([
   ['x'.repeat(64), 'x'.repeat(64)],
 ])('a channel name %p is kept as %p (trimmed)', async (name, kept) => {
   const outcome = runHandler(await resolverModule('Mutation/createChannel'), 'request', { args: { name } });
-  expect(outcome.ok && outcome.ctx.stash).toEqual({ name: kept });
+  expect(outcome.ok && outcome.ctx.stash).toMatchObject({ name: kept });
 });
 
 test.each([
@@ -44,5 +44,22 @@ test.each(['a b', '../x', 'x'.repeat(201), ''])('the id %p is not accepted', asy
   expect(runHandler(await resolverModule('Query/channel'), 'request', { args: { id } })).toMatchObject({
     ok: false,
     error: { errorType: 'ValidationError', message: 'id is not a valid identifier.' },
+  });
+});
+
+test.each([
+  ['empty', ''],
+  ['501 characters', 'x'.repeat(501)],
+  ['a control character', 'spam\u0007'],
+])('a suspension reason that is %s is a ValidationError', async (_case, reason) => {
+  const outcome = runHandler(
+    await resolverModule('Mutation/suspendSeller'),
+    'request',
+    { args: { userId: 'seller-1', reason }, identity: ADMIN },
+    'Mutation.suspendSeller',
+  );
+  expect(outcome).toMatchObject({
+    ok: false,
+    error: { errorType: 'ValidationError', message: expect.stringMatching(/^reason /) as unknown },
   });
 });

@@ -40,3 +40,15 @@ export function range(argument: string, value: number, min: number, max: number)
     util.error(`${argument} must be between ${min} and ${max}.`, VALIDATION_ERROR);
   return value;
 }
+
+/** Free text an admin writes for a user to read: 1 to `max` characters after trimming, no control characters. */
+export function note(argument: string, raw: string, max: number): string {
+  const text = raw.trim();
+  if (text.length === 0 || text.length > max) {
+    util.error(`${argument} must be 1 to ${max} characters long.`, VALIDATION_ERROR);
+  }
+  if (!util.matches('^[^\\x00-\\x1f\\x7f]+$', text)) {
+    util.error(`${argument} must not contain control characters.`, VALIDATION_ERROR);
+  }
+  return text;
+}

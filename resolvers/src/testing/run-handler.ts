@@ -3,7 +3,7 @@
  * builds. For unit tests of resolver logic without a server or a table.
  */
 import { withInvocation, type AuthType } from '@golive/local/graphql/runtime/invocation';
-import { ResolverError, type AppSyncErrorFields } from '@golive/local/graphql/runtime/errors';
+import { EarlyReturn, ResolverError, type AppSyncErrorFields } from '@golive/local/graphql/runtime/errors';
 import { loadResolverModule, type ResolverModule } from '@golive/local/graphql/runtime/sandbox';
 import { bundleResolvers, type Bundles } from '../bundle';
 
@@ -28,10 +28,19 @@ export interface TestContext {
   result?: unknown;
   error?: { message: string; type: string };
   authType?: AuthType;
+  /** The API's environment variables (ctx.env): quotas, for one. */
+  env?: Record<string, string>;
 }
 
 export type HandlerOutcome =
-  { ok: true; value: unknown; ctx: Record<string, unknown> } | { ok: false; error: AppSyncErrorFields };
+  | {
+      ok: true;
+      value: unknown;
+      ctx: Record<string, unknown>;
+      /** Set when the handler called runtime.earlyReturn: where the pipeline goes on. */
+      skipTo?: 'END' | 'NEXT';
+    }
+  | { ok: false; error: AppSyncErrorFields };
 
 export function runHandler(
   module: ResolverModule,
@@ -49,6 +58,7 @@ export function runHandler(
     result: context.result,
     error: context.error,
     source: null,
+    env: context.env ?? {},
     request: { headers: {}, domainName: null },
     info: { fieldName, parentTypeName, variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
   };
@@ -63,6 +73,7 @@ export function runHandler(
     return { ok: true, value, ctx };
   } catch (error) {
     if (error instanceof ResolverError) return { ok: false, error: error.fields };
+    if (error instanceof EarlyReturn) return { ok: true, value: error.value, ctx, skipTo: error.skipTo };
     throw error;
   }
 }

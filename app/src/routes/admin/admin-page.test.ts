@@ -1,8 +1,9 @@
 /**
  * The admin page in a real browser against a real local stack with one transwrap instance
  * heartbeating: only admins get in; every channel with its owner and status, Stop on a stream
- * that is really live (FFmpeg publishing to the local IVS), API errors said in the dialog, "Show
- * more" paging, the endpoint updating live, and the GraphQL console running a query.
+ * that is really live (FFmpeg publishing to the local IVS), API errors said in the dialog,
+ * suspending and reinstating a channel's owner, "Show more" paging, the endpoint updating live,
+ * and the GraphQL console running a query.
  */
 import type { Locator, Page } from 'playwright-core';
 import * as op from '@golive/common/api-operations';
@@ -170,6 +171,40 @@ test('an API error while stopping is said in the dialog (the channel was deleted
   // The next refresh drops the deleted channel.
   await row.waitFor({ state: 'detached', timeout: 20_000 });
   expect(app.errors).toEqual([]);
+}, 60_000);
+
+test("the admin suspends a channel's owner with a reason, sees them listed, and reinstates them", async () => {
+  const channel = await createChannel(api, 'Admin suspend check', 'otherSeller');
+  const me = await call<op.MeQuery>(api.who.clients.otherSeller, op.ME);
+  const owner = me.data!.me.id;
+  const startBroadcast = () =>
+    call(api.who.clients.otherSeller, op.START_BROADCAST, { channelId: channel.id });
+  try {
+    await signInAsAdmin();
+    const row = rowOf(app.page, 'Channels', channel.name);
+    await row.getByRole('button', { name: `Suspend owner of ${channel.name}` }).click();
+    const dialog = app.page.getByRole('dialog', { name: /^Suspend .+\?$/ });
+    await dialog.getByLabel('Reason (shown to the seller)').fill('Selling counterfeit goods');
+    await dialog.getByRole('button', { name: 'Suspend seller' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+
+    await row.getByText('· suspended').waitFor({ timeout: 15_000 });
+    expect(await row.getByRole('button', { name: /^Suspend owner/ }).count()).toBe(0);
+    const listed = rowOf(app.page, 'Suspended sellers', owner);
+    await listed.getByRole('cell', { name: 'Selling counterfeit goods' }).waitFor();
+    expect((await startBroadcast()).errors).toEqual([
+      expect.objectContaining({ errorType: 'SellerSuspended' }),
+    ]);
+
+    await listed.getByRole('button', { name: `Reinstate ${owner}` }).click();
+    await listed.waitFor({ state: 'detached', timeout: 15_000 });
+    await app.page.getByText('No seller is suspended.').waitFor();
+    await row.getByRole('button', { name: `Suspend owner of ${channel.name}` }).waitFor();
+    expect((await startBroadcast()).errors).toEqual([]);
+    expect(app.errors).toEqual([]);
+  } finally {
+    await call(api.who.clients.admin, op.REINSTATE_SELLER, { userId: owner });
+  }
 }, 60_000);
 
 test('"Show more" brings the next page of channels, and polling keeps both pages', async () => {

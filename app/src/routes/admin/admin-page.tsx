@@ -1,6 +1,6 @@
 /**
- * /admin: for the admins group only. Channels (with Stop), transwrap endpoints (live), and a
- * GraphQL console loaded on request.
+ * /admin: for the admins group only. Channels (with Stop and Suspend owner), suspended sellers
+ * (with Reinstate), transwrap endpoints (live), and a GraphQL console loaded on request.
  */
 import { Link } from 'wouter';
 import { useAuth } from '../../auth/auth-context';
@@ -8,6 +8,7 @@ import { usePageTitle } from '../../ui/page-title';
 import { ChannelsSection } from './channels-section';
 import { ConsoleSection } from './console-section';
 import { EndpointsSection } from './endpoints-section';
+import { SellersSection } from './sellers-section';
 import './admin.css';
 
 export default function AdminPage() {
@@ -19,10 +20,12 @@ export default function AdminPage() {
       <h1>Admin</h1>
       <nav className="admin-jump" aria-label="Admin sections">
         <a href="#channels">Channels</a>
+        <a href="#sellers">Sellers</a>
         <a href="#endpoints">Endpoints</a>
         <a href="#console">Console</a>
       </nav>
       <ChannelsSection />
+      <SellersSection />
       <EndpointsSection />
       <ConsoleSection />
     </main>

@@ -28,10 +28,20 @@ export interface ChannelPageRowsProps {
   onLoaded: (nextToken: string | null) => void;
   stopping: ReadonlySet<string>;
   onStop: (channel: AdminChannel) => void;
+  suspendedOwners: ReadonlySet<string>;
+  onSuspendOwner: (channel: AdminChannel) => void;
   isFirst: boolean;
 }
 
-export function ChannelPageRows({ startToken, onLoaded, stopping, onStop, isFirst }: ChannelPageRowsProps) {
+export function ChannelPageRows({
+  startToken,
+  onLoaded,
+  stopping,
+  onStop,
+  suspendedOwners,
+  onSuspendOwner,
+  isFirst,
+}: ChannelPageRowsProps) {
   const now = useNow(15_000);
   const { data, previousData, error, refetch } = useQuery(op.CHANNELS, {
     variables: { limit: CHANNELS_PAGE_SIZE, nextToken: startToken },
@@ -91,6 +101,8 @@ export function ChannelPageRows({ startToken, onLoaded, stopping, onStop, isFirs
           now={now}
           stopping={stopping.has(channel.id)}
           onStop={onStop}
+          ownerSuspended={suspendedOwners.has(channel.owner)}
+          onSuspendOwner={onSuspendOwner}
         />
       ))}
     </tbody>

@@ -1,4 +1,4 @@
-/** One channel in the admin table: who owns it, whether it is on air, and Stop / Watch. */
+/** One channel in the admin table: who owns it, whether it is on air, and Stop / Watch / Suspend owner. */
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import type * as op from '@golive/common/api-operations';
@@ -14,9 +14,19 @@ export interface ChannelRowProps {
   /** A stop was accepted by the API and the channel has not gone offline yet. */
   stopping: boolean;
   onStop: (channel: AdminChannel) => void;
+  /** The owner is suspended: said beside them, and not offered again. */
+  ownerSuspended: boolean;
+  onSuspendOwner: (channel: AdminChannel) => void;
 }
 
-export function ChannelRow({ channel, now, stopping, onStop }: ChannelRowProps) {
+export function ChannelRow({
+  channel,
+  now,
+  stopping,
+  onStop,
+  ownerSuspended,
+  onSuspendOwner,
+}: ChannelRowProps) {
   const onAir = channel.status !== 'OFFLINE';
   const statusCell = useRef<HTMLTableCellElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
@@ -41,6 +51,7 @@ export function ChannelRow({ channel, now, stopping, onStop }: ChannelRowProps) 
         ) : (
           <code>{channel.owner}</code>
         )}
+        {ownerSuspended && <strong className="suspended"> · suspended</strong>}
       </td>
       <td role="cell" className="cell-status" data-label="Status" ref={statusCell} tabIndex={-1}>
         <StreamStatusBadge status={channel.status} />
@@ -66,6 +77,11 @@ export function ChannelRow({ channel, now, stopping, onStop }: ChannelRowProps) 
           >
             {stopping ? 'Stopping…' : 'Stop'}
             <span className="visually-hidden"> {channel.name}</span>
+          </button>
+        )}
+        {!ownerSuspended && (
+          <button type="button" className="button small" onClick={() => onSuspendOwner(channel)}>
+            Suspend owner<span className="visually-hidden"> of {channel.name}</span>
           </button>
         )}
         {/* Live status for the rows that can change soonest; offline ones follow the page's poll. */}

@@ -1,6 +1,6 @@
 /**
  * Every channel, a page at a time ("Show more" follows the API's nextToken), with a Stop for any
- * that is on air, behind a confirmation.
+ * that is on air and a Suspend for its owner, each behind a confirmation.
  */
 import { useMutation } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -9,7 +9,9 @@ import { apiErrorMessage } from './api-error';
 import { ChannelPageRows } from './channel-page-rows';
 import type { AdminChannel } from './channel-row';
 import { ConfirmDialog } from './confirm-dialog';
+import { SuspendSellerDialog } from './suspend-seller-dialog';
 import { TableHead } from './table-head';
+import { useSuspendedSellers } from './use-suspended-sellers';
 
 /**
  * How long a row says "Stopping…" after the API accepted the stop: IVS reports the stream's end
@@ -33,6 +35,8 @@ export function ChannelsSection() {
   const [stopError, setStopError] = useState<string>();
   const [stopBroadcast, { loading: stoppingNow }] = useMutation(op.STOP_BROADCAST);
   const [stopping, setStopping] = useState<ReadonlySet<string>>(new Set());
+  const { suspendedIds } = useSuspendedSellers();
+  const [suspendTarget, setSuspendTarget] = useState<AdminChannel>();
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   useEffect(() => {
     const pending = timers.current;
@@ -89,6 +93,8 @@ export function ChannelsSection() {
                 setStopError(undefined);
                 setTarget(channel);
               }}
+              suspendedOwners={suspendedIds}
+              onSuspendOwner={setSuspendTarget}
             />
           ))}
         </table>
@@ -120,6 +126,11 @@ export function ChannelsSection() {
           The stream is cut at IVS and everyone watching sees it end. The seller can go live again afterwards.
         </p>
       </ConfirmDialog>
+      <SuspendSellerDialog
+        channel={suspendTarget}
+        onDone={() => setSuspendTarget(undefined)}
+        fallbackFocus={() => heading.current}
+      />
     </section>
   );
 }

@@ -16,7 +16,8 @@ export function EndpointsSection() {
     <section id="endpoints" className="admin-section" aria-labelledby="endpoints-title">
       <h2 id="endpoints-title">Endpoints</h2>
       <p className="hint">
-        The transwrap instances sellers stream to. Each one updates here as it reports in.
+        The transwrap instances taking broadcasts. Each one updates here as it reports in, and one that drains
+        or stops stays listed with its new status.
       </p>
       {error && (
         <div className="row-message">
@@ -30,7 +31,7 @@ export function EndpointsSection() {
         </div>
       )}
       {!endpoints && !error && <p role="status">Loading endpoints…</p>}
-      {endpoints?.length === 0 && <p>No endpoint has registered. Broadcasts cannot start until one does.</p>}
+      {endpoints?.length === 0 && <p>No endpoint is active. Broadcasts cannot start until one is.</p>}
       {endpoints && endpoints.length > 0 && (
         <div className="table-frame">
           <table className="admin-table endpoints-table" role="table" aria-labelledby="endpoints-title">

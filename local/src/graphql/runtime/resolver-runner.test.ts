@@ -52,6 +52,18 @@ test('unit: request -> data source -> response, with ctx.args, ctx.identity and 
   expect(source.requests).toHaveLength(1);
 });
 
+test("ctx.env holds the API's environment variables, a copy per call: a handler cannot change the next call's", async () => {
+  const unit = step(
+    'env',
+    `export function request(ctx) { const seen = ctx.env.GOLIVE_QUOTA_CHANNELS_PER_SELLER; ctx.env.GOLIVE_QUOTA_CHANNELS_PER_SELLER = '999'; return { seen }; }
+     export function response(ctx) { return ctx.result.echo.seen; }`,
+  );
+  const plan = { kind: 'UNIT' as const, step: unit, env: { GOLIVE_QUOTA_CHANNELS_PER_SELLER: '3' } };
+  expect(await runFieldResolver(plan, call)).toMatchObject({ ok: true, value: '3' });
+  expect(await runFieldResolver(plan, call)).toMatchObject({ ok: true, value: '3' });
+  expect(await runFieldResolver({ kind: 'UNIT', step: unit }, call)).toMatchObject({ ok: true, value: null });
+});
+
 test('pipeline: stash is shared, ctx.prev.result carries each step, the after-step sees the last', async () => {
   const first = step(
     'first',

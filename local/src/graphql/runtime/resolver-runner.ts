@@ -15,9 +15,12 @@ export interface Step {
   dataSource: DataSource;
 }
 
-export type FieldResolverPlan =
-  | { kind: 'UNIT'; step: Step }
-  | { kind: 'PIPELINE'; name: string; module: ResolverModule; functions: Step[] };
+/** The API's environment variables, which AppSync gives every handler as ctx.env. */
+export type ApiEnvironment = Readonly<Record<string, string>>;
+
+export type FieldResolverPlan = (
+  { kind: 'UNIT'; step: Step } | { kind: 'PIPELINE'; name: string; module: ResolverModule; functions: Step[] }
+) & { env?: ApiEnvironment };
 
 export interface FieldCall {
   authType: AuthType;
@@ -49,6 +52,7 @@ interface Ctx {
   error: { message: string; type: string } | undefined;
   request: FieldCall['request'];
   info: FieldCall['info'];
+  env: ApiEnvironment;
 }
 
 /** A bug in resolver code (TypeError and the like) surfaces as AppSync reports code errors. */
@@ -78,6 +82,7 @@ export async function runFieldResolver(plan: FieldResolverPlan, call: FieldCall)
     error: undefined,
     request: call.request,
     info: call.info,
+    env: { ...plan.env },
   };
   const handler = (step: string, fn: ((ctx: unknown) => unknown) | undefined) =>
     withInvocation(invocation, () => {

@@ -1,0 +1,24 @@
+/**
+ * sellers table: loads the seller (ctx.stash.sellerId, else the owner of ctx.stash.channel) into
+ * ctx.stash.seller: their suspension and live seconds. A seller with no item yet is in good
+ * standing with nothing used (stash.seller is null); with no seller to look up (a channel that
+ * is gone), the read is skipped.
+ */
+import { runtime, type Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import type { ChannelItem } from '../lib/channel';
+import { raiseDataSourceError } from '../lib/results';
+import type { SellerItem } from '../lib/seller';
+
+export function request(ctx: Context) {
+  const channel = ctx.stash.channel as ChannelItem | null | undefined;
+  const id = (ctx.stash.sellerId as string | undefined) ?? channel?.owner;
+  if (!id) runtime.earlyReturn(null, { skipTo: 'NEXT' });
+  return get<SellerItem>({ key: { id } });
+}
+
+export function response(ctx: Context) {
+  raiseDataSourceError(ctx);
+  ctx.stash.seller = (ctx.result as SellerItem | null) ?? null;
+  return ctx.stash.seller as SellerItem | null;
+}
