@@ -30,18 +30,42 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The real command, from the repository root, on this test's stack. */
-function verify(): Promise<{ status: number | null; stdout: string; stderr: string }> {
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real command, from the repository root, on this test's stack (in its own process group). */
+function startVerify() {
   const child = spawn('npm', ['run', '--silent', 'verify', '--', '--local', stack.info.dataDir], {
     cwd: REPO_ROOT,
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    detached: true,
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
+  const done = new Promise<Run>((resolve) =>
+    child.once('close', (status) => resolve({ status, stdout, stderr })),
+  );
+  return {
+    done,
+    /** Resolves once the output has a line matching `pattern`. */
+    printed: (pattern: RegExp) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => pattern.test(stdout) && resolve();
+        child.stdout.on('data', check);
+        void done.then(() => reject(new Error(`verify ended without printing ${pattern}:\n${stdout}`)));
+        check();
+      }),
+    /** Ctrl-C in a terminal: SIGINT to the whole process group (npm and the script). */
+    interrupt: () => process.kill(-child.pid!, 'SIGINT'),
+  };
 }
+
+const verify = () => startVerify().done;
 
 /** What a run could leave behind: temporary sellers in the pool, channels in IVS. */
 async function leftovers(): Promise<{ sellers: string[]; ivsChannels: number }> {
@@ -70,7 +94,7 @@ const line = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g
 test('on a working stack every step passes, each with its check mark, and nothing is left behind', async () => {
   const before = await leftovers();
   const transwrap = await spawnTranswrap(stack.info);
-  let run: Awaited<ReturnType<typeof verify>>;
+  let run: Run;
   try {
     run = await verify();
   } finally {
@@ -120,7 +144,7 @@ test('when the transwrap the ticket names has crashed it says the ingest refused
   // A crashed instance: killed at once, its endpoint still ACTIVE until its heartbeat is stale.
   const crashed = await spawnTranswrap(stack.info);
   await crashed.stop('SIGKILL');
-  let run: Awaited<ReturnType<typeof verify>>;
+  let run: Run;
   try {
     run = await verify();
   } finally {
@@ -137,3 +161,26 @@ test('when the transwrap the ticket names has crashed it says the ingest refused
   expect(run.status).toBe(1);
   expect(await leftovers()).toEqual(before);
 }, 120_000);
+
+test('Ctrl-C in the middle of the broadcast stops the checks and still deletes what the run created', async () => {
+  const before = await leftovers();
+  const transwrap = await spawnTranswrap(stack.info);
+  let run: Run;
+  try {
+    const running = startVerify();
+    await running.printed(line('✓ see LIVE on onChannelStatus'));
+    running.interrupt();
+    run = await running.done;
+  } finally {
+    await transwrap.stop();
+  }
+  expect(run.stdout).toMatch(line('SIGINT: stopping; deleting what this run created first.'));
+  expect(run.stdout).toMatch(/^✗ [^\n]+: interrupted$/m);
+  // The channel was live at IVS, which refuses to delete a live channel: verify stops it first.
+  expect(run.stdout).toMatch(line('✓ delete the channel'));
+  expect(run.stdout).toMatch(line('✓ delete the temporary seller'));
+  expect(run.stdout).toMatch(line('verify interrupted'));
+  // npm itself dies of the SIGINT (no status); the script finishes its clean-up regardless.
+  expect(run.status).not.toBe(0);
+  expect(await leftovers()).toEqual(before);
+}, 180_000);

@@ -20,7 +20,17 @@ async function main(args: string[]): Promise<number> {
     if (error instanceof MissingBinaryError) throw new UsageError(error.message);
     throw error;
   }
-  return (await runVerify(target, (line) => console.log(line))) ? 0 : 1;
+  // Ctrl-C (or SIGTERM) stops the checks, not the clean-up, which is bounded by its own time
+  // limits. Later signals are ignored: `npm run` forwards the terminal's Ctrl-C, so one press
+  // arrives twice.
+  const interrupt = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      if (interrupt.signal.aborted) return;
+      console.log(`${signal}: stopping; deleting what this run created first.`);
+      interrupt.abort();
+    });
+  return (await runVerify(target, (line) => console.log(line), interrupt.signal)) ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -3,7 +3,7 @@
  * check mark with what it found, or a cross with exactly what failed and its likely cause. A step
  * that runs out of time is cancelled (its AbortSignal) and named, with what it was waiting for.
  */
-import { describeFailure, likelyCause } from './failure-hints';
+import { describeFailure, likelyCause, VerifyFailure } from './failure-hints';
 import { CLEAN_UP, STEPS, type StepId } from './steps';
 
 export interface StepContext {
@@ -28,7 +28,11 @@ export class Checklist {
   /** How many steps failed so far. */
   failures = 0;
 
-  constructor(private readonly print: (line: string) => void) {}
+  /** `interrupted`: aborted on Ctrl-C; the step running fails at once, and clean-up runs. */
+  constructor(
+    private readonly print: (line: string) => void,
+    private readonly interrupted: AbortSignal = new AbortController().signal,
+  ) {}
 
   get passed(): boolean {
     return this.failures === 0;
@@ -53,6 +57,16 @@ export class Checklist {
         reject(Object.assign(new Error(`timed out after ${seconds(timeoutMs)}${what}`), { timedOut: true }));
       }, timeoutMs);
     });
+    const cleaning = CLEAN_UP.includes(step);
+    const stopped = new Promise<never>((_, reject) => {
+      if (cleaning) return;
+      const stop = () => {
+        controller.abort();
+        reject(new VerifyFailure('interrupted', 'interrupted'));
+      };
+      if (this.interrupted.aborted) stop();
+      else this.interrupted.addEventListener('abort', stop, { once: true });
+    });
     const working = work({
       signal: controller.signal,
       waitingFor: (symptom, detail) => (waiting = { symptom, detail }),
@@ -60,7 +74,7 @@ export class Checklist {
     // Whatever the work does after the step timed out is no longer anyone's concern.
     working.catch(() => undefined);
     try {
-      const result = await Promise.race([working, outOfTime]);
+      const result = await Promise.race([working, outOfTime, stopped]);
       const detail = found?.(result) ? `: ${found(result)}` : '';
       this.print(`✓ ${title}${detail} (${seconds(Date.now() - started)})`);
       return result;

@@ -53,9 +53,14 @@ const isConflict = (error: unknown) =>
   CombinedGraphQLErrors.is(error) &&
   error.errors.some((entry) => (entry as { errorType?: string }).errorType === 'Conflict');
 
-export async function runVerify(target: VerifyTarget, print: (line: string) => void): Promise<boolean> {
+/** `interrupted`: aborted on Ctrl-C; the steps stop and clean-up runs. */
+export async function runVerify(
+  target: VerifyTarget,
+  print: (line: string) => void,
+  interrupted?: AbortSignal,
+): Promise<boolean> {
   const { app } = target;
-  const checklist = new Checklist(print);
+  const checklist = new Checklist(print, interrupted);
   const cognito = new CognitoIdentityProviderClient(target.admin);
   const seller = newTemporarySeller();
   const clients: ApolloClient[] = [];
@@ -291,7 +296,9 @@ export async function runVerify(target: VerifyTarget, print: (line: string) => v
   print(
     checklist.passed
       ? 'verify passed: the deployment works end to end.'
-      : `verify FAILED: ${checklist.failures} step(s) failed (above, with their likely cause).`,
+      : interrupted?.aborted
+        ? 'verify interrupted: the clean-up steps above say what was deleted.'
+        : `verify FAILED: ${checklist.failures} step(s) failed (above, with their likely cause).`,
   );
   return checklist.passed;
 }
