@@ -52,6 +52,7 @@ export class ChannelStatusWatch {
         const at = this.statuses.findIndex((seen, index) => index > after && seen === status);
         if (at === -1 && this.refusal === undefined && !signal.aborted) return;
         this.wake.delete(check);
+        signal.removeEventListener('abort', check);
         if (at !== -1) resolve(at);
         else if (this.refusal !== undefined) reject(this.refusal);
         else reject(new VerifyFailure('timeout', `no ${status}`));

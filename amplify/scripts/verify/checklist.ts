@@ -57,10 +57,10 @@ export class Checklist {
         reject(Object.assign(new Error(`timed out after ${seconds(timeoutMs)}${what}`), { timedOut: true }));
       }, timeoutMs);
     });
-    const cleaning = CLEAN_UP.includes(step);
+    let stop = () => {};
     const stopped = new Promise<never>((_, reject) => {
-      if (cleaning) return;
-      const stop = () => {
+      if (CLEAN_UP.includes(step)) return;
+      stop = () => {
         controller.abort();
         reject(new VerifyFailure('interrupted', 'interrupted'));
       };
@@ -91,6 +91,7 @@ export class Checklist {
       throw new StepFailed(step);
     } finally {
       clearTimeout(timer);
+      this.interrupted.removeEventListener('abort', stop);
     }
   }
 

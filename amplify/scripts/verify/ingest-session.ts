@@ -97,6 +97,7 @@ export class IngestSession {
         const result = done();
         if (result === undefined && !this.closedWith && !signal.aborted) return;
         this.listeners.delete(check);
+        signal.removeEventListener('abort', check);
         if (result !== undefined) resolve(result);
         else if (this.closedWith) reject(closeFailure(this.closedWith));
         else reject(new VerifyFailure('timeout', 'aborted'));
@@ -141,6 +142,7 @@ export class IngestSession {
       const check = () => {
         if (!this.closedWith && !signal.aborted) return;
         this.listeners.delete(check);
+        signal.removeEventListener('abort', check);
         if (this.closedWith) resolve(this.closedWith);
         else reject(new VerifyFailure('timeout', 'no close after stop'));
       };
@@ -150,7 +152,12 @@ export class IngestSession {
     });
   }
 
-  terminate(): void {
-    this.socket.terminate();
+  /**
+   * Leaves, as a broadcaster that is done: a 1000 close ends the session at once (a dropped socket
+   * would be held for transwrap's resume grace, keeping the channel live at IVS meanwhile).
+   */
+  leave(): void {
+    if (this.isOpen) this.socket.close(1000, 'verify ended');
+    else this.socket.terminate();
   }
 }

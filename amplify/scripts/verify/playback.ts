@@ -12,8 +12,28 @@ export interface Playlist {
   segments: string[];
 }
 
-async function get(url: string, signal: AbortSignal): Promise<Response> {
-  return fetch(url, { signal, headers: { 'cache-control': 'no-cache' } });
+/**
+ * GET with its own AbortSignal, tied to the step's for this request only: fetch leaves its
+ * listener on the signal it is given, and the playlist is asked for many times.
+ */
+async function get<T>(
+  url: string,
+  signal: AbortSignal,
+  read: (response: Response) => Promise<T>,
+): Promise<{ status: number; body?: T }> {
+  const request = new AbortController();
+  const abort = () => request.abort();
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    const response = await fetch(url, { signal: request.signal, headers: { 'cache-control': 'no-cache' } });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { status: response.status };
+    }
+    return { status: response.status, body: await read(response) };
+  } finally {
+    signal.removeEventListener('abort', abort);
+  }
 }
 
 /** The URIs a playlist lists (lines that are not tags), resolved against it. */
@@ -29,10 +49,8 @@ function listed(text: string, base: string): string[] {
 async function lookOnce(playbackUrl: string, signal: AbortSignal): Promise<Playlist | VerifyFailure> {
   let url = playbackUrl;
   for (let hops = 0; hops < 3; hops++) {
-    const response = await get(url, signal);
-    if (!response.ok)
-      return new VerifyFailure(`playback:http-${response.status}`, `HTTP ${response.status} for ${url}`);
-    const text = await response.text();
+    const { status, body: text } = await get(url, signal, (response) => response.text());
+    if (text === undefined) return new VerifyFailure(`playback:http-${status}`, `HTTP ${status} for ${url}`);
     if (!text.startsWith('#EXTM3U'))
       return new VerifyFailure('playback:not-playlist', `${url} is not an HLS playlist`);
     const uris = listed(text, url);
@@ -71,10 +89,13 @@ function isMedia(bytes: Uint8Array): boolean {
 /** Fetches the newest segment the playlist lists; resolves with its size in bytes. */
 export async function fetchSegment(playlist: Playlist, signal: AbortSignal): Promise<number> {
   const url = playlist.segments.at(-1)!;
-  const response = await get(url, signal);
-  if (!response.ok)
-    throw new VerifyFailure(`playback:http-${response.status}`, `HTTP ${response.status} for ${url}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const { status, body } = await get(
+    url,
+    signal,
+    async (response) => new Uint8Array(await response.arrayBuffer()),
+  );
+  if (!body) throw new VerifyFailure(`playback:http-${status}`, `HTTP ${status} for ${url}`);
+  const bytes = body;
   if (bytes.length === 0 || !isMedia(bytes))
     throw new VerifyFailure(
       'playback:not-media',

@@ -37,12 +37,12 @@ function checkIngestUrl(url: string): void {
 
 /** Rejects when the step is aborted, so a wait that cannot be cancelled still ends with its step. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      signal.addEventListener('abort', () => reject(new VerifyFailure('timeout', 'aborted')), { once: true }),
-    ),
-  ]);
+  let abort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    abort = () => reject(new VerifyFailure('timeout', 'aborted'));
+    signal.addEventListener('abort', abort, { once: true });
+  });
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener('abort', abort));
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {
@@ -247,7 +247,7 @@ export async function runVerify(
     checklist.printSkipped();
   } finally {
     pattern?.kill();
-    session?.terminate();
+    session?.leave();
     if (channel && sellerApi) {
       const { id } = channel;
       const api = sellerApi;
