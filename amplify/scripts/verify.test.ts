@@ -9,9 +9,11 @@ import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { IvsClient, ListChannelsCommand } from '@aws-sdk/client-ivs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SET_ENDPOINT_STATUS } from '@golive/common/api-operations';
+import { REGISTER_ENDPOINT, SET_ENDPOINT_STATUS } from '@golive/common/api-operations';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { apolloClient, authFor, call, cognitoClient } from '@golive/local/graphql/testing/api-clients';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
@@ -89,6 +91,14 @@ async function leftovers(): Promise<{ sellers: string[]; ivsChannels: number }> 
   }
 }
 
+/** Marks an endpoint STOPPED, as ECS's task-stopped event does in AWS, so no later ticket names it. */
+async function stopped(id: string): Promise<void> {
+  const service = apolloClient(stack.info, authFor(stack.info, 'service', {}));
+  const { errors } = await call(service, SET_ENDPOINT_STATUS, { id, status: 'STOPPED' });
+  service.stop();
+  expect(errors).toEqual([]);
+}
+
 const line = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm');
 
 test('on a working stack every step passes, each with its check mark, and nothing is left behind', async () => {
@@ -148,10 +158,7 @@ test('when the transwrap the ticket names has crashed it says the ingest refused
   try {
     run = await verify();
   } finally {
-    // What ECS's task-stopped event does in AWS, so the next test gets no ticket for it.
-    const service = apolloClient(stack.info, authFor(stack.info, 'service', {}));
-    await call(service, SET_ENDPOINT_STATUS, { id: crashed.id, status: 'STOPPED' });
-    service.stop();
+    await stopped(crashed.id);
   }
   expect(run.stdout).toMatch(line(`✓ get a ticket (startBroadcast): ${crashed.url}`));
   expect(run.stdout).toMatch(line(`✗ open the ingest WebSocket: ${crashed.url}: connect ECONNREFUSED`));
@@ -184,3 +191,53 @@ test('Ctrl-C in the middle of the broadcast stops the checks and still deletes w
   expect(run.status).not.toBe(0);
   expect(await leftovers()).toEqual(before);
 }, 180_000);
+
+test('when CloudFront cannot reach the ALB (504 from CloudFront) it says the ALB does not admit CloudFront', async () => {
+  const before = await leftovers();
+  // CloudFront in front of an ALB that drops its traffic: the handshake waits, then CloudFront
+  // answers 504 itself, with the headers it always adds.
+  const cloudFront = createServer();
+  cloudFront.on('upgrade', (_request, socket) =>
+    socket.end(
+      [
+        'HTTP/1.1 504 Gateway Timeout',
+        'Server: CloudFront',
+        'Content-Type: text/html',
+        'Content-Length: 0',
+        'X-Cache: Error from cloudfront',
+        'Via: 1.1 0123456789abcdef.cloudfront.net (CloudFront)',
+        'X-Amz-Cf-Pop: IAD89-C1',
+        'X-Amz-Cf-Id: Xn2p0cG6Qm5lZ8bd6u1yVYyH1i0nqf8s1bq0RZy3mU7Hq2zVx1a9Aw==',
+        '',
+        '',
+      ].join('\r\n'),
+    ),
+  );
+  await new Promise<void>((resolve) => cloudFront.listen(0, '127.0.0.1', resolve));
+  const url = `ws://127.0.0.1:${(cloudFront.address() as AddressInfo).port}/ingest`;
+  // The tasks behind it registered that URL, as transwrap tasks behind CloudFront do.
+  const id = `tw-behind-cloudfront-${process.pid}`;
+  const service = apolloClient(stack.info, authFor(stack.info, 'service', {}));
+  const registered = await call(service, REGISTER_ENDPOINT, {
+    input: { id, url, region: stack.info.region, capacity: 10, status: 'ACTIVE' },
+  });
+  service.stop();
+  expect(registered.errors).toEqual([]);
+  let run: Run;
+  try {
+    run = await verify();
+  } finally {
+    await stopped(id);
+    cloudFront.close();
+  }
+  expect(run.stdout).toMatch(
+    line(`✗ open the ingest WebSocket: handshake answered HTTP 504 by CloudFront at ${url}`),
+  );
+  expect(run.stdout).toMatch(
+    /^ {4}likely cause: the ALB does not admit CloudFront: its security group must allow the managed prefix list com\.amazonaws\.global\.cloudfront\.origin-facing/m,
+  );
+  expect(run.stdout).toMatch(line('✓ delete the channel'));
+  expect(run.stdout).toMatch(line('✓ delete the temporary seller'));
+  expect(run.status).toBe(1);
+  expect(await leftovers()).toEqual(before);
+}, 120_000);
