@@ -4,7 +4,7 @@
  * that runs out of time is cancelled (its AbortSignal) and named, with what it was waiting for.
  */
 import { describeFailure, likelyCause, VerifyFailure } from './failure-hints';
-import { CLEAN_UP, STEPS, type StepId } from './steps';
+import { CLEAN_UP, STEPS, type StepId, type StepLimits } from './steps';
 
 export interface StepContext {
   /** Aborted when the step runs out of time: stop waiting, close what it opened. */
@@ -32,6 +32,7 @@ export class Checklist {
   constructor(
     private readonly print: (line: string) => void,
     private readonly interrupted: AbortSignal = new AbortController().signal,
+    private readonly steps: Record<StepId, StepLimits> = STEPS,
   ) {}
 
   get passed(): boolean {
@@ -44,7 +45,7 @@ export class Checklist {
     work: (context: StepContext) => Promise<T>,
     found?: (result: T) => string,
   ): Promise<T> {
-    const { title, timeoutMs } = STEPS[step];
+    const { title, timeoutMs } = this.steps[step];
     this.done.add(step);
     const started = Date.now();
     const controller = new AbortController();
@@ -54,7 +55,7 @@ export class Checklist {
       timer = setTimeout(() => {
         controller.abort();
         const what = waiting ? ` (${waiting.detail})` : '';
-        reject(Object.assign(new Error(`timed out after ${seconds(timeoutMs)}${what}`), { timedOut: true }));
+        reject(new VerifyFailure('timeout', `timed out after ${seconds(timeoutMs)}${what}`));
       }, timeoutMs);
     });
     let stop = () => {};
@@ -67,10 +68,17 @@ export class Checklist {
       if (this.interrupted.aborted) stop();
       else this.interrupted.addEventListener('abort', stop, { once: true });
     });
-    const working = work({
+    const context: StepContext = {
       signal: controller.signal,
       waitingFor: (symptom, detail) => (waiting = { symptom, detail }),
-    });
+    };
+    // Started now, before anything can abort it; a step that throws at once fails like one that rejects.
+    let working: Promise<T>;
+    try {
+      working = work(context);
+    } catch (error) {
+      working = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     // Whatever the work does after the step timed out is no longer anyone's concern.
     working.catch(() => undefined);
     try {
@@ -80,13 +88,12 @@ export class Checklist {
       return result;
     } catch (error) {
       this.failures++;
-      const timedOut = (error as { timedOut?: boolean }).timedOut === true;
-      const { symptom, message } = timedOut
-        ? { symptom: 'timeout', message: (error as Error).message }
-        : describeFailure(error);
+      const { symptom, message } = describeFailure(error);
       this.print(`✗ ${title}: ${message}`);
       // A timeout is best explained by what the step was still waiting for.
-      const cause = (timedOut && waiting && likelyCause(step, waiting.symptom)) || likelyCause(step, symptom);
+      const cause =
+        (symptom === 'timeout' && waiting && likelyCause(step, waiting.symptom)) ||
+        likelyCause(step, symptom);
       if (cause) this.print(`    likely cause: ${cause}`);
       throw new StepFailed(step);
     } finally {
@@ -107,8 +114,8 @@ export class Checklist {
 
   /** Says which steps an earlier failure kept from running (clean-up steps always run). */
   printSkipped(): void {
-    for (const step of Object.keys(STEPS) as StepId[])
+    for (const step of Object.keys(this.steps) as StepId[])
       if (!this.done.has(step) && !CLEAN_UP.includes(step))
-        this.print(`- ${STEPS[step].title}: skipped (an earlier step failed)`);
+        this.print(`- ${this.steps[step].title}: skipped (an earlier step failed)`);
   }
 }

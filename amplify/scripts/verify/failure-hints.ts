@@ -26,6 +26,9 @@ const ADMIN_PERMISSIONS =
 const WRONG_DEPLOYMENT =
   'amplify_outputs.json is from another deployment (or an older one), or your credentials are for another account or region (`aws sts get-caller-identity`)';
 
+const SKEW =
+  'transwrap and verify disagree on transwrap/PROTOCOL.md: run verify from the commit that was deployed';
+
 /** Foreseen failures, by step ('*': any step) and symptom; the first match wins. One row a line. */
 // prettier-ignore
 export const LIKELY_CAUSES: readonly Cause[] = [
@@ -90,6 +93,12 @@ export const LIKELY_CAUSES: readonly Cause[] = [
   ['*', 'close:4012', 'the broadcast was stopped (stopBroadcast) by someone else while verify ran'],
   ['*', 'close:4013', 'every transwrap task is full: wait, or raise GOLIVE_TRANSWRAP_MAX_TASKS'],
   ['*', 'close:4029', "too many connections from one address: behind CloudFront and the ALB transwrap must count the viewer's address (TRUSTED_PROXY_HOPS=2), not CloudFront's"],
+  ['*', 'close:1009', SKEW],
+  ['*', 'close:4000', SKEW],
+  ['*', 'close:4001', SKEW],
+  ['*', 'close:4002', SKEW],
+  ['*', 'close:4006', SKEW],
+  ['*', 'close:4009', "transwrap's relay could not keep up with the test pattern's 1 Mb/s: the task is short of CPU (other broadcasts transcoding?)"],
   ['*', 'close:4008', 'transwrap got no media for its idle timeout: this machine could not encode the test pattern in real time'],
   ['*', 'close:1001', 'the transwrap task is shutting down (a deployment or scale-in): run verify again'],
   ['*', 'close:1006', 'the connection dropped without a close frame: CloudFront or the ALB cut it (idle timeout), or the task died'],

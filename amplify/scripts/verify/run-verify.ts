@@ -24,8 +24,6 @@ import { startTestPattern, TEST_PATTERN_MEDIA, type TestPattern } from './test-p
 // The subscription link opens `new WebSocket(...)`: a global in browsers and Node 22+, not Node 20.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
-type Channel = { id: string; name: string; playbackUrl: string };
-
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** A ticket must send the broadcast encrypted (plain ws:// only to this machine, locally). */
@@ -53,6 +51,40 @@ const isConflict = (error: unknown) =>
   CombinedGraphQLErrors.is(error) &&
   error.errors.some((entry) => (entry as { errorType?: string }).errorType === 'Conflict');
 
+const fetchOptions = (signal: AbortSignal) => ({ fetchOptions: { signal } });
+
+/** Deletes a channel as its owner; one still live at IVS (a run that failed mid-broadcast) is stopped first. */
+async function deleteChannel(
+  api: ApolloClient,
+  id: string,
+  { signal, waitingFor }: StepContext,
+): Promise<void> {
+  const remove = () =>
+    api.mutate({ mutation: op.DELETE_CHANNEL, variables: { id }, context: fetchOptions(signal) });
+  try {
+    await remove();
+    return;
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+  }
+  // IVS refuses to delete a live channel: stop it, then delete once IVS has let go.
+  waitingFor('graphql:Conflict', `IVS kept channel ${id} live after stopBroadcast`);
+  await api.mutate({
+    mutation: op.STOP_BROADCAST,
+    variables: { channelId: id },
+    context: fetchOptions(signal),
+  });
+  for (;;) {
+    await delay(2000, signal);
+    try {
+      await remove();
+      return;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+  }
+}
+
 /** `interrupted`: aborted on Ctrl-C; the steps stop and clean-up runs. */
 export async function runVerify(
   target: VerifyTarget,
@@ -69,11 +101,9 @@ export async function runVerify(
     clients.push(client);
     return client;
   };
-  const fetchOptions = (signal: AbortSignal) => ({ fetchOptions: { signal } });
-
   let sellerMade = false;
   let sellerApi: ApolloClient | undefined;
-  let channel: Channel | undefined;
+  let channel: { id: string } | undefined;
   let watch: ChannelStatusWatch | undefined;
   let session: IngestSession | undefined;
   let pattern: TestPattern | undefined;
@@ -248,38 +278,25 @@ export async function runVerify(
   } finally {
     pattern?.kill();
     session?.leave();
-    if (channel && sellerApi) {
-      const { id } = channel;
+    if (sellerApi) {
       const api = sellerApi;
-      const deleted = await checklist.cleanUp('delete-channel', async ({ signal, waitingFor }) => {
-        const remove = () =>
-          api.mutate({ mutation: op.DELETE_CHANNEL, variables: { id }, context: fetchOptions(signal) });
-        try {
-          await remove();
-        } catch (error) {
-          if (!isConflict(error)) throw error;
-          // Still live at IVS (a step failed mid-broadcast): stop it, then delete once IVS lets go.
-          waitingFor('graphql:Conflict', 'IVS kept the channel live after stopBroadcast');
-          await api.mutate({
-            mutation: op.STOP_BROADCAST,
-            variables: { channelId: id },
-            context: fetchOptions(signal),
-          });
-          for (;;) {
-            await delay(2000, signal);
-            try {
-              await remove();
-              break;
-            } catch (again) {
-              if (!isConflict(again)) throw again;
-            }
-          }
-        }
-        return id;
+      let found: string[] = channel ? [channel.id] : [];
+      const deleted = await checklist.cleanUp('delete-channel', async (context) => {
+        // Every channel the temporary seller owns: a createChannel that timed out here may still
+        // have made one.
+        const owned = await api.query({
+          query: op.MY_CHANNELS,
+          variables: { limit: 10 },
+          fetchPolicy: 'no-cache',
+          context: fetchOptions(context.signal),
+        });
+        found = [...new Set([...found, ...(owned.data?.myChannels.items.map(({ id }) => id) ?? [])])];
+        for (const id of found) await deleteChannel(api, id, context);
+        return found.length > 0 ? found.join(', ') : 'none was made';
       });
-      if (!deleted)
+      if (!deleted && found.length > 0)
         print(
-          `    left behind: channel ${id} ("${channel.name}"): delete it in the admin console, or with npm run destroy`,
+          `    left behind: channel ${found.join(', ')}: delete it in the admin console, or with npm run destroy`,
         );
     }
     watch?.stop();

@@ -11,13 +11,19 @@ const LIVE_MS = 60_000;
 const PLAYLIST_MS = 45_000;
 const SEGMENT_MS = 20_000;
 
+export interface StepLimits {
+  title: string;
+  timeoutMs: number;
+}
+
 export const STEPS = {
   seller: { title: 'create a temporary seller', timeoutMs: 30_000 },
   'sign-in': { title: 'sign in as the seller, as the PWA does', timeoutMs: 20_000 },
   channel: { title: 'create a channel', timeoutMs: 45_000 },
   status: { title: "subscribe to the channel's status, as viewers do", timeoutMs: 20_000 },
   ticket: { title: 'get a ticket (startBroadcast)', timeoutMs: 20_000 },
-  connect: { title: 'open the ingest WebSocket', timeoutMs: 20_000 },
+  // Longer than CloudFront tries an origin (3 attempts of 10 s), so its 502/504 is what gets reported.
+  connect: { title: 'open the ingest WebSocket', timeoutMs: 45_000 },
   hello: { title: 'transwrap accepts the ticket', timeoutMs: 30_000 },
   live: { title: 'see LIVE on onChannelStatus', timeoutMs: LIVE_MS },
   playlist: { title: 'fetch the playback playlist', timeoutMs: PLAYLIST_MS },
@@ -30,7 +36,7 @@ export const STEPS = {
   offline: { title: 'see OFFLINE on onChannelStatus', timeoutMs: 60_000 },
   'delete-channel': { title: 'delete the channel', timeoutMs: 120_000 },
   'delete-seller': { title: 'delete the temporary seller', timeoutMs: 30_000 },
-} as const satisfies Record<string, { title: string; timeoutMs: number }>;
+} as const satisfies Record<string, StepLimits>;
 
 export type StepId = keyof typeof STEPS;
 
