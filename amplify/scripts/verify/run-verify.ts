@@ -18,7 +18,12 @@ import { closeFailure, IngestSession } from './ingest-session';
 import type { VerifyTarget } from './outputs';
 import { fetchPlaylist, fetchSegment } from './playback';
 import { PATTERN_SECONDS } from './steps';
-import { createTemporarySeller, deleteTemporarySeller, newTemporarySeller } from './temporary-seller';
+import {
+  createTemporarySeller,
+  deleteTemporarySeller,
+  newTemporarySeller,
+  type SellerExists,
+} from './temporary-seller';
 import { startTestPattern, TEST_PATTERN_MEDIA, type TestPattern } from './test-pattern';
 
 // The subscription link opens `new WebSocket(...)`: a global in browsers and Node 22+, not Node 20.
@@ -101,7 +106,7 @@ export async function runVerify(
     clients.push(client);
     return client;
   };
-  let sellerMade = false;
+  let sellerExists: SellerExists = 'no';
   let sellerApi: ApolloClient | undefined;
   let channel: { id: string } | undefined;
   let watch: ChannelStatusWatch | undefined;
@@ -112,10 +117,8 @@ export async function runVerify(
   try {
     await checklist.run(
       'seller',
-      ({ signal }) => {
-        sellerMade = true;
-        return createTemporarySeller(cognito, app.userPoolId, seller, signal);
-      },
+      ({ signal }) =>
+        createTemporarySeller(cognito, app.userPoolId, seller, signal, (state) => (sellerExists = state)),
       () => `${seller.email} in sellers`,
     );
 
@@ -301,7 +304,7 @@ export async function runVerify(
     }
     watch?.stop();
     clients.forEach((client) => client.stop());
-    if (sellerMade) {
+    if (sellerExists !== 'no') {
       const deleted = await checklist.cleanUp('delete-seller', async ({ signal }) => {
         await deleteTemporarySeller(cognito, app.userPoolId, seller, signal);
         return seller.email;

@@ -33,25 +33,44 @@ export function newTemporarySeller(): TemporarySeller {
   };
 }
 
+/**
+ * Whether the pool may now hold the seller: yes once AdminCreateUser answered; no when it was
+ * refused (no credentials, a 4xx); maybe when the call timed out or the network failed.
+ */
+export type SellerExists = 'no' | 'maybe' | 'yes';
+
+function refusedOutright(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
+  return (error as Error).name === 'CredentialsProviderError' || (status >= 400 && status < 500);
+}
+
 export async function createTemporarySeller(
   cognito: CognitoIdentityProviderClient,
   userPoolId: string,
   seller: TemporarySeller,
   signal: AbortSignal,
+  exists: (state: SellerExists) => void,
 ): Promise<void> {
   const Username = seller.email;
-  await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId: userPoolId,
-      Username,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: seller.email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    }),
-    { abortSignal: signal },
-  );
+  exists('maybe');
+  try {
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: seller.email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+      { abortSignal: signal },
+    );
+  } catch (error) {
+    if (refusedOutright(error)) exists('no');
+    throw error;
+  }
+  exists('yes');
   await cognito.send(
     new AdminSetUserPasswordCommand({
       UserPoolId: userPoolId,
