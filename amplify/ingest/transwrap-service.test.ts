@@ -41,6 +41,16 @@ interface Distribution {
   };
 }
 
+/** A construct in the cloud assembly's tree.json, with the library class that made it. */
+interface ConstructNode {
+  id: string;
+  constructInfo?: { fqn: string };
+  children?: Record<string, ConstructNode>;
+}
+function constructsOf(node: ConstructNode): ConstructNode[] {
+  return [node, ...Object.values(node.children ?? {}).flatMap(constructsOf)];
+}
+
 /** The root fields of the operations transwrap's control plane sends (transwrap/src/api/control-plane.ts). */
 function fieldsTranswrapCalls(): string[] {
   const source = readFileSync(join(REPO_ROOT, 'transwrap/src/api/control-plane.ts'), 'utf8');
@@ -233,6 +243,18 @@ describe('transwrap on Fargate (sandbox)', () => {
       'tsconfig.json',
     ]);
     expect(existsSync(join(context!, 'transwrap', 'node_modules'))).toBe(false);
+  });
+
+  it('builds it with the maintained @cdklabs/deploy-time-build (the unscoped package says it moved there)', () => {
+    const { tree } = JSON.parse(readFileSync(join(backend().dir, 'tree.json'), 'utf8')) as {
+      tree: ConstructNode;
+    };
+    const builds = constructsOf(tree).filter((node) =>
+      /ContainerImageBuild$/.test(node.constructInfo?.fqn ?? ''),
+    );
+    expect(builds.map((node) => node.constructInfo?.fqn)).toEqual([
+      '@cdklabs/deploy-time-build.ContainerImageBuild',
+    ]);
   });
 
   it('scales between one and two tasks in a sandbox, on the load transwrap reports and on CPU', () => {
