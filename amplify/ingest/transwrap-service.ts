@@ -49,6 +49,7 @@ import { allowFields } from '../api/field-access';
 import { serviceFields } from '../api/schema';
 import { REPO_ROOT } from '../repo-root';
 import type { DeploymentSettings } from '../settings';
+import { VpcOriginLookup } from './vpc-origin-lookup/vpc-origin-lookup';
 
 export const TRANSWRAP_PORT = 8090;
 export const INGEST_PATH = '/ingest';
@@ -85,8 +86,11 @@ export class TranswrapService extends Construct {
     const sizing = settings.transwrap;
     const { region, account } = Stack.of(this);
 
+    // The zones and CloudFront's prefix list, as this account and region have them at deploy time.
+    const vpcOrigin = new VpcOriginLookup(this, 'VpcOriginLookup', { logRetention: settings.logRetention });
     const vpc = new Vpc(this, 'Vpc', {
-      maxAzs: 2,
+      // By AZ ID: CloudFront refuses a VPC origin in some zones, whatever the account calls them.
+      availabilityZones: vpcOrigin.availabilityZones,
       natGateways: 0,
       subnetConfiguration: [
         { name: 'tasks', subnetType: SubnetType.PUBLIC, cidrMask: 24 },
@@ -102,8 +106,12 @@ export class TranswrapService extends Construct {
       // A broadcast's socket carries media all the time; this only bounds a silent one.
       idleTimeout: Duration.seconds(120),
     });
-    // Only from inside the VPC, which is where CloudFront's VPC origin reaches it from.
-    balancer.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(80), 'CloudFront VPC origin');
+    // CloudFront's VPC origin connects from its origin-facing addresses, not from the VPC's range.
+    balancer.connections.allowFrom(
+      Peer.prefixList(vpcOrigin.cloudFrontPrefixListId),
+      Port.tcp(80),
+      'CloudFront VPC origin (origin-facing prefix list)',
+    );
     // CloudFront forwards every path here, so the balancer decides what is public: the ingest
     // WebSocket only. /health and /metrics are for the balancer's health checks (which go to the
     // targets directly, not through this listener) and for operators inside the VPC.
