@@ -393,7 +393,12 @@ describe('transwrap on Fargate (sandbox)', () => {
 describe('transwrap on Fargate (branch deployment on Amplify Hosting)', () => {
   const backend = useSynthesizedBackend({
     type: 'branch',
-    env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main', GOLIVE_APP_ORIGINS: 'https://live.example.com' },
+    env: {
+      AWS_APP_ID: 'd1a2b3c4',
+      AWS_BRANCH: 'main',
+      GOLIVE_APP_ORIGINS: 'https://live.example.com',
+      GOLIVE_EMAIL_VIA_COGNITO: 'accept-50-per-day',
+    },
   });
 
   it('keeps two tasks running and scales to ten', () => {
