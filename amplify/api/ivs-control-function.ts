@@ -13,6 +13,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
 import type { DeploymentSettings } from '../settings';
+import { lambdaRoleWritingTo } from '../lambda-role';
 import { REPO_ROOT } from '../repo-root';
 
 export class IvsControlFunction extends Construct {
@@ -21,20 +22,22 @@ export class IvsControlFunction extends Construct {
   constructor(scope: Construct, id: string, settings: DeploymentSettings) {
     super(scope, id);
     const { region, account } = Stack.of(this);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: settings.logRetention,
+      // Logs age out by retention; nothing to keep once the deployment is gone.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(REPO_ROOT, 'resolvers/src/lambda/ivs-control.ts'),
       handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       timeout: Duration.seconds(10),
       memorySize: 256,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: { DEPLOYMENT_ID: settings.deploymentId },
-      logGroup: new LogGroup(this, 'Logs', {
-        retention: settings.logRetention,
-        // Logs age out by retention; nothing to keep once the deployment is gone.
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
+      logGroup,
+      role: lambdaRoleWritingTo(this, 'FunctionServiceRole', logGroup),
       bundling: { minify: true, sourceMap: true },
     });
     const channels = `arn:aws:ivs:${region}:${account}:channel/*`;

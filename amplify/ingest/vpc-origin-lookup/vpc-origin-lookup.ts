@@ -11,6 +11,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
+import { lambdaRoleWritingTo } from '../../lambda-role';
 import { REPO_ROOT } from '../../repo-root';
 import {
   CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST,
@@ -28,15 +29,17 @@ export class VpcOriginLookup extends Construct {
     super(scope, id);
     const logs = (name: string) =>
       new LogGroup(this, name, { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = logs('Logs');
     const onEvent = new NodejsFunction(this, 'Function', {
       entry: join(REPO_ROOT, 'amplify/ingest/vpc-origin-lookup/handler.ts'),
       handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       timeout: Duration.seconds(30),
       memorySize: 256,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      logGroup: logs('Logs'),
+      logGroup,
+      role: lambdaRoleWritingTo(this, 'FunctionServiceRole', logGroup),
       bundling: { minify: true, sourceMap: true },
     });
     // Both are read-only and EC2 authorizes neither on a resource: "*" is the only choice.
