@@ -3,10 +3,11 @@
  * IAM (services), and every resolver from resolvers/src/api.ts as APPSYNC_JS with the same bundles
  * the local server runs.
  */
-import { Duration, Expiration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Expiration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AppsyncFunction,
   AuthorizationType,
+  type CfnGraphQLApi,
   Code,
   Definition,
   FieldLogLevel,
@@ -17,6 +18,8 @@ import {
   type BaseDataSource,
 } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DATA_SOURCES, FUNCTIONS, RESOLVERS, type DataSourceName } from '@golive/resolvers/api';
 import { API_LIMITS } from '@golive/resolvers/api-limits';
@@ -42,6 +45,9 @@ export class GoLiveApi extends Construct {
 
   constructor(scope: Construct, id: string, { userPool, code, settings }: GoLiveApiProps) {
     super(scope, id);
+    const logsRole = new Role(this, 'ApiLogsRole', {
+      assumedBy: new ServicePrincipal('appsync.amazonaws.com'),
+    });
     this.api = new GraphqlApi(this, 'Api', {
       name: `golive-${settings.deploymentId}`,
       definition: Definition.fromFile(SCHEMA_PATH),
@@ -68,13 +74,38 @@ export class GoLiveApi extends Construct {
       introspectionConfig: API_LIMITS.introspection
         ? IntrospectionConfig.ENABLED
         : IntrospectionConfig.DISABLED,
-      // Errors only, and never request/response bodies: claimIngest's result holds a stream key.
-      logConfig: {
-        fieldLogLevel: FieldLogLevel.ERROR,
-        excludeVerboseContent: true,
-        retention: settings.logRetention,
-      },
     });
+    // Errors only, and never request/response bodies: claimIngest's result holds a stream key.
+    // Set on the CloudFormation resource: GraphqlApi's logConfig would add CDK's LogRetention
+    // Lambda (a function that may change any log group's retention) for the group below.
+    (this.api.node.defaultChild as CfnGraphQLApi).logConfig = {
+      cloudWatchLogsRoleArn: logsRole.roleArn,
+      fieldLogLevel: FieldLogLevel.ERROR,
+      excludeVerboseContent: true,
+    };
+    // AppSync logs to /aws/appsync/apis/<api id>. Declared here, the group has its retention, and
+    // AppSync's role may write to it and nowhere else.
+    const logGroupName = `/aws/appsync/apis/${this.api.apiId}`;
+    const logGroup = new LogGroup(this, 'ApiLogs', {
+      logGroupName,
+      retention: settings.logRetention,
+      // Logs age out by retention; nothing to keep once the deployment is gone.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    logGroup.grantWrite(logsRole);
+    logsRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogGroup'],
+        resources: [
+          Stack.of(this).formatArn({
+            service: 'logs',
+            resource: 'log-group',
+            resourceName: logGroupName,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
     this.tables = declareTables(this, settings.dataRemovalPolicy);
     this.ivsControl = new IvsControlFunction(this, 'IvsControl', settings);
 
