@@ -19,7 +19,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { VpcOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { Peer, Port, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { FlowLogDestination, FlowLogTrafficType, Peer, Port, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { ContainerImageBuild } from '@cdklabs/deploy-time-build';
@@ -96,6 +96,17 @@ export class TranswrapService extends Construct {
         { name: 'tasks', subnetType: SubnetType.PUBLIC, cidrMask: 24 },
         { name: 'balancer', subnetType: SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
       ],
+    });
+    // Rejected connections (what the security groups turn away, probes of the tasks' public
+    // addresses included), to look into an incident; accepted traffic is video, left out.
+    vpc.addFlowLog('RejectedTraffic', {
+      destination: FlowLogDestination.toCloudWatchLogs(
+        new LogGroup(this, 'RejectedTrafficLogs', {
+          retention: settings.logRetention,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+      ),
+      trafficType: FlowLogTrafficType.REJECT,
     });
     this.cluster = new Cluster(this, 'Cluster', { vpc });
 
