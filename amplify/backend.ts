@@ -5,6 +5,8 @@
 import { defineBackend } from '@aws-amplify/backend';
 import { Stack, Tags } from 'aws-cdk-lib';
 import { auth } from './auth/resource';
+import { acknowledgeAmplifyFindings } from './accepted-findings';
+import { acknowledgeAuthFindings } from './auth/accepted-findings';
 import { applyUserPoolSettings } from './auth/user-pool-settings';
 import { GoLiveApi } from './api/golive-api';
 import { bundledResolverCode } from './api/resolver-code';
@@ -38,6 +40,8 @@ applyUserPoolSettings(
   },
   settings,
 );
+acknowledgeAuthFindings(backend.auth.resources.cfnResources.cfnUserPool);
+acknowledgeAmplifyFindings(root);
 
 const { userPool, userPoolClient } = backend.auth.resources;
 const api = new GoLiveApi(backend.createStack('api'), 'GoLive', {

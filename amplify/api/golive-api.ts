@@ -3,7 +3,7 @@
  * IAM (services), and every resolver from resolvers/src/api.ts as APPSYNC_JS with the same bundles
  * the local server runs.
  */
-import { ArnFormat, Duration, Expiration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Expiration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AppsyncFunction,
   AuthorizationType,
@@ -23,6 +23,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DATA_SOURCES, FUNCTIONS, RESOLVERS, type DataSourceName } from '@golive/resolvers/api';
 import { API_LIMITS } from '@golive/resolvers/api-limits';
+import { logicalIdOf } from '../logical-id';
 import type { DeploymentSettings } from '../settings';
 import { IvsControlFunction } from './ivs-control-function';
 import { SCHEMA_PATH } from './schema';
@@ -83,6 +84,11 @@ export class GoLiveApi extends Construct {
       fieldLogLevel: FieldLogLevel.ERROR,
       excludeVerboseContent: true,
     };
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-ASC3',
+      reason:
+        'Request-level logging needs verbose content, which would write request and response bodies to the logs: claimIngest answers with a stream key, and requests carry users’ tokens. Field errors are logged.',
+    });
     // AppSync logs to /aws/appsync/apis/<api id>. Declared here, the group has its retention, and
     // AppSync's role may write to it and nowhere else.
     const logGroupName = `/aws/appsync/apis/${this.api.apiId}`;
@@ -158,11 +164,23 @@ export class GoLiveApi extends Construct {
     ][]) {
       const id = `${name}DataSource`;
       switch (source.kind) {
-        case 'AMAZON_DYNAMODB':
-          declared[name] = this.api.addDynamoDbDataSource(id, this.tables[source.table], { name });
+        case 'AMAZON_DYNAMODB': {
+          const table = this.tables[source.table];
+          declared[name] = this.api.addDynamoDbDataSource(id, table, { name });
+          Validations.of(declared[name]).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(table)}.Arn>/index/*]`,
+            reason:
+              'The indexes of its own table (CDK grants them with the table); the resolvers query them by name.',
+          });
           break;
+        }
         case 'AWS_LAMBDA':
           declared[name] = this.api.addLambdaDataSource(id, this.ivsControl.function, { name });
+          Validations.of(declared[name]).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(this.ivsControl.function)}.Arn>:*]`,
+            reason:
+              'Invoking the IvsControl function and its versions or aliases (CDK grants both); no other function.',
+          });
           break;
         case 'NONE':
           declared[name] = this.api.addNoneDataSource(id, { name });

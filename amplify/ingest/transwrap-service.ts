@@ -49,6 +49,7 @@ import { allowFields } from '../api/field-access';
 import { serviceFields } from '../api/schema';
 import { REPO_ROOT } from '../repo-root';
 import type { DeploymentSettings } from '../settings';
+import { acknowledgeIngestFindings } from './accepted-findings';
 import { VpcOriginLookup } from './vpc-origin-lookup/vpc-origin-lookup';
 
 export const TRANSWRAP_PORT = 8090;
@@ -262,6 +263,13 @@ export class TranswrapService extends Construct {
     // A broadcaster who reconnects (resume) comes back to the task holding its session,
     // where the browser keeps the ALB's cookie.
     targets.enableCookieStickiness(Duration.hours(1));
+
+    acknowledgeIngestFindings(this, {
+      distribution: this.distribution,
+      balancer,
+      cluster: this.cluster,
+      taskDefinition,
+    });
 
     const scaling = this.service.autoScaleTaskCount({
       minCapacity: sizing.minTasks,
