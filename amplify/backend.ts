@@ -5,6 +5,9 @@
 import { defineBackend } from '@aws-amplify/backend';
 import { Stack, Tags } from 'aws-cdk-lib';
 import { auth } from './auth/resource';
+import { acknowledgeAmplifyFindings } from './accepted-findings';
+import { acknowledgeAuthFindings } from './auth/accepted-findings';
+import { applyUserPoolSettings } from './auth/user-pool-settings';
 import { GoLiveApi } from './api/golive-api';
 import { bundledResolverCode } from './api/resolver-code';
 import { clientOutputs } from './client-outputs';
@@ -13,7 +16,7 @@ import { TranswrapService } from './ingest/transwrap-service';
 import { OperatorAlarms } from './operations/alarms';
 import { deploymentSettings, type DeploymentType } from './settings';
 
-const backend = defineBackend({ auth });
+export const backend = defineBackend({ auth });
 const root = Stack.of(backend.stack);
 const type = root.node.getContext('amplify-backend-type') as DeploymentType;
 const settings = deploymentSettings(type, root.stackName, process.env);
@@ -28,6 +31,17 @@ backend.auth.resources.cfnResources.cfnUserPoolClient.explicitAuthFlows = [
 
 // Nobody needs AWS credentials as a guest: viewers read the API with its public key.
 backend.auth.resources.cfnResources.cfnIdentityPool.allowUnauthenticatedIdentities = false;
+
+// Emails through SES, and a branch's accounts kept safe from its stack's deletion.
+applyUserPoolSettings(
+  {
+    userPool: backend.auth.resources.cfnResources.cfnUserPool,
+    groups: Object.values(backend.auth.resources.groups).map((group) => group.cfnUserGroup),
+  },
+  settings,
+);
+acknowledgeAuthFindings(backend.auth.resources.cfnResources.cfnUserPool);
+acknowledgeAmplifyFindings(root);
 
 const { userPool, userPoolClient } = backend.auth.resources;
 const api = new GoLiveApi(backend.createStack('api'), 'GoLive', {

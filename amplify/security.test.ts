@@ -1,7 +1,8 @@
 /**
  * Least privilege across the whole deployment: no identity may do everything to everything, and
  * the stream key (IVS GetStreamKey) is readable by the IvsControl Lambda alone, for this
- * deployment's channels.
+ * deployment's channels: its policy is evaluated as IAM would for the calls its code makes, on its
+ * own channels and on others' (testing/iam-policy.ts).
  */
 import {
   asList,
@@ -10,6 +11,11 @@ import {
   type PolicyDocument,
   type PolicyStatement,
 } from './testing/cfn-shapes';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@golive/common/repo-paths';
+import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
+import { isAllowed } from './testing/iam-policy';
 import { resourcesOfType, type CfnTemplate, useSynthesizedBackend } from './testing/synthesize';
 
 const backend = useSynthesizedBackend();
@@ -48,6 +54,34 @@ function grants(template: CfnTemplate): Grant[] {
 
 const allGrants = () => backend().all.flatMap(grants);
 
+const ACCOUNT = { region: 'eu-west-1', accountId: '123456789012' };
+
+/**
+ * The resources IVS authorizes each call against, each needing an Allow (Service Authorization
+ * Reference, "Actions defined by Amazon Interactive Video Service": Resource types column).
+ * IVS creates a channel's stream key with the channel, and applies CreateChannel's tags to both
+ * (CreateChannel authorizes aws:RequestTag on the channel and on the stream key).
+ */
+const IVS_AUTHORIZES: Record<string, ('channel' | 'stream-key')[]> = {
+  CreateChannel: ['channel', 'stream-key'],
+  DeleteChannel: ['channel', 'stream-key'],
+  GetChannel: ['channel'],
+  GetStreamKey: ['stream-key'],
+  ListStreamKeys: ['channel', 'stream-key'],
+  StopStream: ['channel'],
+  TagResource: ['stream-key'],
+};
+
+/** The IVS API calls resolvers/src/lambda/ivs-control.ts makes (the SDK commands it imports). */
+function ivsCallsOfIvsControl(): string[] {
+  const source = readFileSync(join(REPO_ROOT, 'resolvers/src/lambda/ivs-control.ts'), 'utf8');
+  const imported = source.match(/import \{([^}]+)\} from '@aws-sdk\/client-ivs'/)?.[1] ?? '';
+  return imported
+    .split(',')
+    .map((name) => name.trim().match(/^(\w+)Command$/)?.[1])
+    .filter((name): name is string => name !== undefined);
+}
+
 describe('IAM', () => {
   it('has no statement granting wildcard actions on every resource', () => {
     expect(allGrants().length).toBeGreaterThan(10);
@@ -67,37 +101,79 @@ describe('IAM', () => {
     for (const grant of ivs) expect(grant.to).toMatch(/IvsControlFunctionServiceRole/);
   });
 
-  it('limits the IvsControl Lambda to the IVS calls it makes, on this deployment’s channels', () => {
-    const statements = allGrants()
-      .filter((grant) => grant.to.includes('IvsControlFunctionServiceRole'))
-      .map((grant) => grant.statement)
-      .filter((statement) => asList(statement.Action).some((action) => action.startsWith('ivs:')));
-    const summary = statements.map((statement) => ({
-      actions: asList(statement.Action).sort(),
-      resources: asList(statement.Resource).map((r) => textOf(r).match(/:(channel|stream-key)\/\*/)?.[1]),
-      condition: statement.Condition,
-    }));
-    const tag = 'aws:RequestTag/golive:deployment';
-    expect(summary).toEqual([
-      // Creating: only with this deployment's tag (the channel and the stream key made with it).
-      {
-        actions: ['ivs:CreateChannel', 'ivs:TagResource'],
-        resources: ['channel', 'stream-key'],
-        condition: { StringEquals: { [tag]: backend().rootStackName } },
-      },
-      // Everything else on a channel: only this deployment's channels.
-      {
-        actions: ['ivs:DeleteChannel', 'ivs:GetChannel', 'ivs:ListStreamKeys', 'ivs:StopStream'],
-        resources: ['channel'],
-        condition: { StringEquals: { 'aws:ResourceTag/golive:deployment': backend().rootStackName } },
-      },
-      // Stream keys: the key side of those calls (IVS authorizes both resources), and reading one.
-      {
-        actions: ['ivs:DeleteChannel', 'ivs:GetStreamKey', 'ivs:ListStreamKeys'],
-        resources: ['stream-key'],
-        condition: undefined,
-      },
-    ]);
+  describe('the IvsControl Lambda, judged as IAM judges its calls', () => {
+    const deployment = () => backend().rootStackName;
+    const ivsStatements = () =>
+      allGrants()
+        .filter((grant) => grant.to.includes('IvsControlFunctionServiceRole'))
+        .map((grant) => grant.statement)
+        .filter((statement) => asList(statement.Action).some((action) => action.startsWith('ivs:')));
+    const arn = (type: 'channel' | 'stream-key', id: string) =>
+      `arn:aws:ivs:${ACCOUNT.region}:${ACCOUNT.accountId}:${type}/${id}`;
+    /** A channel and the stream key IVS made with it, carrying the tags the channel was created with. */
+    const channelTagged = (tags?: Record<string, string>) => (type: 'channel' | 'stream-key') => ({
+      arn: arn(type, tags ? 'ABCDabcdEFGH' : 'UNTAGGEDefgh'),
+      tags,
+    });
+    const decide = (
+      action: string,
+      on: ReturnType<typeof channelTagged>,
+      requestTags?: Record<string, string>,
+    ) =>
+      isAllowed(
+        ivsStatements(),
+        { action: `ivs:${action}`, resources: IVS_AUTHORIZES[action]!.map(on), requestTags },
+        ACCOUNT,
+      );
+
+    it('may make every IVS call its code makes, on this deployment’s channels and their stream keys', () => {
+      const own = channelTagged({ [DEPLOYMENT_TAG]: deployment() });
+      const calls = ivsCallsOfIvsControl();
+      expect(calls.sort()).toEqual([
+        'CreateChannel',
+        'DeleteChannel',
+        'GetChannel',
+        'GetStreamKey',
+        'ListStreamKeys',
+        'StopStream',
+      ]);
+      for (const action of calls) {
+        const creating = action === 'CreateChannel';
+        const on = creating ? channelTagged() : own;
+        expect({
+          action,
+          allowed: decide(action, on, creating ? { [DEPLOYMENT_TAG]: deployment() } : undefined),
+        }).toEqual({
+          action,
+          allowed: true,
+        });
+      }
+    });
+
+    it('may not touch another deployment’s channels, nor untagged ones, nor read their stream keys', () => {
+      for (const tags of [{ [DEPLOYMENT_TAG]: 'amplify-d1-other-branch-0123456789' }, undefined]) {
+        for (const action of ivsCallsOfIvsControl().filter((call) => call !== 'CreateChannel')) {
+          expect({ action, tags, allowed: decide(action, channelTagged(tags)) }).toEqual({
+            action,
+            tags,
+            allowed: false,
+          });
+        }
+      }
+    });
+
+    it('may create channels only with this deployment’s tag', () => {
+      expect(
+        decide('CreateChannel', channelTagged(), { [DEPLOYMENT_TAG]: 'amplify-d1-other-branch-0123456789' }),
+      ).toBe(false);
+      expect(decide('CreateChannel', channelTagged(), { app: 'golive' })).toBe(false);
+    });
+
+    it('may not tag anything: a tag is what lets it in, so it could claim another deployment’s stream key', () => {
+      const foreign = channelTagged({ [DEPLOYMENT_TAG]: 'amplify-d1-other-branch-0123456789' });
+      expect(decide('TagResource', foreign, { [DEPLOYMENT_TAG]: deployment() })).toBe(false);
+      expect(decide('TagResource', channelTagged(), { [DEPLOYMENT_TAG]: deployment() })).toBe(false);
+    });
   });
 
   it('lets no one but services call the API as IAM, each only on its own fields', () => {

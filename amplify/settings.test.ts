@@ -5,21 +5,83 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { deploymentSettings } from './settings';
 
+const SES_ARN = { GOLIVE_SES_IDENTITY_ARN: 'arn:aws:ses:eu-west-1:123456789012:identity/live.example.com' };
+const SES = { ...SES_ARN, GOLIVE_EMAIL_FROM: 'GoLive <no-reply@live.example.com>' };
+
 test('a sandbox accepts the Vite dev server, runs one or two tasks, and takes its data with it', () => {
   const settings = deploymentSettings('sandbox', 'amplify-golive-me-sandbox-0123456789', {});
   expect(settings.appOrigins).toEqual(['http://localhost:5173', 'http://127.0.0.1:5173']);
   expect(settings.transwrap).toMatchObject({ minTasks: 1, maxTasks: 2, capacity: 30 });
   expect(settings.dataRemovalPolicy).toBe(RemovalPolicy.DESTROY);
+  expect(settings.protectUserPool).toBe(false);
 });
 
-test('a hosted branch accepts its amplifyapp.com origin (branch names made host-safe) and keeps its data', () => {
+test('a hosted branch accepts its amplifyapp.com origin (branch names made host-safe) and keeps its data and accounts', () => {
   const settings = deploymentSettings('branch', 'amplify-d1-feature-x-branch-0123456789', {
     AWS_APP_ID: 'd1a2b3c4',
     AWS_BRANCH: 'feature/x',
+    ...SES,
   });
   expect(settings.appOrigins).toEqual(['https://feature-x.d1a2b3c4.amplifyapp.com']);
   expect(settings.transwrap).toMatchObject({ minTasks: 2, maxTasks: 10 });
   expect(settings.dataRemovalPolicy).toBe(RemovalPolicy.RETAIN);
+  expect(settings.protectUserPool).toBe(true);
+});
+
+test('a branch sends Cognito’s emails through SES, from an address its SES identity verifies', () => {
+  const branch = { AWS_APP_ID: 'd1', AWS_BRANCH: 'main' };
+  expect(deploymentSettings('branch', 'amplify-x', { ...branch, ...SES }).email).toEqual({
+    kind: 'ses',
+    from: 'GoLive <no-reply@live.example.com>',
+    address: 'no-reply@live.example.com',
+    identityArn: SES.GOLIVE_SES_IDENTITY_ARN,
+  });
+  // An address identity covers exactly that address.
+  expect(
+    deploymentSettings('branch', 'amplify-x', {
+      ...branch,
+      GOLIVE_EMAIL_FROM: 'ops@example.com',
+      GOLIVE_SES_IDENTITY_ARN: 'arn:aws:ses:eu-west-1:123456789012:identity/ops@example.com',
+    }).email.kind,
+  ).toBe('ses');
+});
+
+test('a branch without SES says what to set, and takes Cognito’s 50-a-day sender only when told to', () => {
+  const branch = { AWS_APP_ID: 'd1', AWS_BRANCH: 'main' };
+  expect(() => deploymentSettings('branch', 'amplify-x', branch)).toThrow(
+    /set GOLIVE_EMAIL_FROM .* and GOLIVE_SES_IDENTITY_ARN .*stops after 50 emails a day; to accept that, set GOLIVE_EMAIL_VIA_COGNITO=accept-50-per-day/,
+  );
+  expect(
+    deploymentSettings('branch', 'amplify-x', { ...branch, GOLIVE_EMAIL_VIA_COGNITO: 'accept-50-per-day' })
+      .email,
+  ).toEqual({ kind: 'cognito-default' });
+  // A sandbox (a developer's own) may use Cognito's sender without saying so.
+  expect(deploymentSettings('sandbox', 'amplify-x', {}).email).toEqual({ kind: 'cognito-default' });
+});
+
+test.each([
+  [{ GOLIVE_EMAIL_FROM: 'no-reply@live.example.com' }, /go together: set both, or neither/],
+  [{ ...SES_ARN, GOLIVE_EMAIL_FROM: 'GoLive no-reply' }, /must be an address or "Name <address>"/],
+  [
+    { ...SES_ARN, GOLIVE_EMAIL_FROM: 'no-reply@elsewhere.example' },
+    /not an address the SES identity live.example.com may send from/,
+  ],
+  [{ ...SES_ARN, GOLIVE_EMAIL_FROM: 'no-reply@notlive.example.com' }, /not an address the SES identity/],
+  [
+    { GOLIVE_EMAIL_FROM: 'a@example.com', GOLIVE_SES_IDENTITY_ARN: 'example.com' },
+    /must be an SES identity ARN/,
+  ],
+  [{ GOLIVE_EMAIL_VIA_COGNITO: 'yes' }, /must be "accept-50-per-day"/],
+  [{ ...SES, GOLIVE_EMAIL_VIA_COGNITO: 'accept-50-per-day' }, /choose one/],
+] as const)('refuses the email settings %j', (env, message) => {
+  expect(() =>
+    deploymentSettings('branch', 'amplify-x', { AWS_APP_ID: 'd1', AWS_BRANCH: 'main', ...env }),
+  ).toThrow(message);
+});
+
+test('a subdomain of a verified domain may send', () => {
+  const env = { ...SES_ARN, GOLIVE_EMAIL_FROM: 'no-reply@mail.live.example.com' };
+  expect(deploymentSettings('sandbox', 'amplify-x', env).email.kind).toBe('ses');
 });
 
 test.each([
@@ -44,6 +106,7 @@ test.each([
 
 test('extra origins (a custom domain) are added to the hosted one', () => {
   const settings = deploymentSettings('branch', 'amplify-x', {
+    ...SES,
     AWS_APP_ID: 'd1',
     AWS_BRANCH: 'main',
     GOLIVE_APP_ORIGINS: 'https://live.example.com, https://live.example.com',

@@ -5,6 +5,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { QUOTA_DEFAULTS, QUOTA_VARIABLES, type Quotas } from '@golive/resolvers/quotas';
+import { emailSender, type EmailSender } from './auth/email-sender';
 import { EMAIL_ADDRESS } from './email-address';
 
 type Env = Record<string, string | undefined>;
@@ -19,6 +20,13 @@ export interface DeploymentSettings {
   appOrigins: string[];
   /** Tables outlive a branch deployment's stack; a sandbox's go with it. */
   dataRemovalPolicy: RemovalPolicy;
+  /**
+   * A branch's user pool (every account, and who is a seller or an admin) has deletion protection
+   * and outlives its stack; a sandbox's goes with it.
+   */
+  protectUserPool: boolean;
+  /** Who Cognito's emails come from (auth/email-sender.ts): SES, required for a branch unless waived. */
+  email: EmailSender;
   logRetention: RetentionDays;
   transwrap: TranswrapSizing;
   /** Who the operator alarms are emailed to (GOLIVE_ALARM_EMAIL); the topic exists either way. */
@@ -102,6 +110,8 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
     deploymentId,
     appOrigins,
     dataRemovalPolicy: sandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    protectUserPool: !sandbox,
+    email: emailSender(env, !sandbox),
     logRetention: sandbox ? RetentionDays.ONE_WEEK : RetentionDays.ONE_MONTH,
     transwrap: {
       cpu: 1024,

@@ -309,7 +309,7 @@ describe('the tables', () => {
 describe('the tables of a branch deployment', () => {
   const branch = useSynthesizedBackend({
     type: 'branch',
-    env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main' },
+    env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main', GOLIVE_EMAIL_VIA_COGNITO: 'accept-50-per-day' },
   });
 
   it('outlive its stack: users’ channels survive a mistaken stack deletion', () => {

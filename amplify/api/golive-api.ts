@@ -3,10 +3,11 @@
  * IAM (services), and every resolver from resolvers/src/api.ts as APPSYNC_JS with the same bundles
  * the local server runs.
  */
-import { Duration, Expiration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Expiration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AppsyncFunction,
   AuthorizationType,
+  type CfnGraphQLApi,
   Code,
   Definition,
   FieldLogLevel,
@@ -17,10 +18,13 @@ import {
   type BaseDataSource,
 } from 'aws-cdk-lib/aws-appsync';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DATA_SOURCES, FUNCTIONS, RESOLVERS, type DataSourceName } from '@golive/resolvers/api';
 import { API_LIMITS } from '@golive/resolvers/api-limits';
 import { quotaEnvironment } from '@golive/resolvers/quotas';
+import { logicalIdOf } from '../logical-id';
 import type { DeploymentSettings } from '../settings';
 import { IvsControlFunction } from './ivs-control-function';
 import { SCHEMA_PATH } from './schema';
@@ -43,6 +47,9 @@ export class GoLiveApi extends Construct {
 
   constructor(scope: Construct, id: string, { userPool, code, settings }: GoLiveApiProps) {
     super(scope, id);
+    const logsRole = new Role(this, 'ApiLogsRole', {
+      assumedBy: new ServicePrincipal('appsync.amazonaws.com'),
+    });
     this.api = new GraphqlApi(this, 'Api', {
       name: `golive-${settings.deploymentId}`,
       definition: Definition.fromFile(SCHEMA_PATH),
@@ -71,13 +78,43 @@ export class GoLiveApi extends Construct {
         : IntrospectionConfig.DISABLED,
       // The resolvers read the deployment's quotas as ctx.env (resolvers/src/quotas.ts).
       environmentVariables: quotaEnvironment(settings.quotas),
-      // Errors only, and never request/response bodies: claimIngest's result holds a stream key.
-      logConfig: {
-        fieldLogLevel: FieldLogLevel.ERROR,
-        excludeVerboseContent: true,
-        retention: settings.logRetention,
-      },
     });
+    // Errors only, and never request/response bodies: claimIngest's result holds a stream key.
+    // Set on the CloudFormation resource: GraphqlApi's logConfig would add CDK's LogRetention
+    // Lambda (a function that may change any log group's retention) for the group below.
+    (this.api.node.defaultChild as CfnGraphQLApi).logConfig = {
+      cloudWatchLogsRoleArn: logsRole.roleArn,
+      fieldLogLevel: FieldLogLevel.ERROR,
+      excludeVerboseContent: true,
+    };
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-ASC3',
+      reason:
+        'Request-level logging needs verbose content, which would write request and response bodies to the logs: claimIngest answers with a stream key, and requests carry users’ tokens. Field errors are logged.',
+    });
+    // AppSync logs to /aws/appsync/apis/<api id>. Declared here, the group has its retention, and
+    // AppSync's role may write to it and nowhere else.
+    const logGroupName = `/aws/appsync/apis/${this.api.apiId}`;
+    const logGroup = new LogGroup(this, 'ApiLogs', {
+      logGroupName,
+      retention: settings.logRetention,
+      // Logs age out by retention; nothing to keep once the deployment is gone.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    logGroup.grantWrite(logsRole);
+    logsRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogGroup'],
+        resources: [
+          Stack.of(this).formatArn({
+            service: 'logs',
+            resource: 'log-group',
+            resourceName: logGroupName,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
     this.tables = declareTables(this, settings.dataRemovalPolicy);
     this.ivsControl = new IvsControlFunction(this, 'IvsControl', settings);
 
@@ -130,11 +167,23 @@ export class GoLiveApi extends Construct {
     ][]) {
       const id = `${name}DataSource`;
       switch (source.kind) {
-        case 'AMAZON_DYNAMODB':
-          declared[name] = this.api.addDynamoDbDataSource(id, this.tables[source.table], { name });
+        case 'AMAZON_DYNAMODB': {
+          const table = this.tables[source.table];
+          declared[name] = this.api.addDynamoDbDataSource(id, table, { name });
+          Validations.of(declared[name]).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(table)}.Arn>/index/*]`,
+            reason:
+              'The indexes of its own table (CDK grants them with the table); the resolvers query them by name.',
+          });
           break;
+        }
         case 'AWS_LAMBDA':
           declared[name] = this.api.addLambdaDataSource(id, this.ivsControl.function, { name });
+          Validations.of(declared[name]).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(this.ivsControl.function)}.Arn>:*]`,
+            reason:
+              'Invoking the IvsControl function and its versions or aliases (CDK grants both); no other function.',
+          });
           break;
         case 'NONE':
           declared[name] = this.api.addNoneDataSource(id, { name });

@@ -1,9 +1,10 @@
 /**
  * The IvsControl Lambda (resolvers/src/lambda/ivs-control.ts): the only code that calls IVS or
  * reads a stream key. Its role may do only what that code does, and only to this deployment's
- * channels: they carry the `golive:deployment` tag it sets when it creates them.
+ * channels and stream keys: they carry the `golive:deployment` tag it sets when it creates them,
+ * and it may tag nothing after the fact.
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -12,6 +13,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
 import type { DeploymentSettings } from '../settings';
+import { lambdaRoleWritingTo } from '../lambda-role';
 import { REPO_ROOT } from '../repo-root';
 
 export class IvsControlFunction extends Construct {
@@ -20,33 +22,36 @@ export class IvsControlFunction extends Construct {
   constructor(scope: Construct, id: string, settings: DeploymentSettings) {
     super(scope, id);
     const { region, account } = Stack.of(this);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: settings.logRetention,
+      // Logs age out by retention; nothing to keep once the deployment is gone.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(REPO_ROOT, 'resolvers/src/lambda/ivs-control.ts'),
       handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       timeout: Duration.seconds(10),
       memorySize: 256,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: { DEPLOYMENT_ID: settings.deploymentId },
-      logGroup: new LogGroup(this, 'Logs', {
-        retention: settings.logRetention,
-        // Logs age out by retention; nothing to keep once the deployment is gone.
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
+      logGroup,
+      role: lambdaRoleWritingTo(this, 'FunctionServiceRole', logGroup),
       bundling: { minify: true, sourceMap: true },
     });
     const channels = `arn:aws:ivs:${region}:${account}:channel/*`;
     const streamKeys = `arn:aws:ivs:${region}:${account}:stream-key/*`;
-    const ownChannel = { StringEquals: { [`aws:ResourceTag/${DEPLOYMENT_TAG}`]: settings.deploymentId } };
-    // IVS authorizes CreateChannel, DeleteChannel and ListStreamKeys on the channel AND its stream
-    // key (Service Authorization Reference), each against its own statement: the channel side is
-    // where the deployment's tag is checked; a stream key is only reachable through its channel.
+    const tagged = { StringEquals: { [`aws:ResourceTag/${DEPLOYMENT_TAG}`]: settings.deploymentId } };
+    // IVS authorizes CreateChannel, DeleteChannel and ListStreamKeys against the channel AND its
+    // stream key, GetStreamKey against the key alone (Service Authorization Reference), each
+    // resource against its own statement. The deployment's tag decides what is ours: CreateChannel
+    // puts it on the channel and on the stream key IVS makes with it. Tagging is granted to nothing
+    // (CreateChannel's tags need no ivs:TagResource): whoever may add our tag may take a resource.
     const statements = [
-      // A channel and its stream key, created with this deployment's tag (tagging is part of it).
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['ivs:CreateChannel', 'ivs:TagResource'],
+        actions: ['ivs:CreateChannel'],
         resources: [channels, streamKeys],
         conditions: { StringEquals: { [`aws:RequestTag/${DEPLOYMENT_TAG}`]: settings.deploymentId } },
       }),
@@ -54,15 +59,34 @@ export class IvsControlFunction extends Construct {
         effect: Effect.ALLOW,
         actions: ['ivs:GetChannel', 'ivs:DeleteChannel', 'ivs:StopStream', 'ivs:ListStreamKeys'],
         resources: [channels],
-        conditions: ownChannel,
+        conditions: tagged,
       }),
-      // The stream-key half of DeleteChannel and ListStreamKeys, and GetStreamKey (claimIngest only).
+      // The secret: readable only on this deployment's stream keys (claimIngest).
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['ivs:DeleteChannel', 'ivs:ListStreamKeys', 'ivs:GetStreamKey'],
+        actions: ['ivs:GetStreamKey'],
+        resources: [streamKeys],
+        conditions: tagged,
+      }),
+      // The key side of two channel calls, which the channel statement above already confines to
+      // this deployment's channels (IVS needs both). ListStreamKeys names a channel, not a key: a
+      // tag condition on its key side might find no key to read tags from, and would add nothing;
+      // it returns key ARNs, never their values.
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ivs:DeleteChannel', 'ivs:ListStreamKeys'],
         resources: [streamKeys],
       }),
     ];
     for (const statement of statements) this.function.addToRolePolicy(statement);
+    const runTimeIds =
+      'IVS makes channel and stream key ids at run time, so the ARN is fixed up to the id; which ones this role may touch is decided by the deployment’s tag (conditions above), and security.test.ts evaluates that.';
+    Validations.of(this.function.role!).acknowledge(
+      ...['channel', 'stream-key'].map((type) => ({
+        // How cdk-nag writes the ARN above (pseudo parameters in angle brackets).
+        id: `AwsSolutions-IAM5[Resource::arn:aws:ivs:<AWS::Region>:<AWS::AccountId>:${type}/*]`,
+        reason: runTimeIds,
+      })),
+    );
   }
 }

@@ -100,3 +100,57 @@ describe('sign-in', () => {
     expect(others).toEqual(['ssm:GetParameters']);
   });
 });
+
+describe('the user pool of a sandbox', () => {
+  it('goes with its stack: Cognito would refuse to delete a protected pool, and the stack’s deletion would fail', () => {
+    const [pool] = Object.values(
+      resourcesOfType<{ DeletionProtection?: string }>(auth(), 'AWS::Cognito::UserPool'),
+    );
+    expect(pool?.Properties.DeletionProtection ?? 'INACTIVE').toBe('INACTIVE');
+    expect(pool?.DeletionPolicy ?? 'Delete').toBe('Delete');
+  });
+
+  it('may use Cognito’s own sender (a developer’s copy sends a few codes a day)', () => {
+    const [pool] = propertiesOfType<{ EmailConfiguration?: unknown }>(auth(), 'AWS::Cognito::UserPool');
+    expect(pool?.EmailConfiguration).toBeUndefined();
+  });
+});
+
+describe('the user pool of a branch deployment', () => {
+  const SES_IDENTITY = 'arn:aws:ses:eu-west-1:123456789012:identity/live.example.com';
+  const branch = useSynthesizedBackend({
+    type: 'branch',
+    env: {
+      AWS_APP_ID: 'd1a2b3c4',
+      AWS_BRANCH: 'main',
+      GOLIVE_EMAIL_FROM: 'GoLive <no-reply@live.example.com>',
+      GOLIVE_SES_IDENTITY_ARN: SES_IDENTITY,
+    },
+  });
+  const branchAuth = () => branch().stacks.auth;
+
+  it('survives its stack’s deletion with every account and group, and Cognito refuses to delete it while protected', () => {
+    const [pool] = Object.values(
+      resourcesOfType<{ DeletionProtection?: string }>(branchAuth(), 'AWS::Cognito::UserPool'),
+    );
+    expect(pool?.Properties.DeletionProtection).toBe('ACTIVE');
+    expect(pool).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    // Deleting a group deletes its memberships: who is a seller or an admin would be lost.
+    const groups = Object.values(resourcesOfType(branchAuth(), 'AWS::Cognito::UserPoolGroup'));
+    expect(groups).toHaveLength(GROUPS.length);
+    for (const group of groups)
+      expect(group).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('sends sign-up codes and password resets through SES (Cognito’s own sender stops at 50 a day)', () => {
+    const [pool] = propertiesOfType<{ EmailConfiguration?: Record<string, string> }>(
+      branchAuth(),
+      'AWS::Cognito::UserPool',
+    );
+    expect(pool?.EmailConfiguration).toEqual({
+      EmailSendingAccount: 'DEVELOPER',
+      From: 'GoLive <no-reply@live.example.com>',
+      SourceArn: SES_IDENTITY,
+    });
+  });
+});

@@ -15,7 +15,18 @@ import { rootFieldOf } from '../api/schema';
 import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-metric';
 import { listenerOf, routeOf } from '../testing/alb-routing';
 import { asList, textOf, type CfnValue, type PolicyDocument } from '../testing/cfn-shapes';
-import { propertiesOfType, resourcesOfType, useSynthesizedBackend } from '../testing/synthesize';
+import { deployNetwork } from '../testing/deployed-network';
+import { US_EAST_1 } from '../testing/sample-accounts';
+import {
+  propertiesOfType,
+  resourcesOfType,
+  useSynthesizedBackend,
+  type CfnTemplate,
+} from '../testing/synthesize';
+import {
+  CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST,
+  VPC_ORIGIN_UNSUPPORTED_AZ_IDS,
+} from './vpc-origin-requirements';
 
 // CloudFront's managed policies (the same ids in every account).
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -39,6 +50,38 @@ interface Distribution {
     DefaultCacheBehavior: Record<string, CfnValue>;
     Origins: { DomainName: CfnValue; VpcOriginConfig?: { VpcOriginId: CfnValue } }[];
   };
+}
+
+interface IngressRule {
+  IpProtocol: string;
+  FromPort: number;
+  ToPort: number;
+  CidrIp?: CfnValue;
+  SourcePrefixListId?: CfnValue;
+  SourceSecurityGroupId?: CfnValue;
+}
+
+/** Every rule admitting traffic into one security group: inline and standalone ones. */
+function ingressOf(template: CfnTemplate, groupId: string): IngressRule[] {
+  const inline = resourcesOfType<{ SecurityGroupIngress?: IngressRule[] }>(
+    template,
+    'AWS::EC2::SecurityGroup',
+  )[groupId]?.Properties.SecurityGroupIngress;
+  const standalone = propertiesOfType<IngressRule & { GroupId: CfnValue }>(
+    template,
+    'AWS::EC2::SecurityGroupIngress',
+  ).filter((rule) => textOf(rule.GroupId) === JSON.stringify({ 'Fn::GetAtt': [groupId, 'GroupId'] }));
+  return [...(inline ?? []), ...standalone];
+}
+
+/** A construct in the cloud assembly's tree.json, with the library class that made it. */
+interface ConstructNode {
+  id: string;
+  constructInfo?: { fqn: string };
+  children?: Record<string, ConstructNode>;
+}
+function constructsOf(node: ConstructNode): ConstructNode[] {
+  return [node, ...Object.values(node.children ?? {}).flatMap(constructsOf)];
 }
 
 /** The root fields of the operations transwrap's control plane sends (transwrap/src/api/control-plane.ts). */
@@ -70,6 +113,14 @@ describe('transwrap on Fargate (sandbox)', () => {
   const targetGroup = () =>
     propertiesOfType<TargetGroup>(ingest(), 'AWS::ElasticLoadBalancingV2::TargetGroup')[0]!;
   const attribute = (key: string) => targetGroup().TargetGroupAttributes.find((a) => a.Key === key)?.Value;
+  const balancerGroupId = () => {
+    const [balancer] = propertiesOfType<{ SecurityGroups: CfnValue[] }>(
+      ingest(),
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    );
+    expect(balancer?.SecurityGroups).toHaveLength(1);
+    return (balancer!.SecurityGroups[0] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  };
 
   it('answers wss:// at CloudFront, uncached, with the viewer headers a WebSocket upgrade needs', () => {
     const [distribution] = propertiesOfType<Distribution>(ingest(), 'AWS::CloudFront::Distribution');
@@ -109,18 +160,41 @@ describe('transwrap on Fargate (sandbox)', () => {
     expect(textOf(balancer.Properties.Subnets)).toMatch(/balancerSubnet/);
     // No NAT: nothing in the balancer's subnets can reach or be reached from the internet.
     expect(resourcesOfType(ingest(), 'AWS::EC2::NatGateway')).toEqual({});
-    const groups = propertiesOfType<{ SecurityGroupIngress?: { CidrIp?: CfnValue; FromPort: number }[] }>(
+  });
+
+  it('admits CloudFront’s VPC origin: once deployed, the balancer’s only way in is port 80 from CloudFront’s origin-facing prefix list', async () => {
+    // VPC origin traffic comes from CloudFront's origin-facing addresses, not from the VPC's range.
+    const network = await deployNetwork(ingest(), US_EAST_1);
+    const cloudFront = US_EAST_1.prefixLists.find(
+      (list) => list.name === CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST,
+    )!;
+    const sources = ingressOf(ingest(), balancerGroupId()).map((rule) => ({
+      ports: `${rule.IpProtocol} ${rule.FromPort}-${rule.ToPort}`,
+      from:
+        rule.SourcePrefixListId !== undefined
+          ? `prefix list ${network.resolve(rule.SourcePrefixListId)}`
+          : textOf(rule.CidrIp ?? rule.SourceSecurityGroupId),
+    }));
+    expect(sources).toEqual([{ ports: 'tcp 80-80', from: `prefix list ${cloudFront.id}` }]);
+  });
+
+  it('puts the balancer in two Availability Zones CloudFront VPC origins accept, chosen by AZ ID in the deploying account', async () => {
+    // In this account "us-east-1a" is use1-az3, a zone CloudFront refuses a VPC origin in.
+    const network = await deployNetwork(ingest(), US_EAST_1);
+    const subnets = resourcesOfType<{ AvailabilityZone: CfnValue }>(ingest(), 'AWS::EC2::Subnet');
+    const zoneOf = (subnetRef: CfnValue) => {
+      const subnet = subnets[(subnetRef as { Ref: string }).Ref]!;
+      return network.zoneIdOf(network.resolve(subnet.Properties.AvailabilityZone));
+    };
+    const [balancer] = propertiesOfType<{ Subnets: CfnValue[] }>(
       ingest(),
-      'AWS::EC2::SecurityGroup',
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
     );
-    const balancerIngress = groups.flatMap((g) => g.SecurityGroupIngress ?? []);
-    expect(balancerIngress).toEqual([
-      expect.objectContaining({
-        FromPort: 80,
-        ToPort: 80,
-        CidrIp: { 'Fn::GetAtt': [expect.stringMatching(/Vpc/), 'CidrBlock'] },
-      }),
-    ]);
+    const balancerZones = balancer!.Subnets.map(zoneOf);
+    expect(new Set(balancerZones).size).toBe(2);
+    const allZones = Object.keys(subnets).map((id) => zoneOf({ Ref: id }));
+    expect(allZones.filter((zone) => VPC_ORIGIN_UNSUPPORTED_AZ_IDS.includes(zone))).toEqual([]);
+    expect(new Set(allZones)).toEqual(new Set(balancerZones));
   });
 
   it('forwards /ingest to the tasks on transwrap’s port, which accept the load balancer only', () => {
@@ -133,23 +207,20 @@ describe('transwrap on Fargate (sandbox)', () => {
     expect(serviceResource?.DependsOn).toContain(ruleId);
     const [service] = propertiesOfType<{
       LoadBalancers: unknown[];
-      NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: string } };
+      NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: string; SecurityGroups: CfnValue[] } };
     }>(ingest(), 'AWS::ECS::Service');
     expect(service?.LoadBalancers).toEqual([
       { ContainerName: 'transwrap', ContainerPort: 8090, TargetGroupArn: { Ref: targetGroupId() } },
     ]);
     expect(container().PortMappings).toEqual([expect.objectContaining({ ContainerPort: 8090 })]);
-    const rules = propertiesOfType<{ FromPort: number; SourceSecurityGroupId: CfnValue }>(
-      ingest(),
-      'AWS::EC2::SecurityGroupIngress',
-    );
-    expect(rules).toEqual([
+    const taskGroups = service!.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups;
+    expect(taskGroups).toHaveLength(1);
+    const taskGroupId = (taskGroups[0] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(ingressOf(ingest(), taskGroupId)).toEqual([
       expect.objectContaining({
         FromPort: 8090,
         ToPort: 8090,
-        SourceSecurityGroupId: {
-          'Fn::GetAtt': [expect.stringMatching(/^TranswrapBalancerSecurityGroup/), 'GroupId'],
-        },
+        SourceSecurityGroupId: { 'Fn::GetAtt': [balancerGroupId(), 'GroupId'] },
       }),
     ]);
   });
@@ -235,6 +306,18 @@ describe('transwrap on Fargate (sandbox)', () => {
     expect(existsSync(join(context!, 'transwrap', 'node_modules'))).toBe(false);
   });
 
+  it('builds it with the maintained @cdklabs/deploy-time-build (the unscoped package says it moved there)', () => {
+    const { tree } = JSON.parse(readFileSync(join(backend().dir, 'tree.json'), 'utf8')) as {
+      tree: ConstructNode;
+    };
+    const builds = constructsOf(tree).filter((node) =>
+      /ContainerImageBuild$/.test(node.constructInfo?.fqn ?? ''),
+    );
+    expect(builds.map((node) => node.constructInfo?.fqn)).toEqual([
+      '@cdklabs/deploy-time-build.ContainerImageBuild',
+    ]);
+  });
+
   it('scales between one and two tasks in a sandbox, on the load transwrap reports and on CPU', () => {
     const [target] = propertiesOfType<{ MinCapacity: number; MaxCapacity: number }>(
       ingest(),
@@ -310,7 +393,12 @@ describe('transwrap on Fargate (sandbox)', () => {
 describe('transwrap on Fargate (branch deployment on Amplify Hosting)', () => {
   const backend = useSynthesizedBackend({
     type: 'branch',
-    env: { AWS_APP_ID: 'd1a2b3c4', AWS_BRANCH: 'main', GOLIVE_APP_ORIGINS: 'https://live.example.com' },
+    env: {
+      AWS_APP_ID: 'd1a2b3c4',
+      AWS_BRANCH: 'main',
+      GOLIVE_APP_ORIGINS: 'https://live.example.com',
+      GOLIVE_EMAIL_VIA_COGNITO: 'accept-50-per-day',
+    },
   });
 
   it('keeps two tasks running and scales to ten', () => {

@@ -19,10 +19,10 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { VpcOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { Peer, Port, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { FlowLogDestination, FlowLogTrafficType, Peer, Port, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
-import { ContainerImageBuild } from 'deploy-time-build';
+import { ContainerImageBuild } from '@cdklabs/deploy-time-build';
 import {
   Cluster,
   CpuArchitecture,
@@ -49,6 +49,8 @@ import { allowFields } from '../api/field-access';
 import { serviceFields } from '../api/schema';
 import { REPO_ROOT } from '../repo-root';
 import type { DeploymentSettings } from '../settings';
+import { acknowledgeIngestFindings } from './accepted-findings';
+import { VpcOriginLookup } from './vpc-origin-lookup/vpc-origin-lookup';
 
 export const TRANSWRAP_PORT = 8090;
 export const INGEST_PATH = '/ingest';
@@ -85,13 +87,27 @@ export class TranswrapService extends Construct {
     const sizing = settings.transwrap;
     const { region, account } = Stack.of(this);
 
+    // The zones and CloudFront's prefix list, as this account and region have them at deploy time.
+    const vpcOrigin = new VpcOriginLookup(this, 'VpcOriginLookup', { logRetention: settings.logRetention });
     const vpc = new Vpc(this, 'Vpc', {
-      maxAzs: 2,
+      // By AZ ID: CloudFront refuses a VPC origin in some zones, whatever the account calls them.
+      availabilityZones: vpcOrigin.availabilityZones,
       natGateways: 0,
       subnetConfiguration: [
         { name: 'tasks', subnetType: SubnetType.PUBLIC, cidrMask: 24 },
         { name: 'balancer', subnetType: SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
       ],
+    });
+    // Rejected connections (what the security groups turn away, probes of the tasks' public
+    // addresses included), to look into an incident; accepted traffic is video, left out.
+    vpc.addFlowLog('RejectedTraffic', {
+      destination: FlowLogDestination.toCloudWatchLogs(
+        new LogGroup(this, 'RejectedTrafficLogs', {
+          retention: settings.logRetention,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+      ),
+      trafficType: FlowLogTrafficType.REJECT,
     });
     this.cluster = new Cluster(this, 'Cluster', { vpc });
 
@@ -102,8 +118,12 @@ export class TranswrapService extends Construct {
       // A broadcast's socket carries media all the time; this only bounds a silent one.
       idleTimeout: Duration.seconds(120),
     });
-    // Only from inside the VPC, which is where CloudFront's VPC origin reaches it from.
-    balancer.connections.allowFrom(Peer.ipv4(vpc.vpcCidrBlock), Port.tcp(80), 'CloudFront VPC origin');
+    // CloudFront's VPC origin connects from its origin-facing addresses, not from the VPC's range.
+    balancer.connections.allowFrom(
+      Peer.prefixList(vpcOrigin.cloudFrontPrefixListId),
+      Port.tcp(80),
+      'CloudFront VPC origin (origin-facing prefix list)',
+    );
     // CloudFront forwards every path here, so the balancer decides what is public: the ingest
     // WebSocket only. /health and /metrics are for the balancer's health checks (which go to the
     // targets directly, not through this listener) and for operators inside the VPC.
@@ -243,6 +263,13 @@ export class TranswrapService extends Construct {
     // A broadcaster who reconnects (resume) comes back to the task holding its session,
     // where the browser keeps the ALB's cookie.
     targets.enableCookieStickiness(Duration.hours(1));
+
+    acknowledgeIngestFindings(this, {
+      distribution: this.distribution,
+      balancer,
+      cluster: this.cluster,
+      taskDefinition,
+    });
 
     const scaling = this.service.autoScaleTaskCount({
       minCapacity: sizing.minTasks,

@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { missingForDeploy } from './deploy';
 
+/** A branch's email settings (SES), as the Amplify app's environment variables give them. */
+const HOSTED = {
+  GOLIVE_EMAIL_FROM: 'GoLive <no-reply@live.example.com>',
+  GOLIVE_SES_IDENTITY_ARN: 'arn:aws:ses:eu-west-1:123456789012:identity/live.example.com',
+};
+
 let home: string;
 beforeAll(() => {
   home = mkdtempSync(join(tmpdir(), 'golive-home-'));
@@ -24,11 +30,28 @@ describe('before deploying', () => {
     // Amplify Hosting's build: a role's credentials and the app and branch.
     [
       'pipeline',
-      { AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/creds', AWS_APP_ID: 'd1', AWS_BRANCH: 'main' },
+      {
+        ...HOSTED,
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/creds',
+        AWS_APP_ID: 'd1',
+        AWS_BRANCH: 'main',
+      },
       [],
     ],
-    ['pipeline', { AWS_APP_ID: 'd1', AWS_BRANCH: 'main' }, []],
-    ['pipeline', { AWS_PROFILE: 'work' }, [/runs in Amplify Hosting's build.*npm run deploy:sandbox/]],
+    ['pipeline', { ...HOSTED, AWS_APP_ID: 'd1', AWS_BRANCH: 'main' }, []],
+    [
+      'pipeline',
+      { ...HOSTED, AWS_PROFILE: 'work' },
+      [/runs in Amplify Hosting's build.*npm run deploy:sandbox/],
+    ],
+    // A branch's emails: SES, or Cognito's 50 a day said out loud.
+    [
+      'pipeline',
+      { AWS_APP_ID: 'd1', AWS_BRANCH: 'main' },
+      [/set GOLIVE_EMAIL_FROM .*GOLIVE_EMAIL_VIA_COGNITO=accept-50-per-day.*Environment variables/],
+    ],
+    ['pipeline', { AWS_APP_ID: 'd1', AWS_BRANCH: 'main', GOLIVE_EMAIL_VIA_COGNITO: 'accept-50-per-day' }, []],
+    ['sandbox', { AWS_PROFILE: 'work', GOLIVE_EMAIL_FROM: 'x@example.com' }, [/go together/]],
   ] as [string, Record<string, string>, RegExp[]][])('%s with %j: %j', (mode, env, expected) => {
     const missing = missingForDeploy(mode, env, home);
     expect(missing).toHaveLength(expected.length);
@@ -72,7 +95,7 @@ describe('npm run destroy', () => {
     const run = destroy();
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /IVS channels, API, users, tables and transwrap[\s\S]*npm run destroy -- --yes/,
+      /IVS channels, API, tables and transwrap, and a sandbox’s users \(a branch’s user pool is kept\)[\s\S]*npm run destroy -- --yes/,
     );
   });
 

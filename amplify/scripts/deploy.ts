@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { emailSender } from '../auth/email-sender';
 import { REPO_ROOT } from '../repo-root';
 import { DEFAULT_OUTPUTS, OUTPUTS_DIR } from './deployed-outputs';
 
@@ -34,6 +35,12 @@ export function missingForDeploy(
     missing.push(
       "`npm run deploy` runs in Amplify Hosting's build (amplify.yml), which sets AWS_APP_ID and AWS_BRANCH. From your machine, use `npm run deploy:sandbox`.",
     );
+  }
+  // Synthesis would refuse these too, but only after ampx has started (and less visibly).
+  try {
+    emailSender(env, mode === 'pipeline');
+  } catch (error) {
+    missing.push(`${(error as Error).message} (Amplify console: App settings, Environment variables.)`);
   }
   return missing;
 }

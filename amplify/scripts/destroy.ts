@@ -2,7 +2,8 @@
  * `npm run destroy -- --yes [--outputs <amplify_outputs.json>]`: removes the deployment that file
  * names, in the file's region: first the IVS channels it created (CloudFormation does not know
  * them), then its root stack (by name, so it is that deployment and no other), then, for a branch,
- * its tables, which a branch keeps when its stack goes.
+ * its tables, which a branch keeps when its stack goes. A branch's user pool (every account) is
+ * kept, protected from deletion: it says how to delete it, a separate and deliberate step.
  */
 import {
   CloudFormationClient,
@@ -43,11 +44,11 @@ async function main(args: string[]): Promise<void> {
   const { file, rest } = outputsArgument(args);
   if (!rest.includes('--yes')) {
     throw new UsageError(
-      'This deletes the deployment named in amplify_outputs.json: its IVS channels, API, users, tables and transwrap.\n' +
+      'This deletes the deployment named in amplify_outputs.json: its IVS channels, API, tables and transwrap, and a sandbox’s users (a branch’s user pool is kept).\n' +
         'Run again with --yes to go ahead: npm run destroy -- --yes',
     );
   }
-  const { region, deploymentId } = readDeployedOutputs(file);
+  const { region, deploymentId, userPoolId } = readDeployedOutputs(file);
   if (!deploymentId)
     throw new UsageError(`${file} names no deployment (custom.deploymentId): is it a local stack's?`);
 
@@ -64,6 +65,11 @@ async function main(args: string[]): Promise<void> {
   // A sandbox's tables went with its stack; a branch's were kept (amplify/settings.ts).
   if (!/-sandbox-[0-9a-f]+$/.test(deploymentId)) {
     await deleteDeploymentTables(region, deploymentId);
+    console.log(
+      `Kept: the user pool ${userPoolId} (its accounts), which has deletion protection. To delete it too (the first command also resets its other settings):\n` +
+        `  aws cognito-idp update-user-pool --region ${region} --user-pool-id ${userPoolId} --deletion-protection INACTIVE\n` +
+        `  aws cognito-idp delete-user-pool --region ${region} --user-pool-id ${userPoolId}`,
+    );
     console.log('Delete the branch in the Amplify console too, or its next build deploys it again.');
   }
   console.log(`${deploymentId} is gone.`);

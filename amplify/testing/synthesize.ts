@@ -32,6 +32,11 @@ export interface SynthesizedBackend {
 export interface SynthesisOptions {
   type?: 'sandbox' | 'branch';
   env?: Record<string, string>;
+  /**
+   * Also run cdk-nag's AwsSolutions pack (a CDK validation plugin): its findings go to the
+   * assembly's validation-report.json rather than failing the synthesis, for the test to list.
+   */
+  awsSolutionsChecks?: boolean;
 }
 
 /** The test's environment minus what would change the deployment (a developer's GOLIVE_*, Amplify's). */
@@ -41,12 +46,17 @@ function shellWithoutDeploymentSettings(): NodeJS.ProcessEnv {
   );
 }
 
-export function synthesizeBackend({ type = 'sandbox', env = {} }: SynthesisOptions = {}): SynthesizedBackend {
+export function synthesizeBackend({
+  type = 'sandbox',
+  env = {},
+  awsSolutionsChecks = false,
+}: SynthesisOptions = {}): SynthesizedBackend {
   const dir = mkdtempSync(join(tmpdir(), 'golive-synth-'));
   const context = {
     'amplify-backend-namespace': 'golive',
     'amplify-backend-name': type === 'sandbox' ? 'tester' : 'main',
     'amplify-backend-type': type,
+    ...(awsSolutionsChecks ? { '@aws-cdk/core:failSynthOnValidationErrors': false } : {}),
   };
   const result = spawnSync(
     process.execPath,
@@ -56,6 +66,7 @@ export function synthesizeBackend({ type = 'sandbox', env = {} }: SynthesisOptio
       env: {
         ...shellWithoutDeploymentSettings(),
         ...env,
+        ...(awsSolutionsChecks ? { GOLIVE_AWS_SOLUTIONS_CHECKS: '1' } : {}),
         CDK_OUTDIR: dir,
         CDK_CONTEXT_JSON: JSON.stringify(context),
       },

@@ -7,6 +7,8 @@ export const postConfirmation = defineFunction({
   entry: './handler.ts',
   resourceGroupName: 'auth',
   timeoutSeconds: 10,
+  // The newest Node.js Lambda runs (Amplify's default is older).
+  runtime: 24,
   environment: { GROUP_NAME: SELF_SIGN_UP_GROUP },
   // As the other functions' logs (settings.ts): a month is plenty to look into a failed sign-up.
   logging: { format: 'json', retention: '1 month' },
