@@ -4,6 +4,7 @@
  * endpoint goes STOPPED. The broadcaster cannot resume there; it gets a new ticket, which points
  * at the surviving instance, and the channel is LIVE again with fresh HLS.
  */
+import { readStackInfo } from '@golive/local/stack-info';
 import * as op from '@golive/common/api-operations';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { collect } from '@golive/local/graphql/testing/subscriptions';
@@ -59,7 +60,9 @@ test("kill -9 under the PWA's connection: resuming fails, it moves to a live ins
     'Crash-proof client',
   );
 
-  const victim = api.stack.info.transwrap.find((instance) => instance.url === connection.endpoint)!;
+  // The stack replaced the instance the first test killed: its current list is in local-stack.json.
+  const current = readStackInfo(api.dataDir)!.transwrap;
+  const victim = current.find((instance) => instance.url === connection.endpoint)!;
   process.kill(victim.pid, 'SIGKILL');
   await watched.liveAgain(1, 30_000);
   while (states.at(-1) !== 'live') await new Promise((resolve) => setTimeout(resolve, 50));
