@@ -78,19 +78,14 @@ export class AuthSession extends EventEmitter<AuthEvents> {
 
   /** Signed in once the tokens are kept on this device: a reload right after finds them. */
   async signIn(email: string, password: string): Promise<SignedInUser> {
-    const tokens = await this.cognito.signIn(email, password);
-    this.persist(tokens);
-    await this.writes;
-    this.apply(tokens);
+    await this.setOnceKept(await this.cognito.signIn(email, password));
     return this.user!;
   }
 
   /** Done once this device has forgotten the tokens: a reload right after stays signed out. */
   async signOut(): Promise<void> {
     const accessToken = this.tokens?.accessToken;
-    this.persist(undefined);
-    await this.writes;
-    this.apply(undefined);
+    await this.setOnceKept(undefined);
     if (accessToken) await this.cognito.globalSignOut(accessToken).catch(() => undefined);
   }
 
@@ -137,6 +132,13 @@ export class AuthSession extends EventEmitter<AuthEvents> {
 
   private set(tokens: Tokens | undefined): void {
     this.persist(tokens);
+    this.apply(tokens);
+  }
+
+  /** The session changes only once the vault has it: for what a reload right after must see. */
+  private async setOnceKept(tokens: Tokens | undefined): Promise<void> {
+    this.persist(tokens);
+    await this.writes;
     this.apply(tokens);
   }
 
