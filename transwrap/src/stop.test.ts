@@ -60,6 +60,14 @@ async function broadcastOver(watched: WatchedChannel): Promise<void> {
   watched.status.stop();
 }
 
+/** Closed 4012 before `ready`: nothing relayed, and the channel never left OFFLINE. */
+async function expectNeverStarted(client: IngestClient, watched: WatchedChannel): Promise<void> {
+  expect(await client.closed).toEqual(STOPPED);
+  expect(client.messages.map((message) => message.type)).not.toContain('ready');
+  await broadcastOver(watched);
+  expect(statuses(watched).filter((status) => status !== 'OFFLINE')).toEqual([]);
+}
+
 /** A hello with the seller's ticket for `watched`, media declared as Chrome records it. */
 async function hello(watched: WatchedChannel): Promise<IngestClient> {
   const ticket = await watched.ticket();
@@ -117,10 +125,7 @@ test('an admin stops it while transwrap is redeeming the ticket: no ready, no br
   await stopAs('admin', watched);
   gate.release();
 
-  expect(await client.closed).toEqual(STOPPED);
-  expect(client.messages.map((message) => message.type)).not.toContain('ready');
-  await broadcastOver(watched);
-  expect(statuses(watched).filter((status) => status !== 'OFFLINE')).toEqual([]);
+  await expectNeverStarted(client, watched);
 }, 60_000);
 
 test('its owner stops it between startBroadcast and hello: the ticket is revoked, 4012, nothing relayed', async () => {
@@ -130,10 +135,7 @@ test('its owner stops it between startBroadcast and hello: the ticket is revoked
 
   const client = new IngestClient(ticket.url);
   await client.hello(ticket.token, testRecording().media, api.who.tokens.seller);
-  expect(await client.closed).toEqual(STOPPED);
-  expect(client.messages.map((message) => message.type)).not.toContain('ready');
-  await broadcastOver(watched);
-  expect(statuses(watched).filter((status) => status !== 'OFFLINE')).toEqual([]);
+  await expectNeverStarted(client, watched);
 }, 60_000);
 
 test('an API that cannot be asked is not a stop: the broadcast goes on through its whole settle window', async () => {
