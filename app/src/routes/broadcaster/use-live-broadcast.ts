@@ -4,7 +4,7 @@
  * away moves the broadcast at once.
  */
 import { useApolloClient, useSubscription } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import * as op from '@golive/common/api-operations';
 import type { BroadcastStats } from '@golive/transwrap/client/broadcast-connection';
 import { useAuthSession } from '../../auth/auth-context';
@@ -58,7 +58,9 @@ export function useLiveBroadcast(): LiveControls {
   useEffect(() => () => broadcast.current?.stop(), []);
 
   const broadcasting = !canChangeDevices(state);
-  useEffect(() => {
+  // In the same commit as the page's state, not after paint: once "LIVE" or "ended" shows, a
+  // reload asks (or does not) accordingly.
+  useLayoutEffect(() => {
     setBroadcasting(broadcasting);
     return () => setBroadcasting(false);
   }, [broadcasting]);
