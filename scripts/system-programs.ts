@@ -4,7 +4,13 @@
  * says exactly what to run.
  */
 import { spawnSync } from 'node:child_process';
-import { MissingBinaryError, resolveChromium, resolveFfmpeg, resolveFfprobe } from '@golive/common/binaries';
+import {
+  MissingBinaryError,
+  resolveChromium,
+  resolveFfmpeg,
+  resolveFfprobe,
+  resolveFirefox,
+} from '@golive/common/binaries';
 
 interface Program {
   resolve: () => string;
@@ -17,10 +23,11 @@ const FFMPEG: Program[] = [
   { resolve: () => resolveFfprobe(), aptPackage: 'ffmpeg' },
 ];
 const CHROMIUM: Program = { resolve: () => resolveChromium(), aptPackage: 'chromium' };
+const FIREFOX: Program = { resolve: () => resolveFirefox(), aptPackage: 'firefox-esr' };
 
 const NEEDS: Record<string, Program[]> = {
   start: FFMPEG,
-  test: [...FFMPEG, CHROMIUM],
+  test: [...FFMPEG, CHROMIUM, FIREFOX],
   bench: [...FFMPEG, CHROMIUM],
   // Deploying runs nothing locally but ampx: the image is built in AWS (CodeBuild).
   deploy: [],

@@ -1,7 +1,13 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MissingBinaryError, resolveChromium, resolveFfmpeg, resolveFfprobe } from './binaries';
+import {
+  MissingBinaryError,
+  resolveChromium,
+  resolveFfmpeg,
+  resolveFfprobe,
+  resolveFirefox,
+} from './binaries';
 
 let root: string;
 beforeEach(() => {
@@ -103,8 +109,28 @@ describe('Chromium is found', () => {
   });
 });
 
+describe('Firefox is found', () => {
+  test("at FIREFOX_PATH first, then Debian's firefox-esr", () => {
+    const chosen = program('custom', 'firefox-nightly');
+    const debian = program('usr-bin', 'firefox-esr');
+    expect(resolveFirefox({ FIREFOX_PATH: chosen }, debian)).toBe(chosen);
+    expect(resolveFirefox({ PATH: '' }, debian)).toBe(debian);
+  });
+
+  test("on PATH as Ubuntu's firefox when there is no firefox-esr", () => {
+    const onPath = program('bin', 'firefox');
+    expect(resolveFirefox({ PATH: join(root, 'bin') }, join(root, 'none'))).toBe(onPath);
+  });
+
+  test('nowhere: the error says to install the Debian package', () => {
+    const error = missing(() => resolveFirefox({ PATH: '' }, join(root, 'none')));
+    expect(error.message).toContain('apt-get install -y firefox-esr');
+  });
+});
+
 test('this machine has the programs the test suite needs', () => {
   expect(resolveFfmpeg()).toMatch(/ffmpeg/);
   expect(resolveFfprobe()).toMatch(/ffprobe/);
   expect(resolveChromium()).toMatch(/chrom/);
+  expect(resolveFirefox()).toMatch(/firefox/);
 });

@@ -1,5 +1,5 @@
 /**
- * Where the system programs the product runs (FFmpeg, ffprobe) and tests drive (Chromium) are
+ * Where the system programs the product runs (FFmpeg, ffprobe) and tests drive (Chromium, Firefox) are
  * found. Every workspace resolves them here, so the order and the message when one is missing
  * are the same everywhere.
  */
@@ -96,6 +96,25 @@ export function resolveChromium(env: Env = process.env, debianPath = DEBIAN_CHRO
     throw new MissingBinaryError(
       'chromium',
       'Chromium was not found. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary. Never let a tool download its own browser.',
+    );
+  }
+  return found;
+}
+
+/** Where Debian's `firefox-esr` package installs the browser. */
+export const DEBIAN_FIREFOX = '/usr/bin/firefox-esr';
+
+/** Firefox for browser tests: `FIREFOX_PATH`, then Debian's `/usr/bin/firefox-esr`, then `firefox-esr` or `firefox` on PATH. */
+export function resolveFirefox(env: Env = process.env, debianPath = DEBIAN_FIREFOX): string {
+  const found =
+    fromEnv('FIREFOX_PATH', 'firefox', env) ??
+    (isExecutable(debianPath) ? debianPath : undefined) ??
+    findOnPath('firefox-esr', env) ??
+    findOnPath('firefox', env);
+  if (!found) {
+    throw new MissingBinaryError(
+      'firefox',
+      'Firefox was not found. Install it with `sudo apt-get install -y firefox-esr` (Debian; `firefox` on Ubuntu), or set FIREFOX_PATH to a Firefox binary. Never let a tool download its own browser.',
     );
   }
   return found;

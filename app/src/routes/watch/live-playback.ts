@@ -152,6 +152,11 @@ export class LivePlayback {
       if (width > 0 && height > 0) this.update({ aspectRatio: width / height });
     });
     player.on('error', () => this.failed());
+    // Video.js's own muted autoplay waits for a 'loadstart' that Firefox can fire before Video.js
+    // listens: the player then sits paused with "Starting the video…" for good. Ask for play
+    // ourselves as soon as the player and then the stream are ready.
+    player.ready(() => this.playIfWaiting());
+    player.on(['loadedmetadata', 'canplay'], () => this.playIfWaiting());
     this.watchdog = setInterval(() => this.check(), 1000);
   }
 
@@ -162,13 +167,24 @@ export class LivePlayback {
     const time = player.currentTime() ?? 0;
     const edge = seekableEnd(player);
     this.update({ behindLive: edge !== undefined && edge - time > BEHIND_LIVE_SECONDS });
-    if (time !== this.lastTime || player.paused()) {
+    // Paused by the viewer (or autoplay refused) is a choice; paused while meant to start is a stall.
+    if (time !== this.lastTime || (player.paused() && this.view.phase === 'paused')) {
       this.lastTime = time;
       this.lastProgressAt = Date.now();
       if (time > 0 && !player.paused()) this.failingSince = Date.now();
     } else if (Date.now() - this.lastProgressAt > STALL_RELOAD_MS) {
       this.failed();
     }
+  }
+
+  private playIfWaiting() {
+    const player = this.player;
+    if (!player || this.view.phase !== 'waiting' || !player.paused()) return;
+    player.muted(true);
+    player.play()?.catch((error: unknown) => {
+      // The browser refuses even muted autoplay (a setting, or power saving): Video.js shows its play button.
+      if (error instanceof DOMException && error.name === 'NotAllowedError') this.update({ phase: 'paused' });
+    });
   }
 
   private failed() {
