@@ -83,22 +83,45 @@ export function resolveFfprobe(env: Env = process.env): string {
   return found;
 }
 
+/** A browser the tests drive, and where each place to look for it is. */
+interface BrowserLookup {
+  /** Its name in errors. */
+  program: string;
+  /** The env variable that names its binary, looked at first. */
+  variable: string;
+  /** Where its Debian package installs it, looked at next. */
+  debianPath: string;
+  /** The names it goes by on PATH, looked at last, in order. */
+  onPath: string[];
+  /** What to do when it is nowhere. */
+  install: string;
+}
+
+function resolveBrowser(lookup: BrowserLookup, env: Env): string {
+  const found =
+    fromEnv(lookup.variable, lookup.program, env) ??
+    (isExecutable(lookup.debianPath) ? lookup.debianPath : undefined) ??
+    lookup.onPath.reduce<string | undefined>((hit, name) => hit ?? findOnPath(name, env), undefined);
+  if (!found) throw new MissingBinaryError(lookup.program, lookup.install);
+  return found;
+}
+
 /** Where Debian's `chromium` package installs the browser. */
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /** Chromium for browser tests: `CHROMIUM_PATH`, then Debian's `/usr/bin/chromium`, then `chromium` on PATH. */
 export function resolveChromium(env: Env = process.env, debianPath = DEBIAN_CHROMIUM): string {
-  const found =
-    fromEnv('CHROMIUM_PATH', 'chromium', env) ??
-    (isExecutable(debianPath) ? debianPath : undefined) ??
-    findOnPath('chromium', env);
-  if (!found) {
-    throw new MissingBinaryError(
-      'chromium',
-      'Chromium was not found. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary. Never let a tool download its own browser.',
-    );
-  }
-  return found;
+  return resolveBrowser(
+    {
+      program: 'chromium',
+      variable: 'CHROMIUM_PATH',
+      debianPath,
+      onPath: ['chromium'],
+      install:
+        'Chromium was not found. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary. Never let a tool download its own browser.',
+    },
+    env,
+  );
 }
 
 /** Where Debian's `firefox-esr` package installs the browser. */
@@ -106,16 +129,15 @@ export const DEBIAN_FIREFOX = '/usr/bin/firefox-esr';
 
 /** Firefox for browser tests: `FIREFOX_PATH`, then Debian's `/usr/bin/firefox-esr`, then `firefox-esr` or `firefox` on PATH. */
 export function resolveFirefox(env: Env = process.env, debianPath = DEBIAN_FIREFOX): string {
-  const found =
-    fromEnv('FIREFOX_PATH', 'firefox', env) ??
-    (isExecutable(debianPath) ? debianPath : undefined) ??
-    findOnPath('firefox-esr', env) ??
-    findOnPath('firefox', env);
-  if (!found) {
-    throw new MissingBinaryError(
-      'firefox',
-      'Firefox was not found. Install it with `sudo apt-get install -y firefox-esr` (Debian; `firefox` on Ubuntu), or set FIREFOX_PATH to a Firefox binary. Never let a tool download its own browser.',
-    );
-  }
-  return found;
+  return resolveBrowser(
+    {
+      program: 'firefox',
+      variable: 'FIREFOX_PATH',
+      debianPath,
+      onPath: ['firefox-esr', 'firefox'],
+      install:
+        'Firefox was not found. Install it with `sudo apt-get install -y firefox-esr` (Debian; `firefox` on Ubuntu), or set FIREFOX_PATH to a Firefox binary. Never let a tool download its own browser.',
+    },
+    env,
+  );
 }
