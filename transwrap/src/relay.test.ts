@@ -46,13 +46,15 @@ test('startBroadcast sends the broadcaster to this transwrap', async () => {
   expect(url).toBe(transwrap.url);
 });
 
+// Audio arriving as AAC is copied, so its sample rate survives; Opus is transcoded to 48 kHz AAC.
 test.each([
-  ['chrome-h264', 'copy'],
-  ['firefox-vp8', 'transcode'],
-  ['safari-mp4', 'copy'],
-] as [BrowserMedia, string][])(
-  '%s media becomes H.264 + AAC HLS at the local IVS (%s)',
-  async (kind, mode) => {
+  ['chrome-h264', 'copy', '48000'],
+  ['webcodecs-aac', 'copy', '44100'],
+  ['firefox-vp8', 'transcode', '48000'],
+  ['safari-mp4', 'copy', '48000'],
+] as [BrowserMedia, string, string][])(
+  '%s media becomes H.264 + AAC HLS at the local IVS (video: %s, audio at %s Hz)',
+  async (kind, mode, sampleRate) => {
     const { path, media, seconds } = browserMedia(kind);
     const { channel, url, token } = await ticketFor(kind);
     const status = collect<{ onChannelStatus: Channel }>(api.who.clients.viewer, op.ON_CHANNEL_STATUS, {
@@ -84,7 +86,7 @@ test.each([
     writeFileSync(file, Buffer.from(await (await fetch(segmentUrl!)).arrayBuffer()));
     const probe = await probeMedia(file);
     expect(streamOf(probe, 'video')).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
-    expect(streamOf(probe, 'audio')).toMatchObject({ codec_name: 'aac' });
+    expect(streamOf(probe, 'audio')).toMatchObject({ codec_name: 'aac', sample_rate: sampleRate });
 
     await sending;
     client.stop();

@@ -1,7 +1,9 @@
 /**
  * Media files as browsers produce them, made by FFmpeg once and cached: Matroska/WebM with
- * H.264 + Opus (Chrome's MediaRecorder), WebM VP8 + Opus (Firefox), fragmented MP4 H.264 + AAC
- * (Safari). H.264 is x264's ultrafast: no B-frames, like browsers' real-time encoders, and a
+ * H.264 + Opus (Chrome's MediaRecorder, and the app's WebCodecs path in Chromium and Firefox),
+ * Matroska H.264 + AAC at 44.1 kHz mono (the app's WebCodecs path where the browser encodes AAC,
+ * as WebKitGTK's microphone gives it), WebM VP8 + Opus (Firefox's MediaRecorder), fragmented MP4
+ * H.264 + AAC (Safari's MediaRecorder). H.264 is x264's ultrafast: no B-frames, like browsers' real-time encoders, and a
  * quarter of veryfast's CPU, so a minute of media is made in seconds even on a busy machine.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { resolveFfmpeg } from '@golive/common/binaries';
 import { CACHE_DIR } from '@golive/common/repo-paths';
 import type { MediaDeclaration } from '../protocol/messages';
 
-export type BrowserMedia = 'chrome-h264' | 'firefox-vp8' | 'safari-mp4';
+export type BrowserMedia = 'chrome-h264' | 'webcodecs-aac' | 'firefox-vp8' | 'safari-mp4';
 
 const RECIPES: Record<BrowserMedia, { media: MediaDeclaration; extension: string; args: string[] }> = {
   'chrome-h264': {
@@ -32,6 +34,14 @@ const RECIPES: Record<BrowserMedia, { media: MediaDeclaration; extension: string
       '96k',
       '-f',
       'matroska',
+    ],
+  },
+  'webcodecs-aac': {
+    media: { container: 'webm', video: 'h264', audio: 'aac' },
+    extension: 'mkv',
+    args: [
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '60', '-b:v', '2500k'],
+      ...['-c:a', 'aac', '-b:a', '96k', '-ar', '44100', '-ac', '1', '-f', 'matroska'],
     ],
   },
   'firefox-vp8': {
