@@ -1,39 +1,127 @@
 /**
- * The recording format per browser, from what each one's MediaRecorder.isTypeSupported answers
- * (as those browsers answer it): H.264 wherever it exists, VP8 only for Firefox.
+ * The encoding each browser gets, from what each one answers when asked (its WebCodecs
+ * isConfigSupported, the readers it has, its MediaRecorder.isTypeSupported), as measured on the
+ * real engines where they run here (Debian's Chromium, Firefox ESR 153, WebKitGTK 2.50) and as the
+ * others document it. H.264 wherever it exists; AAC wherever the browser encodes it, so that
+ * transwrap copies both tracks; VP8 only when nothing else is left.
  */
-import { chooseRecordingFormat } from './recording-format';
+import { chooseEncoding, type EncoderCapabilities } from './encoding-ladder';
 
-const BROWSERS: Record<string, string[]> = {
-  'Chrome 131 (desktop, Android)': [
-    'video/webm;codecs=h264,opus',
-    'video/x-matroska;codecs=avc1,opus',
-    'video/webm;codecs=vp8,opus',
-    'video/mp4',
-  ],
-  // Chromium as Debian ships it: WebM H.264 + Opus, no MP4 AAC.
-  'Debian Chromium': ['video/webm;codecs=h264,opus', 'video/webm;codecs=vp8,opus'],
-  'Safari 18 (macOS, iOS, installed iOS app)': [
-    'video/mp4;codecs=avc1,mp4a.40.2',
-    'video/mp4',
-    'video/webm;codecs=vp8,opus',
-  ],
-  'Safari 14.5 (iOS)': ['video/mp4'],
-  'Firefox 133': ['video/webm;codecs=vp8,opus', 'video/webm'],
+const NOTHING: EncoderCapabilities = {
+  webCodecsH264: false,
+  webCodecsAac: false,
+  webCodecsOpus: false,
+  trackProcessor: false,
+  audioWorklet: false,
+};
+const recorder = (...types: string[]) => ({ recorderSupports: (type: string) => types.includes(type) });
+
+const BROWSERS: Record<string, EncoderCapabilities> = {
+  'Chrome 131 on Android, macOS, Windows': {
+    ...{
+      webCodecsH264: true,
+      webCodecsAac: true,
+      webCodecsOpus: true,
+      trackProcessor: true,
+      audioWorklet: true,
+    },
+    ...recorder(
+      'video/mp4;codecs=avc1,mp4a.40.2',
+      'video/webm;codecs=h264,opus',
+      'video/webm;codecs=vp8,opus',
+    ),
+  },
+  // Measured: no AAC encoder on Linux, in WebCodecs or MediaRecorder.
+  'Debian Chromium': {
+    ...{
+      webCodecsH264: true,
+      webCodecsAac: false,
+      webCodecsOpus: true,
+      trackProcessor: true,
+      audioWorklet: true,
+    },
+    ...recorder('video/webm;codecs=h264,opus', 'video/webm;codecs=vp8,opus'),
+  },
+  // Measured: H.264 and Opus in WebCodecs, no MediaStreamTrackProcessor, VP8-only MediaRecorder.
+  'Firefox ESR 153': {
+    ...{
+      webCodecsH264: true,
+      webCodecsAac: false,
+      webCodecsOpus: true,
+      trackProcessor: false,
+      audioWorklet: true,
+    },
+    ...recorder('video/webm;codecs=vp8,opus'),
+  },
+  'Firefox 115 (no WebCodecs)': { ...NOTHING, audioWorklet: true, ...recorder('video/webm;codecs=vp8,opus') },
+  // Measured: H.264, AAC and Opus in WebCodecs, no MediaStreamTrackProcessor on the page.
+  'WebKitGTK 2.50': {
+    ...{
+      webCodecsH264: true,
+      webCodecsAac: true,
+      webCodecsOpus: true,
+      trackProcessor: false,
+      audioWorklet: true,
+    },
+    ...recorder('video/mp4;codecs=avc1,mp4a.40.2', 'video/mp4'),
+  },
+  // Safari 26 (macOS, iOS, an installed iOS app alike): WebCodecs AAC, MediaStreamTrackProcessor only in workers.
+  'Safari 26': {
+    ...{
+      webCodecsH264: true,
+      webCodecsAac: true,
+      webCodecsOpus: true,
+      trackProcessor: false,
+      audioWorklet: true,
+    },
+    ...recorder('video/mp4;codecs=avc1,mp4a.40.2', 'video/mp4'),
+  },
+  // Safari 16.3 and older: no VideoEncoder.
+  'Safari 16 (iOS)': {
+    ...NOTHING,
+    audioWorklet: true,
+    ...recorder('video/mp4;codecs=avc1,mp4a.40.2', 'video/mp4'),
+  },
+  'Safari 14.5 (iOS)': { ...NOTHING, audioWorklet: true, ...recorder('video/mp4') },
 };
 
 test.each([
-  ['Chrome 131 (desktop, Android)', { container: 'webm', video: 'h264', audio: 'opus' }],
-  ['Debian Chromium', { container: 'webm', video: 'h264', audio: 'opus' }],
-  ['Safari 18 (macOS, iOS, installed iOS app)', { container: 'mp4', video: 'h264', audio: 'aac' }],
-  ['Safari 14.5 (iOS)', { container: 'mp4', video: 'h264', audio: 'aac' }],
-  ['Firefox 133', { container: 'webm', video: 'vp8', audio: 'opus' }],
-])('%s records %o', (browser, media) => {
-  const supported = new Set(BROWSERS[browser]);
-  expect(chooseRecordingFormat((type) => supported.has(type))?.media).toEqual(media);
+  ['Chrome 131 on Android, macOS, Windows', 'WebCodecs', 'track-processor', { video: 'h264', audio: 'aac' }],
+  ['Debian Chromium', 'WebCodecs', 'track-processor', { video: 'h264', audio: 'opus' }],
+  ['Firefox ESR 153', 'WebCodecs', 'canvas-and-worklet', { video: 'h264', audio: 'opus' }],
+  ['Firefox 115 (no WebCodecs)', 'MediaRecorder', undefined, { video: 'vp8', audio: 'opus' }],
+  ['WebKitGTK 2.50', 'WebCodecs', 'canvas-and-worklet', { video: 'h264', audio: 'aac' }],
+  ['Safari 26', 'WebCodecs', 'canvas-and-worklet', { video: 'h264', audio: 'aac' }],
+  ['Safari 16 (iOS)', 'MediaRecorder', undefined, { container: 'mp4', video: 'h264', audio: 'aac' }],
+  ['Safari 14.5 (iOS)', 'MediaRecorder', undefined, { container: 'mp4', video: 'h264', audio: 'aac' }],
+])('%s encodes with %s (%s): %o', (browser, encoder, source, media) => {
+  const encoding = chooseEncoding(BROWSERS[browser]!, { adaptive: true });
+  expect(encoding).toMatchObject({ encoder, media });
+  expect(encoding?.encoder === 'WebCodecs' ? encoding.source : undefined).toBe(source);
 });
 
-test('a browser without MediaRecorder (iOS before 14.3) cannot go live', () => {
-  expect(chooseRecordingFormat(undefined)).toBeUndefined();
-  expect(chooseRecordingFormat(() => false)).toBeUndefined();
+test.each([
+  ['Chrome 131 on Android, macOS, Windows', { container: 'mp4', video: 'h264', audio: 'aac' }],
+  ['Debian Chromium', { container: 'webm', video: 'h264', audio: 'opus' }],
+  ['Firefox ESR 153', { container: 'webm', video: 'vp8', audio: 'opus' }],
+])("a seller who turns adaptive quality off gets %s's own recorder: %o", (browser, media) => {
+  expect(chooseEncoding(BROWSERS[browser]!, { adaptive: false })).toMatchObject({
+    encoder: 'MediaRecorder',
+    media,
+  });
+});
+
+test('with adaptive quality off, a browser whose only encoder is WebCodecs still goes live with it', () => {
+  const webCodecsOnly = { ...BROWSERS['WebKitGTK 2.50']!, recorderSupports: undefined };
+  expect(chooseEncoding(webCodecsOnly, { adaptive: false })?.encoder).toBe('WebCodecs');
+});
+
+test('WebCodecs without a way to read the microphone falls back to the recorder', () => {
+  const noReader = { ...BROWSERS['Firefox ESR 153']!, audioWorklet: false };
+  expect(chooseEncoding(noReader, { adaptive: true })?.media.video).toBe('vp8');
+});
+
+test('a browser without WebCodecs or MediaRecorder (iOS before 14.3) cannot go live', () => {
+  expect(chooseEncoding({ ...NOTHING }, { adaptive: true })).toBeUndefined();
+  expect(chooseEncoding({ ...NOTHING, ...recorder() }, { adaptive: true })).toBeUndefined();
 });

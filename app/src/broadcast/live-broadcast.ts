@@ -21,6 +21,8 @@ import {
 } from './broadcaster-state';
 import { nextBitrate, type BitrateState, type UplinkSignal } from './bitrate-policy';
 import { MediaRecording } from './media-recording';
+import type { Encoding, RecorderEncoding } from './encoding-ladder';
+import { webAudioRuns } from './microphone-samples';
 import type { Recording, RecordingSettings } from './recording';
 import { ScreenWakeLock } from './screen-wake-lock';
 
@@ -43,11 +45,11 @@ interface LiveBroadcastEvents {
 export interface LiveBroadcastOptions {
   stream: MediaStream;
   recording: RecordingSettings;
+  /** The browser's own recorder, for when the chosen WebCodecs path cannot read the microphone. */
+  fallback?: RecorderEncoding;
   /** The API's startBroadcast for this channel: a single-use ticket and where to use it. */
   ticket: () => Promise<{ url: string; token: string }>;
   accessToken: () => Promise<string>;
-  /** Encode with WebCodecs where possible, so the bitrate follows the uplink. */
-  adaptiveEncoding?: boolean;
 }
 
 /** Seconds of media waiting on the phone before the seller is told the uplink cannot keep up. */
@@ -82,10 +84,14 @@ export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
     );
   }
 
+  /** What the recording is, once it exists: the chosen encoding, or the fallback taken. */
+  get recordingEncoding(): Encoding | undefined {
+    return this.recording?.encoding;
+  }
+
   /** How the browser encodes: WebCodecs (adaptive bitrate) or MediaRecorder (fixed). */
   get encoder(): 'WebCodecs' | 'MediaRecorder' | undefined {
-    if (!this.recording) return undefined;
-    return this.recording.setVideoKbps ? 'WebCodecs' : 'MediaRecorder';
+    return this.recording?.encoding.encoder;
   }
 
   /** The bitrate being encoded now (it follows the uplink when the recorder allows). */
@@ -93,16 +99,27 @@ export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
     return this.recording?.videoKbps ?? this.options.recording.videoKbps;
   }
 
-  /** WebCodecs where the browser has it (its bitrate can change live), else MediaRecorder. */
+  /** The recorder for the encoding the ladder chose (encoding-ladder.ts). */
   private async createRecording(): Promise<Recording> {
     const deliver = (bytes: ArrayBuffer) => this.connection?.send(bytes);
     const failed = (message: string) => this.fail(message);
-    const { recording, stream } = this.options;
-    if (this.options.adaptiveEncoding && recording.format.media.video === 'h264') {
-      const { WebCodecsRecording, supportsWebCodecsRecording } = await import('./webcodecs-recording');
-      if (supportsWebCodecsRecording()) return new WebCodecsRecording(stream, recording, deliver, failed);
+    const { recording, stream, fallback } = this.options;
+    const { encoding } = recording;
+    if (encoding.encoder === 'WebCodecs') {
+      // Without MediaStreamTrackProcessor the microphone is read through Web Audio, which some
+      // browsers never start (no audio output device, or audio autoplay blocked by the user).
+      const usable = encoding.source === 'track-processor' || !fallback || (await webAudioRuns());
+      if (usable) {
+        const { WebCodecsRecording } = await import('./webcodecs-recording');
+        return new WebCodecsRecording(stream, { ...recording, encoding }, deliver, failed);
+      }
     }
-    return new MediaRecording(stream, recording, deliver, failed);
+    return new MediaRecording(
+      stream,
+      { ...recording, encoding: encoding.encoder === 'MediaRecorder' ? encoding : fallback! },
+      deliver,
+      failed,
+    );
   }
 
   private connect(recording: Recording): void {
@@ -112,7 +129,7 @@ export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
     const connection = new BroadcastConnection({
       ticket: this.options.ticket,
       accessToken: this.options.accessToken,
-      media: this.options.recording.format.media,
+      media: recording.encoding.media,
       openSocket: (url, protocol) => new WebSocket(url, protocol) as unknown as SocketLike,
     });
     this.connection = connection;

@@ -4,6 +4,7 @@
  * asking, Chromium makes one only every ~5 s). `restart()` begins a new recording, header first,
  * which a new ingest session needs; pieces of the previous recording are never delivered after it.
  */
+import type { RecorderEncoding } from './encoding-ladder';
 import type { Recording, RecordingSettings } from './recording';
 
 export const TIMESLICE_MS = 100;
@@ -17,7 +18,7 @@ export class MediaRecording implements Recording {
 
   constructor(
     private readonly stream: MediaStream,
-    private readonly settings: RecordingSettings,
+    private readonly settings: RecordingSettings<RecorderEncoding>,
     private readonly deliver: (bytes: ArrayBuffer) => void,
     private readonly failed: (message: string) => void,
   ) {}
@@ -27,7 +28,7 @@ export class MediaRecording implements Recording {
     this.stopRecorder();
     const generation = ++this.generation;
     const options: MediaRecorderOptions & { videoKeyFrameIntervalDuration?: number } = {
-      mimeType: this.settings.format.mimeType,
+      mimeType: this.settings.encoding.mimeType,
       videoBitsPerSecond: this.settings.videoKbps * 1000,
       audioBitsPerSecond: this.settings.audioKbps * 1000,
       videoKeyFrameIntervalDuration: KEYFRAME_INTERVAL_MS,
@@ -36,7 +37,7 @@ export class MediaRecording implements Recording {
     try {
       recorder = new MediaRecorder(this.stream, options);
     } catch (error) {
-      return this.failed(`This browser cannot record ${this.settings.format.label}: ${String(error)}`);
+      return this.failed(`This browser cannot record ${this.settings.encoding.label}: ${String(error)}`);
     }
     recorder.ondataavailable = ({ data }) => {
       if (data.size === 0) return;
@@ -51,6 +52,10 @@ export class MediaRecording implements Recording {
     };
     this.recorder = recorder;
     recorder.start(TIMESLICE_MS);
+  }
+
+  get encoding(): RecorderEncoding {
+    return this.settings.encoding;
   }
 
   get videoKbps(): number {

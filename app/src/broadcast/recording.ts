@@ -1,13 +1,15 @@
 /** What LiveBroadcast needs of a recorder, whichever way the browser records. */
-import type { RecordingFormat } from './recording-format';
+import type { Encoding } from './encoding-ladder';
 
-export interface RecordingSettings {
-  format: RecordingFormat;
+export interface RecordingSettings<E extends Encoding = Encoding> {
+  encoding: E;
   videoKbps: number;
   audioKbps: number;
 }
 
 export interface Recording {
+  /** What it records: what transwrap's hello declares. */
+  readonly encoding: Encoding;
   /** Starts (or starts over) a recording, its container header first. */
   restart(): void;
   stop(): void;

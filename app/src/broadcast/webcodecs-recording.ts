@@ -1,7 +1,8 @@
 /**
- * The camera's stream encoded with WebCodecs (H.264 + Opus) and muxed into a live Matroska stream
- * by Mediabunny, for browsers that have WebCodecs and MediaStreamTrackProcessor (Chrome, Edge,
- * Android). Unlike MediaRecorder, the video bitrate can change while live (`setVideoKbps`), so the
+ * The camera's stream encoded with WebCodecs (H.264, and AAC or Opus as the encoding ladder chose)
+ * and muxed into a live Matroska stream by Mediabunny. Frames and samples come from
+ * camera-frames.ts and microphone-samples.ts, whichever way the browser provides them. Unlike
+ * MediaRecorder, the video bitrate can change while live (`setVideoKbps`), so the
  * broadcast follows the uplink down and back up. Keyframes every 2 s start each Matroska cluster,
  * so transwrap's resume points are keyframes too. Loaded only when going live with it.
  */
@@ -13,25 +14,12 @@ import {
   MkvOutputFormat,
   Output,
 } from 'mediabunny';
+import { cameraFrames } from './camera-frames';
+import { h264Codec } from './encoder-capabilities';
+import type { WebCodecsEncoding } from './encoding-ladder';
 import { KEYFRAME_INTERVAL_MS } from './media-recording';
+import { microphoneSamples } from './microphone-samples';
 import type { Recording, RecordingSettings } from './recording';
-
-/** Chromium's reader of a track's frames (not yet in TypeScript's DOM types). */
-declare class MediaStreamTrackProcessor<T> {
-  constructor(init: { track: MediaStreamTrack });
-  readonly readable: ReadableStream<T>;
-}
-
-export function supportsWebCodecsRecording(): boolean {
-  return (
-    'VideoEncoder' in globalThis && 'AudioEncoder' in globalThis && 'MediaStreamTrackProcessor' in globalThis
-  );
-}
-
-/** H.264 profile and level for the picture size: Constrained Baseline up to 720p, High for 1080p. */
-function h264Codec(width: number, height: number): string {
-  return width * height > 1280 * 720 ? 'avc1.640028' : 'avc1.42e01f';
-}
 
 /** Frames waiting in the encoder beyond this are dropped rather than delaying the broadcast. */
 const MAX_ENCODE_QUEUE = 3;
@@ -42,10 +30,14 @@ export class WebCodecsRecording implements Recording {
 
   constructor(
     private readonly stream: MediaStream,
-    private settings: RecordingSettings,
+    private settings: RecordingSettings<WebCodecsEncoding>,
     private readonly deliver: (bytes: ArrayBuffer) => void,
     private readonly failed: (message: string) => void,
   ) {}
+
+  get encoding(): WebCodecsEncoding {
+    return this.settings.encoding;
+  }
 
   get videoKbps(): number {
     return this.settings.videoKbps;
@@ -95,18 +87,23 @@ export class WebCodecsRecording implements Recording {
       ),
     });
     const videoSource = new EncodedVideoPacketSource('avc');
-    const audioSource = new EncodedAudioPacketSource('opus');
+    const audioCodec = this.settings.encoding.media.audio;
+    const audioSource = new EncodedAudioPacketSource(audioCodec);
     output.addVideoTrack(videoSource, { frameRate: 30 });
     output.addAudioTrack(audioSource);
     await output.start();
 
-    // Both tracks' timestamps count from this recording's start, on one clock.
+    // Both tracks' timestamps count from this recording's start, on one clock: each track's own
+    // clock is offset by where it stood when its first frame arrived. Encoded packets are restamped,
+    // not raw frames: copying AudioData to restamp it crashes WebKitGTK's web process.
     const startedAt = performance.now() * 1000;
-    const offsets = new Map<string, number>();
-    const timestamp = (kind: string, captured: number) => {
+    const offsets = new Map<'video' | 'audio', number>();
+    const since = (kind: 'video' | 'audio', captured: number) => {
       if (!offsets.has(kind)) offsets.set(kind, captured - (performance.now() * 1000 - startedAt));
       return Math.max(0, captured - offsets.get(kind)!);
     };
+    const restamped = (kind: 'video' | 'audio', chunk: EncodedVideoChunk | EncodedAudioChunk) =>
+      EncodedPacket.fromEncodedChunk(chunk).clone({ timestamp: since(kind, chunk.timestamp) / 1e6 });
 
     const { width = 1280, height = 720 } = videoTrack.getSettings();
     const videoConfig: VideoEncoderConfig = {
@@ -125,24 +122,25 @@ export class WebCodecsRecording implements Recording {
     let failure: Error | undefined;
     const videoEncoder = new VideoEncoder({
       output: (chunk, meta) => {
-        if (live()) void videoSource.add(EncodedPacket.fromEncodedChunk(chunk), meta);
+        if (live()) void videoSource.add(restamped('video', chunk), meta);
       },
       error: (error) => (failure = error),
     });
     videoEncoder.configure(videoConfig);
     const audioEncoder = new AudioEncoder({
       output: (chunk, meta) => {
-        if (live()) void audioSource.add(EncodedPacket.fromEncodedChunk(chunk), meta);
+        if (live()) void audioSource.add(restamped('audio', chunk), meta);
       },
       error: (error) => (failure = error),
     });
-    const { sampleRate = 48000, channelCount = 1 } = audioTrack.getSettings();
-    audioEncoder.configure({
-      codec: 'opus',
-      sampleRate,
-      numberOfChannels: channelCount,
-      bitrate: this.settings.audioKbps * 1000,
-    });
+    // Configured by the first samples: their rate is the microphone's, or the audio context's.
+    const configureAudio = ({ sampleRate, numberOfChannels }: AudioData) =>
+      audioEncoder.configure({
+        codec: audioCodec === 'aac' ? 'mp4a.40.2' : 'opus',
+        sampleRate,
+        numberOfChannels,
+        bitrate: this.settings.audioKbps * 1000,
+      });
 
     let forceKeyFrame = true;
     this.onBitrate = (kbps) => {
@@ -150,12 +148,21 @@ export class WebCodecsRecording implements Recording {
       forceKeyFrame = true;
     };
 
-    const videoReader = new MediaStreamTrackProcessor<VideoFrame>({ track: videoTrack }).readable.getReader();
-    const audioReader = new MediaStreamTrackProcessor<AudioData>({ track: audioTrack }).readable.getReader();
+    const frames = cameraFrames(videoTrack, { width, height });
+    const samples = await microphoneSamples(audioTrack);
+    if (!live()) {
+      frames.stop();
+      samples.stop();
+      return;
+    }
+    const videoReader = frames.readable.getReader();
+    const audioReader = samples.readable.getReader();
     this.session = {
       stop: () => {
         void videoReader.cancel().catch(() => undefined);
         void audioReader.cancel().catch(() => undefined);
+        frames.stop();
+        samples.stop();
         for (const encoder of [videoEncoder, audioEncoder]) if (encoder.state !== 'closed') encoder.close();
         void output.cancel().catch(() => undefined);
       },
@@ -171,16 +178,14 @@ export class WebCodecsRecording implements Recording {
           frame.close();
           continue;
         }
-        const at = timestamp('video', frame.timestamp);
+        const at = since('video', frame.timestamp);
         const keyFrame = forceKeyFrame || at - lastKeyFrame >= KEYFRAME_INTERVAL_MS * 1000;
         if (keyFrame) {
           lastKeyFrame = at;
           forceKeyFrame = false;
         }
-        const stamped = new VideoFrame(frame, { timestamp: at });
+        videoEncoder.encode(frame, { keyFrame });
         frame.close();
-        videoEncoder.encode(stamped, { keyFrame });
-        stamped.close();
       }
     };
     const pumpAudio = async () => {
@@ -188,31 +193,12 @@ export class WebCodecsRecording implements Recording {
         const { value: data, done } = await audioReader.read();
         if (done || !live()) return data?.close();
         if (failure) throw failure;
-        audioEncoder.encode(restamp(data, timestamp('audio', data.timestamp)));
+        if (audioEncoder.state === 'unconfigured') configureAudio(data);
+        since('audio', data.timestamp);
+        audioEncoder.encode(data);
+        data.close();
       }
     };
     await Promise.all([pumpVideo(), pumpAudio()]);
   }
-}
-
-/** The same audio with another timestamp (AudioData's timestamp is read-only). */
-function restamp(data: AudioData, timestamp: number): AudioData {
-  const planes = data.format?.endsWith('-planar') ? data.numberOfChannels : 1;
-  const sizes = Array.from({ length: planes }, (_, planeIndex) => data.allocationSize({ planeIndex }));
-  const buffer = new Uint8Array(sizes.reduce((sum, size) => sum + size, 0));
-  let offset = 0;
-  sizes.forEach((size, planeIndex) => {
-    data.copyTo(buffer.subarray(offset, offset + size), { planeIndex });
-    offset += size;
-  });
-  const copy = new AudioData({
-    format: data.format!,
-    sampleRate: data.sampleRate,
-    numberOfFrames: data.numberOfFrames,
-    numberOfChannels: data.numberOfChannels,
-    timestamp,
-    data: buffer,
-  });
-  data.close();
-  return copy;
 }

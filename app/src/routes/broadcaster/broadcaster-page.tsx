@@ -45,11 +45,11 @@ export default function BroadcasterPage() {
 }
 
 function Broadcaster() {
-  const live = useLiveBroadcast();
+  const [adaptive, setAdaptive] = useState(() => localStorage.getItem(ADAPTIVE_KEY) !== 'false');
+  const live = useLiveBroadcast(adaptive);
   const camera = useCamera(!canChangeDevices(live.state));
   const [channelId, setChannelId] = useState(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
   const [confirmStop, setConfirmStop] = useState(false);
-  const [adaptive, setAdaptive] = useState(() => localStorage.getItem(ADAPTIVE_KEY) !== 'false');
   const preview = useRef<HTMLVideoElement>(null);
   const [browser] = useState(currentBrowser);
   const onAir = isOnAir(live.state);
@@ -159,9 +159,7 @@ function Broadcaster() {
             className="button primary big"
             disabled={!camera.stream || !channelId}
             onClick={() =>
-              channelId &&
-              camera.stream &&
-              live.goLive(channelId, camera.stream, camera.choice.preset, adaptive)
+              channelId && camera.stream && live.goLive(channelId, camera.stream, camera.choice.preset)
             }
           >
             Go live

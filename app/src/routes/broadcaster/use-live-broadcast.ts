@@ -18,33 +18,46 @@ import {
 } from '../../broadcast/broadcaster-state';
 import type { QualityPreset } from '../../broadcast/camera';
 import { LiveBroadcast, LiveBroadcastEvent } from '../../broadcast/live-broadcast';
-import { chooseRecordingFormat, type RecordingFormat } from '../../broadcast/recording-format';
+import { encoderCapabilities } from '../../broadcast/encoder-capabilities';
+import {
+  chooseEncoding,
+  recorderEncoding,
+  type EncoderCapabilities,
+  type Encoding,
+  type RecorderEncoding,
+} from '../../broadcast/encoding-ladder';
 
 export interface LiveControls {
   state: BroadcasterState;
   stats?: BroadcastStats;
   warning?: string;
   endpoint?: string;
-  format?: RecordingFormat;
+  /** How going live will encode (or encodes), once the browser has been asked. */
+  format?: Encoding;
   /** How the browser encodes, and at what video bitrate now. */
   encoding?: { encoder: string; videoKbps: number };
-  goLive: (channelId: string, stream: MediaStream, preset: QualityPreset, adaptive: boolean) => void;
+  goLive: (channelId: string, stream: MediaStream, preset: QualityPreset) => void;
   stop: () => void;
   dismiss: () => void;
 }
 
-export function useLiveBroadcast(): LiveControls {
+/** `adaptive`: encode so that the bitrate follows the uplink (WebCodecs) where the browser can. */
+export function useLiveBroadcast(adaptive: boolean): LiveControls {
   const client = useApolloClient();
   const session = useAuthSession();
   const broadcast = useRef<LiveBroadcast>(undefined);
   const [state, setState] = useState<BroadcasterState>(IDLE);
   const [stats, setStats] = useState<BroadcastStats>();
   const [warning, setWarning] = useState<string>();
-  const [format] = useState(() =>
-    chooseRecordingFormat(
-      typeof MediaRecorder === 'undefined' ? undefined : (type) => MediaRecorder.isTypeSupported(type),
-    ),
-  );
+  const [capabilities, setCapabilities] = useState<EncoderCapabilities>();
+  useEffect(() => {
+    let mounted = true;
+    void encoderCapabilities().then((answer) => mounted && setCapabilities(answer));
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  const format = capabilities && chooseEncoding(capabilities, { adaptive });
 
   useSubscription(op.ON_ENDPOINT_CHANGED, {
     skip: !isOnAir(state),
@@ -65,7 +78,19 @@ export function useLiveBroadcast(): LiveControls {
     return () => setBroadcasting(false);
   }, [broadcasting]);
 
-  const goLive: LiveControls['goLive'] = (channelId, stream, preset, adaptive) => {
+  // The browser's answers are almost always in before the seller presses Go live; if not, wait.
+  const goLive: LiveControls['goLive'] = (channelId, stream, preset) =>
+    void encoderCapabilities().then((answer) =>
+      start(channelId, stream, preset, chooseEncoding(answer, { adaptive }), recorderEncoding(answer)),
+    );
+
+  const start = (
+    channelId: string,
+    stream: MediaStream,
+    preset: QualityPreset,
+    format?: Encoding,
+    fallback?: RecorderEncoding,
+  ) => {
     if (!format) {
       setState({
         name: 'error',
@@ -75,14 +100,14 @@ export function useLiveBroadcast(): LiveControls {
     }
     const live = new LiveBroadcast({
       stream,
-      recording: { format, videoKbps: preset.videoKbps, audioKbps: preset.audioKbps },
+      recording: { encoding: format, videoKbps: preset.videoKbps, audioKbps: preset.audioKbps },
+      fallback,
       ticket: async () => {
         const result = await client.mutate({ mutation: op.START_BROADCAST, variables: { channelId } });
         if (!result.data) throw new Error('startBroadcast returned nothing');
         return result.data.startBroadcast;
       },
       accessToken: () => session.accessToken(),
-      adaptiveEncoding: adaptive,
     });
     live.on(LiveBroadcastEvent.StateChanged, (next) => {
       setState(next);
@@ -103,7 +128,7 @@ export function useLiveBroadcast(): LiveControls {
       encoder: broadcast.current.encoder,
       videoKbps: broadcast.current.videoKbps,
     },
-    format,
+    format: broadcast.current?.recordingEncoding ?? format,
     goLive,
     stop: () => broadcast.current?.stop(),
     dismiss: () => setState((current) => nextBroadcasterState(current, { type: 'dismiss' })),

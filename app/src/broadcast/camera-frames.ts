@@ -1,0 +1,54 @@
+/**
+ * The camera's frames as VideoFrames for a VideoEncoder: from MediaStreamTrackProcessor where the
+ * browser has it (Chromium), else by drawing the camera, playing in a hidden <video>, into a
+ * canvas at each new frame (Firefox, Safari, WebKitGTK). The canvas, not the <video> itself, is
+ * the VideoFrame's source: WebKitGTK's H.264 encoder fails on frames made from a <video>, and a
+ * canvas of fixed size keeps the encoded picture one size whatever the camera does.
+ */
+import { trackReader, type MediaSamples } from './media-samples';
+
+/** Used where requestVideoFrameCallback is missing: the camera's usual 30 fps. */
+const FRAME_INTERVAL_MS = 1000 / 30;
+
+export function cameraFrames(
+  track: MediaStreamTrack,
+  size: { width: number; height: number },
+): MediaSamples<VideoFrame> {
+  const reader = trackReader<VideoFrame>(track);
+  if (reader) return reader;
+
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = new MediaStream([track]);
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const context = canvas.getContext('2d')!;
+  const nextFrame = (draw: () => void) => {
+    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(draw);
+    else setTimeout(draw, FRAME_INTERVAL_MS);
+  };
+
+  const readable = new ReadableStream<VideoFrame>(
+    {
+      start: () => video.play(),
+      pull: (controller) =>
+        new Promise<void>((resolve) =>
+          nextFrame(() => {
+            context.drawImage(video, 0, 0, size.width, size.height);
+            controller.enqueue(new VideoFrame(canvas, { timestamp: Math.round(performance.now() * 1000) }));
+            resolve();
+          }),
+        ),
+    },
+    { highWaterMark: 1 },
+  );
+  return {
+    readable,
+    stop: () => {
+      video.pause();
+      video.srcObject = null;
+    },
+  };
+}
