@@ -121,7 +121,8 @@ export class LivePlayback {
     element.setAttribute('aria-label', this.options.label);
     this.holder.appendChild(element);
     const player = videojs(element, {
-      autoplay: 'muted',
+      // Started by playIfWaiting, not by Video.js's autoplay: see there.
+      autoplay: false,
       muted: true,
       controls: true,
       playsinline: true,
@@ -144,7 +145,6 @@ export class LivePlayback {
     player.on('pause', () => {
       if (this.view.phase === 'playing') this.update({ phase: 'paused' });
     });
-    player.on('autoplay-failure', () => this.update({ phase: 'paused' }));
     player.on('volumechange', () => this.update({ muted: player.muted() ?? true }));
     player.on(['loadedmetadata', 'resize'], () => {
       const width = player.videoWidth();
@@ -152,11 +152,8 @@ export class LivePlayback {
       if (width > 0 && height > 0) this.update({ aspectRatio: width / height });
     });
     player.on('error', () => this.failed());
-    // Video.js's own muted autoplay waits for a 'loadstart' that Firefox can fire before Video.js
-    // listens: the player then sits paused with "Starting the video…" for good. Ask for play
-    // ourselves as soon as the player and then the stream are ready.
     player.ready(() => this.playIfWaiting());
-    player.on(['loadedmetadata', 'canplay'], () => this.playIfWaiting());
+    player.on(['loadedmetadata', 'canplay', 'durationchange'], () => this.playIfWaiting());
     this.watchdog = setInterval(() => this.check(), 1000);
   }
 
@@ -164,6 +161,7 @@ export class LivePlayback {
   private check() {
     const player = this.player;
     if (!player || this.retryTimer) return;
+    this.playIfWaiting();
     const time = player.currentTime() ?? 0;
     const edge = seekableEnd(player);
     this.update({ behindLive: edge !== undefined && edge - time > BEHIND_LIVE_SECONDS });
@@ -177,6 +175,14 @@ export class LivePlayback {
     }
   }
 
+  /**
+   * Muted autoplay, asked for by the page until the video plays or the browser refuses it, rather
+   * than by Video.js's autoplay, which asks once: it waits for a 'loadstart' that Firefox can fire
+   * before Video.js listens (the player then sat paused for good), and WebKit over MSE ends a live
+   * stream whose duration is still 0 when its metadata loads (Video.js pauses on that 'ended',
+   * and its autoplay gives up); a moment later the stream has a duration and plays. Called as the
+   * stream gets ready and by the watchdog each second while waiting.
+   */
   private playIfWaiting() {
     const player = this.player;
     if (!player || this.view.phase !== 'waiting' || !player.paused()) return;
