@@ -10,6 +10,10 @@ import {
   resolveFfmpeg,
   resolveFfprobe,
   resolveFirefox,
+  resolveGstreamerPlugin,
+  resolveMiniBrowser,
+  resolveWebKitWebDriver,
+  resolveXvfb,
 } from '@golive/common/binaries';
 
 interface Program {
@@ -24,10 +28,24 @@ const FFMPEG: Program[] = [
 ];
 const CHROMIUM: Program = { resolve: () => resolveChromium(), aptPackage: 'chromium' };
 const FIREFOX: Program = { resolve: () => resolveFirefox(), aptPackage: 'firefox-esr' };
+const WEBKIT: Program[] = [
+  { resolve: () => resolveWebKitWebDriver(), aptPackage: 'webkit2gtk-driver' },
+  { resolve: () => resolveMiniBrowser(), aptPackage: 'webkit2gtk-driver' },
+  { resolve: () => resolveXvfb(), aptPackage: 'xvfb' },
+  ...[
+    ['x264', 'gstreamer1.0-plugins-ugly'],
+    ['libav', 'gstreamer1.0-libav'],
+    ['isomp4', 'gstreamer1.0-plugins-good'],
+    ['videoparsersbad', 'gstreamer1.0-plugins-bad'],
+  ].map(([name, aptPackage]) => ({
+    resolve: () => resolveGstreamerPlugin(name!, aptPackage!),
+    aptPackage: aptPackage!,
+  })),
+];
 
 const NEEDS: Record<string, Program[]> = {
   start: FFMPEG,
-  test: [...FFMPEG, CHROMIUM, FIREFOX],
+  test: [...FFMPEG, CHROMIUM, FIREFOX, ...WEBKIT],
   bench: [...FFMPEG, CHROMIUM],
   // Deploying runs nothing locally but ampx: the image is built in AWS (CodeBuild).
   deploy: [],

@@ -1,6 +1,6 @@
 /**
- * Where the system programs the product runs (FFmpeg, ffprobe) and tests drive (Chromium, Firefox) are
- * found. Every workspace resolves them here, so the order and the message when one is missing
+ * Where the system programs the product runs (FFmpeg, ffprobe) and tests drive (Chromium, Firefox,
+ * WebKitGTK with Xvfb) are found. Every workspace resolves them here, so the order and the message when one is missing
  * are the same everywhere.
  */
 import { accessSync, constants } from 'node:fs';
@@ -140,4 +140,72 @@ export function resolveFirefox(env: Env = process.env, debianPath = DEBIAN_FIREF
     },
     env,
   );
+}
+
+/** Debian's directory for this machine's architecture's libraries ("multiarch"). */
+function debianLibDir(): string {
+  const triplet: Record<string, string> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
+  return `/usr/lib/${triplet[process.arch] ?? `${process.arch}-linux-gnu`}`;
+}
+
+const installWebKit =
+  'Install it with `sudo apt-get install -y webkit2gtk-driver xvfb gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav` (Debian/Ubuntu).';
+
+/** WebKitGTK's WebDriver server: `WEBKIT_WEBDRIVER_PATH`, then Debian's, then on PATH. */
+export function resolveWebKitWebDriver(env: Env = process.env): string {
+  return resolveBrowser(
+    {
+      program: 'WebKitWebDriver',
+      variable: 'WEBKIT_WEBDRIVER_PATH',
+      debianPath: '/usr/bin/WebKitWebDriver',
+      onPath: ['WebKitWebDriver'],
+      install: `WebKitWebDriver was not found. ${installWebKit}`,
+    },
+    env,
+  );
+}
+
+/** WebKitGTK's MiniBrowser, which WebKitWebDriver drives: `WEBKIT_MINIBROWSER_PATH`, then Debian's. */
+export function resolveMiniBrowser(env: Env = process.env): string {
+  return resolveBrowser(
+    {
+      program: 'MiniBrowser',
+      variable: 'WEBKIT_MINIBROWSER_PATH',
+      debianPath: `${debianLibDir()}/webkit2gtk-4.1/MiniBrowser`,
+      onPath: [],
+      install: `WebKitGTK's MiniBrowser was not found. ${installWebKit}`,
+    },
+    env,
+  );
+}
+
+/** The virtual X display WebKitGTK runs in (it has no headless mode): `XVFB_PATH`, then Debian's, then on PATH. */
+export function resolveXvfb(env: Env = process.env): string {
+  return resolveBrowser(
+    {
+      program: 'Xvfb',
+      variable: 'XVFB_PATH',
+      debianPath: '/usr/bin/Xvfb',
+      onPath: ['Xvfb'],
+      install: 'Xvfb was not found. Install it with `sudo apt-get install -y xvfb` (Debian/Ubuntu).',
+    },
+    env,
+  );
+}
+
+/**
+ * A GStreamer plugin WebKitGTK's media needs (x264 encodes WebCodecs H.264, libav encodes AAC and
+ * decodes playback, isomp4 and videoparsersbad demux and parse it), in Debian's plugin directory.
+ */
+export function resolveGstreamerPlugin(name: string, aptPackage: string): string {
+  const path = `${debianLibDir()}/gstreamer-1.0/libgst${name}.so`;
+  try {
+    accessSync(path, constants.R_OK);
+    return path;
+  } catch {
+    throw new MissingBinaryError(
+      `gstreamer-${name}`,
+      `GStreamer's ${name} plugin (${path}) was not found: WebKitGTK needs it for its media. Install it with \`sudo apt-get install -y ${aptPackage}\`.`,
+    );
+  }
 }

@@ -39,6 +39,8 @@ export async function launchFirefox(
     },
   });
   const page = (await browser.pages())[0] ?? (await browser.newPage());
+  // The first tab opens before defaultViewport applies to new pages.
+  await page.setViewport(viewport);
   return {
     browser,
     page,

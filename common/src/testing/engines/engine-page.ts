@@ -1,0 +1,190 @@
+/**
+ * A page in any of the three engines, with what an end-to-end scenario does in it: open a page,
+ * fill a field by its label and press a button by its text (the way a person finds them, and
+ * the same in every engine: Chromium's ARIA selectors do not exist in the others), wait for
+ * something to be true with a deadline that says what was awaited, and see video play.
+ */
+import { launchChromiumDriver } from './chromium-driver';
+import { launchFirefoxDriver } from './firefox-driver';
+import type { EngineName, Json, PageDriver } from './page-driver';
+import { launchWebKitDriver } from './webkit-driver';
+
+export type { EngineName } from './page-driver';
+export const ENGINES: EngineName[] = ['chromium', 'firefox', 'webkit'];
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const POLL_MS = 200;
+
+/** What a person sees of a <video>: is time moving, and is the picture changing. */
+export interface VideoLook {
+  currentTime: number;
+  paused: boolean;
+  muted: boolean;
+  width: number;
+  height: number;
+  /** Differs between two looks when the picture changed. */
+  frame: string;
+}
+
+export class EnginePage {
+  private marks = 0;
+
+  constructor(
+    readonly engine: EngineName,
+    readonly driver: PageDriver,
+  ) {}
+
+  goto(url: string): Promise<void> {
+    return this.driver.goto(url);
+  }
+
+  evaluate: PageDriver['evaluate'] = (fn, ...args) => this.driver.evaluate(fn, ...args);
+
+  /**
+   * Resolves with `fn`'s result once it is truthy; rejects after `timeoutMs` saying what was
+   * awaited and what `fn` returned last.
+   */
+  async waitFor<T, A extends Json[]>(
+    what: string,
+    fn: (...args: A) => T | Promise<T>,
+    args: A,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+  ): Promise<NonNullable<T>> {
+    const deadline = Date.now() + timeoutMs;
+    let last: T | undefined;
+    for (;;) {
+      last = await this.driver.evaluate(fn, ...args);
+      if (last) return last;
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.engine}: ${what} did not happen within ${timeoutMs} ms (last: ${JSON.stringify(last)})`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  /** Waits for the page's text to include `text`. */
+  async waitForText(text: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    await this.waitFor(
+      `the text "${text}"`,
+      (wanted) => document.body?.innerText.includes(wanted),
+      [text],
+      timeoutMs,
+    );
+  }
+
+  async hasText(text: string): Promise<boolean> {
+    return (
+      (await this.evaluate((wanted) => document.body?.innerText.includes(wanted) ?? false, text)) === true
+    );
+  }
+
+  /** Types into the input whose label starts with `label`. */
+  async fill(label: string, value: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    const mark = await this.mark(
+      `an input labelled "${label}"`,
+      (text, token) => {
+        const input = [...document.querySelectorAll('label')].find((each) =>
+          each.textContent?.trim().startsWith(text),
+        )?.control;
+        input?.setAttribute('data-engine-mark', token);
+        return Boolean(input);
+      },
+      label,
+      timeoutMs,
+    );
+    await this.driver.type(mark, value);
+  }
+
+  /** Clicks the enabled button whose text is `name`, inside `within` (a CSS selector). */
+  async press(name: string, within = 'body', timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    const mark = await this.mark(
+      `an enabled "${name}" button in ${within}`,
+      (text, token, scope) => {
+        const button = [...document.querySelectorAll<HTMLButtonElement>(`${scope} button`)].find(
+          (each) => each.textContent?.trim() === text && !each.disabled,
+        );
+        button?.setAttribute('data-engine-mark', token);
+        return Boolean(button);
+      },
+      name,
+      timeoutMs,
+      within,
+    );
+    await this.driver.click(mark);
+  }
+
+  /** Resolves once the <video> plays for real: time advances and the picture changes. */
+  async videoPlays(selector = 'video', timeoutMs = DEFAULT_TIMEOUT_MS): Promise<VideoLook> {
+    const deadline = Date.now() + timeoutMs;
+    let first: VideoLook | undefined;
+    let last: VideoLook | undefined;
+    for (;;) {
+      last = await this.evaluate(lookAtVideo, selector);
+      if (!first) first = last;
+      else if (
+        last &&
+        last.currentTime > first.currentTime + 0.5 &&
+        last.frame !== first.frame &&
+        !last.paused
+      )
+        return last;
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.engine}: the video did not play within ${timeoutMs} ms: first ${JSON.stringify(first)}, last ${JSON.stringify(last)}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  /** Finds an element with `find` (which marks it with the token) and returns a selector for it. */
+  private async mark<A extends Json[]>(
+    what: string,
+    find: (text: string, token: string, ...rest: A) => boolean,
+    text: string,
+    timeoutMs: number,
+    ...rest: A
+  ): Promise<string> {
+    const token = `mark-${++this.marks}`;
+    await this.waitFor(what, find, [text, token, ...rest] as [string, string, ...A], timeoutMs);
+    return `[data-engine-mark="${token}"]`;
+  }
+}
+
+/** Runs in the page: the video's state and a hash of its picture (drawn small into a canvas). */
+function lookAtVideo(css: string): VideoLook | undefined {
+  const video = document.querySelector<HTMLVideoElement>(css);
+  if (!video || video.videoWidth === 0) return undefined;
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 36;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(video, 0, 0, canvas.width, canvas.height);
+  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let hash = 0;
+  for (let index = 0; index < pixels.length; index += 4) hash = (hash * 31 + pixels[index]!) | 0;
+  return {
+    currentTime: video.currentTime,
+    paused: video.paused,
+    muted: video.muted,
+    width: video.videoWidth,
+    height: video.videoHeight,
+    frame: String(hash),
+  };
+}
+
+/** Opens a phone-sized page (390x844) in the engine, with its fake or mock camera and microphone. */
+export async function launchEngine(engine: EngineName): Promise<EnginePage> {
+  const viewport = { width: 390, height: 844 };
+  const driver =
+    engine === 'chromium'
+      ? await launchChromiumDriver({ viewport })
+      : engine === 'firefox'
+        ? await launchFirefoxDriver(viewport)
+        : await launchWebKitDriver(viewport);
+  return new EnginePage(engine, driver);
+}
