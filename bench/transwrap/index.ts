@@ -13,8 +13,10 @@
  * and packages HLS as usual. The baseline publishes to the tap directly, with the stream key the
  * bench reads from the local IVS.
  *
- * Streams: 720p30 Matroska H.264 (~3 Mbps with Opus, no B-frames) for copy mode, WebM VP8 (1.5
- * Mbps, Firefox-like) for transcoding; each stream sends the file from its start at recorded pace
+ * Streams: 720p30 Matroska H.264 (~3 Mbps, no B-frames) with Opus for copy mode (video copied,
+ * Opus -> AAC) and with AAC for copy-both mode (both copied: what a browser that encodes AAC sends
+ * through the app's WebCodecs path; transwrap only, the old sample always transcoded audio), WebM
+ * VP8 (1.5 Mbps, Firefox-like) for transcoding; each stream sends the file from its start at recorded pace
  * in 100 ms messages (streams.ts; a MediaRecorder timeslice of 100 ms), launches spread out so
  * keyframes do not line up.
  *
@@ -50,8 +52,10 @@
  *
  * Targets (on this machine): transwrap copy >= 30 streams per core, with delay p95 < 150 ms and
  * < 40 MB RSS per stream read at that load (30 x CPUs streams; at the largest step that kept up if
- * it did not get there; PSS shown beside RSS); transcoded VP8 >= 4 per core. Media files are made
- * once and cached under .cache/media (about a minute); a run then takes 6-9 minutes.
+ * it did not get there; PSS shown beside RSS); copy both >= 100 streams per core of relay CPU (the
+ * machine itself runs out first: the ingest and the senders share its cores); transcoded VP8 >= 4
+ * per core. Media files are made once and cached under .cache/media (about a minute); a run then
+ * takes 8-11 minutes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
@@ -73,7 +77,7 @@ import { spawnTranswrap, type TranswrapProcess } from '@golive/transwrap/testing
 import { ms, summary } from '../src/stats';
 import { baselineArgs } from './baseline-relay';
 import { clock } from './clock';
-import { indexedMedia, type IndexedMedia } from './media';
+import { indexedMedia, type IndexedMedia, type MediaKind } from './media';
 import {
   machineBusyCores,
   sampleMachine,
@@ -102,7 +106,7 @@ const MIN_RELAYED = 0.95;
 const MAX_SENDER_LATE_MS = 500;
 
 type RelayName = 'transwrap' | 'baseline';
-type Kind = 'h264' | 'vp8';
+type Kind = MediaKind;
 
 interface RampPlan {
   relay: RelayName;
@@ -113,13 +117,15 @@ interface RampPlan {
 
 const TARGETS = {
   copyStreamsPerCore: 30,
+  /** Per core of the relay's own CPU: with nothing to transcode, FFmpeg only remuxes. */
+  copyBothStreamsPerRelayCore: 100,
   copyDelayP95Ms: 150,
   copyRssMbPerStream: 40,
   transcodeStreamsPerCore: 4,
 };
 /** The load the targets are read at: the streams-per-core target on this machine's cores. */
 const targetLoad = (kind: Kind) =>
-  (kind === 'h264' ? TARGETS.copyStreamsPerCore : TARGETS.transcodeStreamsPerCore) * CPUS;
+  (kind === 'vp8' ? TARGETS.transcodeStreamsPerCore : TARGETS.copyStreamsPerCore) * CPUS;
 /** The ladders always include the target load. */
 const ladder = (steps: number[], kind: Kind) =>
   [...new Set([...steps, targetLoad(kind)])].sort((a, b) => a - b);
@@ -128,12 +134,13 @@ const COPY = { steps: ladder([5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 'h264
 const TRANSCODE = { steps: ladder([1, 2, 4, 6, 8, 10, 12], 'vp8'), budgetMs: 65_000 };
 const RAMPS: RampPlan[] = [
   { relay: 'transwrap', kind: 'h264', ...COPY },
+  { relay: 'transwrap', kind: 'h264-aac', ...COPY },
   { relay: 'baseline', kind: 'h264', ...COPY },
   { relay: 'transwrap', kind: 'vp8', ...TRANSCODE },
   { relay: 'baseline', kind: 'vp8', ...TRANSCODE },
 ];
 /** Each file outlasts the longest a stream may run: its ramp's budget plus one step (retries start anew). */
-const MEDIA_SECONDS: Record<Kind, number> = { h264: 170, vp8: 100 };
+const MEDIA_SECONDS: Record<Kind, number> = { h264: 170, 'h264-aac': 170, vp8: 100 };
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -381,11 +388,15 @@ interface StepResult {
   retriedAfter?: { otherCores: number; reasons: Record<string, number> };
 }
 
+/** What the relay's FFmpeg does with each input: copy the video (audio transcoded), copy both, or transcode. */
+type RelayMode = 'copy' | 'copy both' | 'transcode';
+const RELAY_MODE: Record<Kind, RelayMode> = { h264: 'copy', 'h264-aac': 'copy both', vp8: 'transcode' };
+
 interface RampResult {
   relay: RelayName;
   input: string;
   inputKbps: number;
-  mode: 'copy' | 'transcode';
+  mode: RelayMode;
   ffmpegArgs: string;
   steps: StepResult[];
   stoppedBecause: string;
@@ -507,7 +518,7 @@ class Bench {
       relay: relay.name,
       input: media.label,
       inputKbps: media.kbps,
-      mode: plan.kind === 'h264' ? 'copy' : 'transcode',
+      mode: RELAY_MODE[plan.kind],
       ffmpegArgs,
       steps,
       stoppedBecause,
@@ -692,6 +703,7 @@ async function main(): Promise<void> {
   console.error('bench/transwrap: preparing media (cached after the first run)...');
   const media: Record<Kind, IndexedMedia> = {
     h264: indexedMedia('h264', Math.max(MEDIA_SECONDS.h264, COPY.budgetMs / 1000 + 30)),
+    'h264-aac': indexedMedia('h264-aac', Math.max(MEDIA_SECONDS['h264-aac'], COPY.budgetMs / 1000 + 30)),
     vp8: indexedMedia('vp8', Math.max(MEDIA_SECONDS.vp8, TRANSCODE.budgetMs / 1000 + 30)),
   };
 
@@ -775,15 +787,10 @@ async function main(): Promise<void> {
       transwrap: transwrapRelay(transwrap, channels),
       baseline: baselineRelay(started.child, started.port, tapPort),
     };
-    const argsOf = (relay: RelayName, kind: Kind) => {
-      const media: Record<Kind, { container: 'webm'; video: Kind; audio: 'opus' }> = {
-        h264: { container: 'webm', video: 'h264', audio: 'opus' },
-        vp8: { container: 'webm', video: 'vp8', audio: 'opus' },
-      };
-      return relay === 'baseline'
-        ? baselineArgs(kind, '<rtmps url>').join(' ')
-        : `transwrap/src/relay/ffmpeg-args.ts relayArgs(${JSON.stringify(media[kind])})`;
-    };
+    const argsOf = (relay: RelayName, kind: Kind) =>
+      relay === 'baseline'
+        ? baselineArgs(media[kind].media.video, '<rtmps url>').join(' ')
+        : `transwrap/src/relay/ffmpeg-args.ts relayArgs(${JSON.stringify(media[kind].media)})`;
 
     const ramps: RampResult[] = [];
     for (const plan of RAMPS) {
@@ -795,9 +802,10 @@ async function main(): Promise<void> {
       .split('\n')
       .filter((line) => line.includes('"error"'));
 
-    const find = (relay: RelayName, mode: 'copy' | 'transcode') =>
+    const find = (relay: RelayName, mode: RelayMode) =>
       ramps.find((ramp) => ramp.relay === relay && ramp.mode === mode);
     const copy = find('transwrap', 'copy');
+    const copyBoth = find('transwrap', 'copy both');
     const transcode = find('transwrap', 'transcode');
     // Delay and memory are read where the targets put them (30 streams per core), else at the max.
     const copyAt = copy?.atTargetLoad ?? copy?.atMax;
@@ -825,6 +833,13 @@ async function main(): Promise<void> {
         atStreams: copyAt?.streams,
         value: copyAt?.pssMbPerStream,
         result: verdict(copyAt && copyAt.pssMbPerStream < TARGETS.copyRssMbPerStream),
+      },
+      copyBothStreamsPerRelayCore: {
+        target: `>= ${TARGETS.copyBothStreamsPerRelayCore}`,
+        value: copyBoth?.atMax?.streamsPerRelayCore,
+        result: verdict(
+          copyBoth?.atMax && copyBoth.atMax.streamsPerRelayCore >= TARGETS.copyBothStreamsPerRelayCore,
+        ),
       },
       transcodeStreamsPerCore: {
         target: `>= ${TARGETS.transcodeStreamsPerCore}`,
@@ -869,6 +884,7 @@ async function main(): Promise<void> {
       `transwrap: copy ${describe(copy)} [targets: >= ${TARGETS.copyStreamsPerCore}/core ${outcome('copyStreamsPerCore')}, ` +
         `p95 < ${TARGETS.copyDelayP95Ms} ms ${outcome('copyDelayP95Ms')}, < ${TARGETS.copyRssMbPerStream} MB ` +
         `RSS ${outcome('copyRssMbPerStream')} / PSS ${outcome('copyPssMbPerStream')}, at ${copyAt?.streams ?? '-'} streams]; ` +
+        `copy both (H.264 + AAC) ${describe(copyBoth)} [target >= ${TARGETS.copyBothStreamsPerRelayCore}/core of relay CPU ${outcome('copyBothStreamsPerRelayCore')}]; ` +
         `VP8 transcode ${describe(transcode)} [target >= ${TARGETS.transcodeStreamsPerCore}/core ${outcome('transcodeStreamsPerCore')}]; ` +
         `baseline (old sample args): copy ${describe(find('baseline', 'copy'))}; transcode ${describe(find('baseline', 'transcode'))}`,
     );

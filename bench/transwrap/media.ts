@@ -1,8 +1,9 @@
 /**
- * The bench's input media and where each frame sits in it. The H.264 stream is made here, like
+ * The bench's input media and where each frame sits in it. The H.264 streams are made here, like
  * transwrap's test media but at ~3 Mbps (2.9 Mbps H.264 without B-frames, as browsers encode, plus
- * 96 kbps Opus, in Matroska as Chrome's MediaRecorder writes it); the VP8 one is transwrap's
- * Firefox-like test file. Both are cached under .cache/media. ffprobe gives every packet's byte
+ * 96 kbps Opus as Chrome's MediaRecorder writes it, or 96 kbps AAC as the app's WebCodecs path
+ * sends it where the browser encodes AAC, in Matroska); the VP8 one is transwrap's Firefox-like
+ * test file. All are cached under .cache/media. ffprobe gives every packet's byte
  * position and time, so a sender can release the bytes at the pace the media was recorded and
  * know which chunk completed which video frame.
  */
@@ -29,10 +30,16 @@ export interface IndexedMedia {
   videoMs: Float64Array;
 }
 
-function chromeLikeH264(seconds: number): string {
+/** Opus as Chrome's MediaRecorder and the app's WebCodecs path in Chromium and Firefox send it; AAC as WebCodecs sends it where the browser encodes AAC. */
+const AUDIO = {
+  opus: ['-c:a', 'libopus', '-b:a', '96k'],
+  aac: ['-c:a', 'aac', '-b:a', '96k', '-ar', '48000', '-ac', '1'],
+};
+
+function h264Matroska(seconds: number, audio: keyof typeof AUDIO): string {
   const dir = join(CACHE_DIR, 'media');
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `bench-h264-3mbps-${seconds}s.mkv`);
+  const path = join(dir, `bench-h264-3mbps-${audio === 'opus' ? '' : `${audio}-`}${seconds}s.mkv`);
   if (!existsSync(path)) {
     // Per process: parallel test workers may make the same file at once; the last rename wins.
     const partial = `${path}.${process.pid}.partial`;
@@ -43,7 +50,8 @@ function chromeLikeH264(seconds: number): string {
       ...['-t', String(seconds), '-pix_fmt', 'yuv420p'],
       ...['-c:v', 'libx264', '-preset', 'veryfast', '-bf', '0', '-g', '60'],
       ...['-b:v', '2900k', '-maxrate', '2900k', '-bufsize', '2900k'],
-      ...['-c:a', 'libopus', '-b:a', '96k', '-f', 'matroska', partial],
+      ...AUDIO[audio],
+      ...['-f', 'matroska', partial],
     ]);
     renameSync(partial, path);
   }
@@ -58,18 +66,25 @@ interface ProbedPacket {
   size?: string;
 }
 
-export function indexedMedia(kind: 'h264' | 'vp8', seconds: number): IndexedMedia {
-  const { path, media, label } =
-    kind === 'h264'
-      ? {
-          path: chromeLikeH264(seconds),
-          media: { container: 'webm', video: 'h264', audio: 'opus' } as MediaDeclaration,
-          label: 'Matroska H.264 2.9 Mbps + Opus 96 kbps, 720p30',
-        }
-      : {
-          ...browserMedia('firefox-vp8', seconds),
-          label: 'WebM VP8 1.5 Mbps + Opus 96 kbps, 720p30 (transwrap test media)',
-        };
+/** h264: H.264 + Opus (video copied, audio transcoded); h264-aac: H.264 + AAC (both copied); vp8: transcoded. */
+export type MediaKind = 'h264' | 'h264-aac' | 'vp8';
+
+function mediaOf(kind: MediaKind, seconds: number): { path: string; media: MediaDeclaration; label: string } {
+  if (kind === 'vp8')
+    return {
+      ...browserMedia('firefox-vp8', seconds),
+      label: 'WebM VP8 1.5 Mbps + Opus 96 kbps, 720p30 (transwrap test media)',
+    };
+  const audio = kind === 'h264' ? 'opus' : 'aac';
+  return {
+    path: h264Matroska(seconds, audio),
+    media: { container: 'webm', video: 'h264', audio },
+    label: `Matroska H.264 2.9 Mbps + ${audio === 'opus' ? 'Opus' : 'AAC'} 96 kbps, 720p30`,
+  };
+}
+
+export function indexedMedia(kind: MediaKind, seconds: number): IndexedMedia {
+  const { path, media, label } = mediaOf(kind, seconds);
   const probed = JSON.parse(
     execFileSync(
       resolveFfprobe(),

@@ -7,24 +7,15 @@
 import { launchChromiumDriver } from './chromium-driver';
 import { launchFirefoxDriver } from './firefox-driver';
 import type { EngineName, Json, PageDriver } from './page-driver';
+import { lookAtVideo, type VideoLook } from './video-look';
 import { launchWebKitDriver } from './webkit-driver';
 
 export type { EngineName } from './page-driver';
+export type { VideoLook } from './video-look';
 export const ENGINES: EngineName[] = ['chromium', 'firefox', 'webkit'];
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const POLL_MS = 200;
-
-/** What a person sees of a <video>: is time moving, and is the picture changing. */
-export interface VideoLook {
-  currentTime: number;
-  paused: boolean;
-  muted: boolean;
-  width: number;
-  height: number;
-  /** Differs between two looks when the picture changed. */
-  frame: string;
-}
 
 export class EnginePage {
   private marks = 0;
@@ -153,28 +144,6 @@ export class EnginePage {
     await this.waitFor(what, find, [text, token, ...rest] as [string, string, ...A], timeoutMs);
     return `[data-engine-mark="${token}"]`;
   }
-}
-
-/** Runs in the page: the video's state and a hash of its picture (drawn small into a canvas). */
-function lookAtVideo(css: string): VideoLook | undefined {
-  const video = document.querySelector<HTMLVideoElement>(css);
-  if (!video || video.videoWidth === 0) return undefined;
-  const canvas = document.createElement('canvas');
-  canvas.width = 64;
-  canvas.height = 36;
-  const context = canvas.getContext('2d')!;
-  context.drawImage(video, 0, 0, canvas.width, canvas.height);
-  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-  let hash = 0;
-  for (let index = 0; index < pixels.length; index += 4) hash = (hash * 31 + pixels[index]!) | 0;
-  return {
-    currentTime: video.currentTime,
-    paused: video.paused,
-    muted: video.muted,
-    width: video.videoWidth,
-    height: video.videoHeight,
-    frame: String(hash),
-  };
 }
 
 /** Opens a phone-sized page (390x844) in the engine, with its fake or mock camera and microphone. */
