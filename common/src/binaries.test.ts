@@ -7,6 +7,10 @@ import {
   resolveFfmpeg,
   resolveFfprobe,
   resolveFirefox,
+  resolveGstreamerPlugin,
+  resolveMiniBrowser,
+  resolveWebKitWebDriver,
+  resolveXvfb,
 } from './binaries';
 
 let root: string;
@@ -128,7 +132,32 @@ describe('Firefox is found', () => {
   });
 });
 
+describe("WebKitGTK's parts are found", () => {
+  test('at their env variables first', () => {
+    const driver = program('custom', 'WebKitWebDriver');
+    const browser = program('custom', 'MiniBrowser');
+    const xvfb = program('custom', 'Xvfb');
+    expect(resolveWebKitWebDriver({ WEBKIT_WEBDRIVER_PATH: driver })).toBe(driver);
+    expect(resolveMiniBrowser({ WEBKIT_MINIBROWSER_PATH: browser })).toBe(browser);
+    expect(resolveXvfb({ XVFB_PATH: xvfb })).toBe(xvfb);
+  });
+
+  test('a setting that points nowhere is reported, not replaced by the installed one', () => {
+    const error = missing(() => resolveMiniBrowser({ WEBKIT_MINIBROWSER_PATH: join(root, 'none') }));
+    expect(error.message).toContain('WEBKIT_MINIBROWSER_PATH is set to');
+  });
+
+  test('a missing GStreamer plugin names the package that provides it', () => {
+    const error = missing(() => resolveGstreamerPlugin('no-such-plugin', 'gstreamer1.0-plugins-bad'));
+    expect(error.message).toContain('apt-get install -y gstreamer1.0-plugins-bad');
+  });
+});
+
 test('this machine has the programs the test suite needs', () => {
+  expect(resolveWebKitWebDriver()).toMatch(/WebKitWebDriver$/);
+  expect(resolveMiniBrowser()).toMatch(/MiniBrowser$/);
+  expect(resolveXvfb()).toMatch(/Xvfb$/);
+  expect(resolveGstreamerPlugin('x264', 'gstreamer1.0-plugins-ugly')).toMatch(/libgstx264\.so$/);
   expect(resolveFfmpeg()).toMatch(/ffmpeg/);
   expect(resolveFfprobe()).toMatch(/ffprobe/);
   expect(resolveChromium()).toMatch(/chrom/);
