@@ -88,6 +88,7 @@ describe.each(ENGINES)('%s', (name) => {
     await seller.waitFor('the broadcaster page', () => location.pathname === '/live', []);
     expect(await seller.evaluate(() => innerWidth)).toBeLessThanOrEqual(NARROWEST[name]);
 
+    await seller.select('Channel', channel.name);
     await seller.press('Go live');
     // The broadcast details name the encoding once the recording runs.
     const encoding = await seller.waitFor(
@@ -101,8 +102,19 @@ describe.each(ENGINES)('%s', (name) => {
     );
     expect(encoding).toBe(ENCODING[name]);
 
-    await viewer.goto(appUrl(`/watch/${channel.id}`));
-    const playing = await viewer.videoPlays('video', 60_000);
+    // The address the seller's page gives to share.
+    const watchLink = await seller.evaluate(
+      () => document.querySelector<HTMLAnchorElement>('a[href*="/watch/"]')?.href,
+    );
+    expect(watchLink).toBe(appUrl(`/watch/${channel.id}`));
+    await viewer.goto(watchLink!);
+    const playing = await viewer.videoPlays('video', 60_000).catch(async (error: Error) => {
+      const says = (page: EnginePage) =>
+        page.evaluate(() => document.querySelector('main')?.innerText.replace(/\s+/g, ' '));
+      throw new Error(
+        `${error.message}; the seller's page says: ${await says(seller)}; the viewer's: ${await says(viewer)}`,
+      );
+    });
     expect(playing.width).toBeGreaterThan(0);
 
     await seller.press('End broadcast');
@@ -146,11 +158,17 @@ describe.each(ENGINES)('%s', (name) => {
       );
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       await page.goto(`${origin}/`);
+      // Firefox hands the page to the worker while it is still activating.
       const controller = await page.waitFor(
-        'a service worker controlling the page',
+        'an activated service worker controlling the page',
         () => {
           const worker = navigator.serviceWorker.controller;
-          return worker && { script: new URL(worker.scriptURL).pathname, state: worker.state };
+          return (
+            worker?.state === 'activated' && {
+              script: new URL(worker.scriptURL).pathname,
+              state: worker.state,
+            }
+          );
         },
         [],
       );

@@ -87,6 +87,29 @@ export class EnginePage {
     await this.driver.type(mark, value);
   }
 
+  /**
+   * Chooses the option whose text is `option` in the select labelled `label`, as a change made
+   * by the person (the page hears its 'change' event).
+   */
+  async select(label: string, option: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    await this.waitFor(
+      `the option "${option}" in the select labelled "${label}"`,
+      (labelText, optionText) => {
+        const select = [...document.querySelectorAll('label')].find(
+          (each) => each.textContent?.trim() === labelText,
+        )?.control;
+        if (!(select instanceof HTMLSelectElement) || select.disabled) return false;
+        const choice = [...select.options].find((each) => each.text.trim() === optionText);
+        if (!choice) return false;
+        select.value = choice.value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return select.value === choice.value;
+      },
+      [label, option],
+      timeoutMs,
+    );
+  }
+
   /** Clicks the enabled button whose text is `name`, inside `within` (a CSS selector). */
   async press(name: string, within = 'body', timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
     const mark = await this.mark(

@@ -8,8 +8,16 @@ export async function launchFirefoxDriver(
   const firefox = await launchFirefox(viewport);
   const { page } = firefox;
   return {
-    // Firefox aborts a navigation to the address already shown (NS_BINDING_ABORTED): reload it.
-    goto: async (url) => void (await (page.url() === url ? page.reload() : page.goto(url))),
+    // Firefox reports NS_BINDING_ABORTED when another navigation (the page's own, or a reload of the
+    // address already shown) replaces the one asked for: then the page that loads is the one to use.
+    goto: async (url) => {
+      try {
+        await (page.url() === url ? page.reload() : page.goto(url));
+      } catch (error) {
+        if (!String(error).includes('NS_BINDING_ABORTED')) throw error;
+        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 30_000 });
+      }
+    },
     evaluate: <T>(fn: (...args: never[]) => unknown, ...args: unknown[]) =>
       page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`) as Promise<T>,
     // Firefox completes input only in the tab in front.
