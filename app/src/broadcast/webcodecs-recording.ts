@@ -194,7 +194,7 @@ export class WebCodecsRecording implements Recording {
         if (done || !live()) return data?.close();
         if (failure) throw failure;
         if (audioEncoder.state === 'unconfigured') configureAudio(data);
-        since('audio', data.timestamp);
+        since('audio', data.timestamp); // fixes the audio clock's offset at its first input
         audioEncoder.encode(data);
         data.close();
       }

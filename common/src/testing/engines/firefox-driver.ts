@@ -1,6 +1,6 @@
 /** Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (firefox.ts) as a PageDriver. */
 import { launchFirefox } from '../firefox';
-import type { PageDriver } from './page-driver';
+import { callExpression, type PageDriver } from './page-driver';
 
 export async function launchFirefoxDriver(
   viewport: { width: number; height: number } = { width: 390, height: 844 },
@@ -19,7 +19,7 @@ export async function launchFirefoxDriver(
       }
     },
     evaluate: <T>(fn: (...args: never[]) => unknown, ...args: unknown[]) =>
-      page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`) as Promise<T>,
+      page.evaluate(callExpression(fn, args)) as Promise<T>,
     // Firefox completes input only in the tab in front.
     click: async (selector) => {
       await page.bringToFront();

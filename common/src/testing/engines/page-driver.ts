@@ -10,6 +10,11 @@ export type EngineName = 'chromium' | 'firefox' | 'webkit';
 /** Arguments and results cross into the page and back as JSON. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+/** `fn` called with `args`, as one expression for drivers that evaluate source text. */
+export function callExpression(fn: (...args: never[]) => unknown, args: unknown[]): string {
+  return `(${fn.toString()})(...${JSON.stringify(args)})`;
+}
+
 export interface PageDriver {
   goto(url: string): Promise<void>;
   /**
