@@ -7,6 +7,7 @@
  */
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from './testing/app-browser';
+import { goLive as goLiveAs, endBroadcast as endBroadcastAs } from './testing/seller-steps';
 import { videoPlays } from './testing/video-probe';
 
 const api = useApiStack('app-go-live', { TRANSWRAP_INSTANCES: '2' });
@@ -28,37 +29,9 @@ afterEach(() => {
   expect(viewer.errors).toEqual([]);
 });
 
-/** The seller goes live on a new channel; returns its watch link. */
-async function goLive(channelName: string, { adaptive = true } = {}): Promise<string> {
-  const page = seller.page;
-  await seller.open('/live');
-  await page.getByText('Camera, microphone and quality').click();
-  const adapt = page.getByLabel('Adapt quality to my connection');
-  if ((await adapt.isChecked()) !== adaptive) await adapt.click();
-  const firstChannel = page.getByLabel('Name your first channel');
-  await firstChannel.or(page.getByLabel('Channel', { exact: true })).waitFor();
-  if (await firstChannel.isVisible()) await firstChannel.fill(channelName);
-  else {
-    await page.getByRole('button', { name: 'New channel' }).click();
-    await page.getByLabel('New channel name').fill(channelName);
-  }
-  await page.getByRole('button', { name: 'Create channel' }).click();
-  await page.getByRole('option', { name: channelName }).waitFor({ state: 'attached' });
-  await page.getByRole('button', { name: 'Go live' }).click();
-  await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 30_000 });
-  // The encoder the seller asked for is the one at work.
-  await page
-    .locator('.live-stats')
-    .getByText(adaptive ? 'via WebCodecs' : 'via MediaRecorder', { exact: false })
-    .waitFor({ timeout: 15_000 });
-  return page.getByRole('link', { name: /\/watch\// }).innerText();
-}
-
-async function endBroadcast(): Promise<void> {
-  await seller.page.getByRole('button', { name: 'End broadcast' }).click();
-  await seller.page.getByRole('dialog').getByRole('button', { name: 'End broadcast' }).click();
-  await seller.page.getByText('Your broadcast has ended.').waitFor({ timeout: 30_000 });
-}
+const goLive = (channelName: string, options?: { adaptive?: boolean }) =>
+  goLiveAs(seller, channelName, options);
+const endBroadcast = () => endBroadcastAs(seller);
 
 test('a seller goes live from a phone, a viewer watches, the seller ends it and the viewer sees that', async () => {
   const watchLink = await goLive('Friday drop');

@@ -6,6 +6,7 @@ import { keepConfigForOffline, loadAppConfig } from './config/app-config';
 import { CognitoApi } from './auth/cognito-api';
 import { AuthSession } from './auth/auth-session';
 import { BrowserTokenVault } from './auth/token-vault';
+import { InsecurePage } from './ui/insecure-page';
 import './ui/styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -13,6 +14,10 @@ preloadPage(window.location.pathname);
 
 loadAppConfig()
   .then(async (config) => {
+    if (!window.isSecureContext) {
+      root.render(<InsecurePage secureAppUrl={config.secureAppUrl} trustPageUrl={config.trustPageUrl} />);
+      return;
+    }
     const session = await AuthSession.restore(
       new CognitoApi(config.cognitoEndpoint, config.userPoolClientId),
       new BrowserTokenVault(),

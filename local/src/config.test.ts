@@ -90,7 +90,30 @@ describe('loadConfig', () => {
     );
   });
 
+  test('LAN mode is off unless asked for; asked for, it takes its address, name and two ports', () => {
+    expect(loadConfig({}).lan).toBeUndefined();
+    expect(loadConfig({ LOCAL_LAN: '0' }).lan).toBeUndefined();
+    expect(loadConfig({ LOCAL_LAN: '1' }).lan).toEqual({
+      address: undefined,
+      name: undefined,
+      httpsPort: 8443,
+      httpPort: 8081,
+    });
+    expect(
+      loadConfig({
+        LOCAL_LAN: 'true',
+        LAN_ADDRESS: '192.168.1.5',
+        LAN_NAME: 'golive.local',
+        LAN_HTTPS_PORT: '443',
+        LAN_HTTP_PORT: '0',
+      }).lan,
+    ).toEqual({ address: '192.168.1.5', name: 'golive.local', httpsPort: 443, httpPort: 0 });
+  });
+
   test.each([
+    [{ LOCAL_LAN: 'maybe' }, 'LOCAL_LAN=maybe must be 1 or 0'],
+    [{ LOCAL_LAN: '1', LAN_ADDRESS: 'my-laptop' }, 'LAN_ADDRESS=my-laptop is not an IP address'],
+    [{ LOCAL_LAN: '1', LAN_NAME: 'https://x' }, 'LAN_NAME=https://x is not a host name'],
     [{ DYNAMODB_PORT: 'eighty' }, 'DYNAMODB_PORT=eighty is not a port number'],
     [{ COGNITO_PORT: '70000' }, 'COGNITO_PORT=70000 is not a port number'],
     [{ COGNITO_PORT: '-1' }, 'COGNITO_PORT=-1 is not a port number'],

@@ -2,6 +2,7 @@
  * The local stack's settings, all from environment variables with defaults. local/README.md
  * lists every one; config.test.ts checks that list against these defaults.
  */
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { QUOTA_DEFAULTS, type Quotas } from '@golive/resolvers/quotas';
@@ -37,6 +38,18 @@ export interface LocalConfig {
   startTimeoutMs: number;
   /** What one seller may use: the API's environment variables, as a deployment sets them. */
   quotas: Quotas;
+  /** LAN mode (`npm start -- --lan`): one HTTPS origin on the network for phones; off by default. */
+  lan?: LanConfig;
+}
+
+export interface LanConfig {
+  /** The network address to serve on; undefined: the machine's first one (lan/lan-address.ts). */
+  address?: string;
+  /** The host name URLs use (it must resolve to the address on the phone); undefined: the address. */
+  name?: string;
+  httpsPort: number;
+  /** The trust page's plain-HTTP port. */
+  httpPort: number;
 }
 
 export const DEFAULTS = {
@@ -59,6 +72,11 @@ export const DEFAULTS = {
   GOLIVE_QUOTA_CHANNELS_PER_SELLER: String(QUOTA_DEFAULTS.channelsPerSeller),
   GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER: String(QUOTA_DEFAULTS.liveBroadcastsPerSeller),
   GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: String(QUOTA_DEFAULTS.liveHoursPerMonth),
+  LOCAL_LAN: '',
+  LAN_ADDRESS: '',
+  LAN_NAME: '',
+  LAN_HTTPS_PORT: '8443',
+  LAN_HTTP_PORT: '8081',
 } as const;
 
 export type ConfigVariable = keyof typeof DEFAULTS;
@@ -107,6 +125,24 @@ function folder(env: Env, name: ConfigVariable): string {
   return isAbsolute(raw) ? raw : resolve(join(REPO_ROOT, raw));
 }
 
+function flag(env: Env, name: ConfigVariable): boolean {
+  const raw = (env[name] || DEFAULTS[name]).toLowerCase();
+  if (['', '0', 'false', 'no'].includes(raw)) return false;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  throw new ConfigError(`${name}=${env[name]} must be 1 or 0 (true or false).`);
+}
+
+function lanConfig(env: Env): LanConfig | undefined {
+  if (!flag(env, 'LOCAL_LAN')) return undefined;
+  const address = env.LAN_ADDRESS || undefined;
+  if (address !== undefined && isIP(address) === 0)
+    throw new ConfigError(`LAN_ADDRESS=${address} is not an IP address (it is where the stack listens).`);
+  const name = env.LAN_NAME || undefined;
+  if (name !== undefined && !/^[A-Za-z0-9.-]+$/.test(name) && isIP(name) === 0)
+    throw new ConfigError(`LAN_NAME=${name} is not a host name.`);
+  return { address, name, httpsPort: port(env, 'LAN_HTTPS_PORT'), httpPort: port(env, 'LAN_HTTP_PORT') };
+}
+
 export function loadConfig(env: Env = process.env): LocalConfig {
   return {
     host: env.LOCAL_HOST || DEFAULTS.LOCAL_HOST,
@@ -132,5 +168,6 @@ export function loadConfig(env: Env = process.env): LocalConfig {
       liveBroadcastsPerSeller: count(env, 'GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER'),
       liveHoursPerMonth: count(env, 'GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH'),
     },
+    lan: lanConfig(env),
   };
 }

@@ -3,6 +3,7 @@
  * until the process that started it is gone, whichever comes first; then stops it cleanly.
  */
 import { banner } from './banner';
+import { lanBanner } from './lan/lan-banner';
 import { ConfigError, loadConfig } from './config';
 import { startStack } from './stack';
 import { StackAlreadyRunningError } from './stack-lock';
@@ -37,7 +38,19 @@ function whenOrphaned(then: () => void) {
   check.unref();
 }
 
+/** `npm start -- --lan` is LOCAL_LAN=1; nothing else is taken from the command line. */
+function applyArguments(args: string[]) {
+  for (const arg of args) {
+    if (arg === '--lan') process.env.LOCAL_LAN = '1';
+    else
+      throw new ConfigError(
+        `unknown option ${arg} (the one option is --lan; settings are in local/README.md)`,
+      );
+  }
+}
+
 async function main() {
+  applyArguments(process.argv.slice(2));
   const config = loadConfig();
   log(`Starting the local stack (data in ${config.dataDir})...`);
   const starting = startStack(config, log);
@@ -65,7 +78,7 @@ async function main() {
   whenOrphaned(() => shutdown('The process that started the stack is gone'));
 
   const stack = await starting;
-  if (!signalled) log(banner(stack.info));
+  if (!signalled) log(banner(stack.info) + (stack.info.lan ? await lanBanner(stack.info.lan) : ''));
   void stack.failed.then((reason) => {
     console.error(`The local stack stopped: ${reason}.`);
     process.exit(1);

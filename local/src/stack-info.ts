@@ -32,8 +32,18 @@ export interface LocalStackInfo {
   ivs: IvsServiceDetails;
   /** The transwrap instances browsers stream to. */
   transwrap: { id: string; url: string; healthUrl: string; pid: number }[];
-  /** The PWA, built from app/, with its amplify_outputs.json for this stack. */
+  /** The PWA, built from app/, with its amplify_outputs.json for this stack (in LAN mode, its HTTPS address). */
   app: { url: string };
+  /** LAN mode only: the one HTTPS origin phones use, the trust page, and the CA they trust. */
+  lan?: {
+    address: string;
+    appUrl: string;
+    trustPageUrl: string;
+    /** The CA certificate's file (its key is beside it, owner-only, and goes nowhere). */
+    caCertificate: string;
+    caFingerprint: string;
+    certificateNames: string[];
+  };
   demoUsers: DemoUser[];
 }
 

@@ -3,10 +3,11 @@
  * `local-stack.json`. Stopping reverses the order and leaves nothing running.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { quotaEnvironment } from '@golive/resolvers/quotas';
-import { DEMO_USERS } from './cognito/demo-users';
+import { DEMO_USERS, withRandomPasswords } from './cognito/demo-users';
 import { EventDelivery } from './events/event-delivery';
 import { taskStopped } from './events/task-events';
 import { ensureUserPool } from './cognito/user-pool';
@@ -24,6 +25,10 @@ import type { HttpServiceDetails } from './process/run-service';
 import { RestartingService } from './process/restarting-service';
 import { acquireStackLock } from './stack-lock';
 import { removeStackInfo, writeStackInfo, type LocalStackInfo } from './stack-info';
+import { caFingerprint } from './lan/trust-page';
+import { settleLanOrigin } from './lan/lan-origin';
+import { startLanGateway, type RunningLanGateway } from './lan/lan-gateway';
+import { repointPlaybackUrls } from './lan/playback-urls';
 
 type TranswrapDetails = LocalStackInfo['transwrap'][number];
 
@@ -56,10 +61,12 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
   keepPrivate(config.dataDir);
   const releaseLock = acquireStackLock(config.dataDir);
   const services: RestartingService<unknown>[] = [];
+  let gateway: RunningLanGateway | undefined;
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       removeStackInfo(config.dataDir);
+      await gateway?.stop();
       for (const service of [...services].reverse()) await service.stop();
       releaseLock();
     })());
@@ -100,9 +107,12 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
 
   try {
     const credentials = loadOrCreateCredentials(config.dataDir);
+    // LAN mode: phones reach one HTTPS origin on the network (lan/), the services stay on loopback.
+    const lan = config.lan && (await settleLanOrigin(config.lan, config.dataDir));
     const graphqlPort = await port(config.ports.graphql);
     const appPort = await port(config.ports.app);
-    const appUrl = `http://${config.host}:${appPort}/`;
+    const appUrl = lan?.appUrl ?? `http://${config.host}:${appPort}/`;
+    const demoUsers = lan ? withRandomPasswords(DEMO_USERS) : DEMO_USERS;
     const [dynamodb, cognito, ivs] = await Promise.all([
       config.dynamodbEndpoint
         ? { endpoint: config.dynamodbEndpoint }
@@ -135,6 +145,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
           rtmpsPort: await port(config.ports.rtmps),
           // The API starts after IVS (it needs IVS's endpoint); events wait for it by retrying.
           graphqlUrl: `http://${config.host}:${graphqlPort}/graphql`,
+          playbackOrigin: lan?.origin,
         } satisfies IvsServiceConfig),
       }),
     ]);
@@ -145,7 +156,7 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       // A copy: the SDK annotates the object it is given, and `credentials` goes into local-stack.json.
       credentials: { ...credentials },
     });
-    const pool = await ensureUserPool(cognitoClient);
+    const pool = await ensureUserPool(cognitoClient, demoUsers);
     cognitoClient.destroy();
     const issuer = `${cognito.endpoint}/${pool.userPoolId}`;
     const jwksUrl = `${issuer}/.well-known/jwks.json`;
@@ -165,6 +176,15 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         environment: quotaEnvironment(config.quotas),
       } satisfies GraphqlServiceConfig),
     });
+
+    const dynamodbClient = new DynamoDBClient({
+      endpoint: dynamodb.endpoint,
+      region: config.region,
+      credentials: { ...credentials },
+    });
+    const repointed = await repointPlaybackUrls(dynamodbClient, new URL(ivs.hlsBaseUrl).origin);
+    dynamodbClient.destroy();
+    if (repointed > 0) log(`[ivs] ${repointed} channel(s) now play from ${new URL(ivs.hlsBaseUrl).origin}`);
 
     // The stack runs transwrap as ECS runs its tasks: one that dies is reported as a stopped task,
     // through the same EventBridge rule as in AWS, so its endpoint leaves the registry; then a
@@ -189,6 +209,8 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         DRAIN_DEADLINE_MS: '3000',
         // Browsers stream from the PWA's pages only; Node clients (tests) send no Origin.
         ALLOWED_ORIGINS: new URL(appUrl).origin,
+        // Behind LAN mode's origin, which says in X-Forwarded-For which phone is connecting.
+        ...(lan ? { PUBLIC_URL: lan.ingestUrl(index), TRUSTED_PROXY_HOPS: '1' } : {}),
       },
     });
     // transwrap registers itself with the API, so it starts once the API answers.
@@ -220,13 +242,34 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
         dist: config.appDir,
         facts: {
           region: config.region,
-          graphql,
-          cognito: { endpoint: cognito.endpoint, userPoolId: pool.userPoolId, clientId: pool.clientId },
+          graphql: lan ? { ...graphql, url: lan.graphqlUrl, realtimeUrl: lan.realtimeUrl } : graphql,
+          cognito: {
+            endpoint: lan?.cognitoEndpoint ?? cognito.endpoint,
+            userPoolId: pool.userPoolId,
+            clientId: pool.clientId,
+          },
+          ...(lan ? { network: { appUrl: lan.appUrl, trustPageUrl: lan.trustPageUrl } } : {}),
         },
         ingestUrls: transwrap.map((instance) => instance.url),
         playbackUrl: ivs.hlsBaseUrl,
       } satisfies AppServiceConfig),
     });
+
+    if (lan)
+      gateway = await startLanGateway({
+        address: lan.address,
+        httpsPort: lan.httpsPort,
+        httpPort: lan.httpPort,
+        tls: lan.certificates,
+        upstreams: {
+          app: app.endpoint,
+          graphql: new URL(graphql.url).origin,
+          cognito: cognito.endpoint,
+          ivs: ivs.endpoint,
+          transwrap: () => transwrap.map((instance) => new URL(instance.healthUrl).origin),
+        },
+        trust: { caCertificate: lan.certificates.caCertificate, appUrl: lan.appUrl },
+      });
 
     const info: LocalStackInfo = {
       pid: process.pid,
@@ -245,8 +288,18 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
       graphql,
       ivs,
       transwrap,
-      app: { url: `${app.endpoint}/` },
-      demoUsers: DEMO_USERS.map((user) => ({ ...user, groups: [...user.groups] })),
+      app: { url: lan?.appUrl ?? `${app.endpoint}/` },
+      ...(lan && {
+        lan: {
+          address: lan.address,
+          appUrl: lan.appUrl,
+          trustPageUrl: lan.trustPageUrl,
+          caCertificate: lan.certificates.caCertificatePath,
+          caFingerprint: caFingerprint(lan.certificates.caCertificate),
+          certificateNames: lan.certificateNames,
+        },
+      }),
+      demoUsers: demoUsers.map((user) => ({ ...user, groups: [...user.groups] })),
     };
     published = info;
     writeStackInfo(info);

@@ -30,12 +30,16 @@ export function cameraFrames(
     else setTimeout(draw, FRAME_INTERVAL_MS);
   };
 
+  // A frame drawn after the reader cancelled would have nobody to close it.
+  let cancelled = false;
   const readable = new ReadableStream<VideoFrame>(
     {
       start: () => video.play(),
+      cancel: () => void (cancelled = true),
       pull: (controller) =>
         new Promise<void>((resolve) =>
           nextFrame(() => {
+            if (cancelled) return resolve();
             context.drawImage(video, 0, 0, size.width, size.height);
             controller.enqueue(new VideoFrame(canvas, { timestamp: Math.round(performance.now() * 1000) }));
             resolve();

@@ -62,6 +62,8 @@ export async function microphoneSamples(track: MediaStreamTrack): Promise<MediaS
         frames += numberOfFrames;
       };
     },
+    // Samples made after the reader is gone would have nobody to close them.
+    cancel: () => void (capture.port.onmessage = null),
   });
   return {
     readable,

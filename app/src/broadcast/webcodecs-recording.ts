@@ -169,34 +169,41 @@ export class WebCodecsRecording implements Recording {
     };
 
     let lastKeyFrame = -Infinity;
+    // Every frame and sample read is closed whatever happens to it (encoded, dropped, or the
+    // session ending or failing under it): one left to the garbage collector stalls the camera.
     const pumpVideo = async () => {
       for (;;) {
         const { value: frame, done } = await videoReader.read();
-        if (done || !live()) return frame?.close();
-        if (failure) throw failure;
-        if (videoEncoder.encodeQueueSize > MAX_ENCODE_QUEUE) {
+        if (done) return;
+        try {
+          if (!live()) return;
+          if (failure) throw failure;
+          if (videoEncoder.encodeQueueSize > MAX_ENCODE_QUEUE) continue;
+          const at = since('video', frame.timestamp);
+          const keyFrame = forceKeyFrame || at - lastKeyFrame >= KEYFRAME_INTERVAL_MS * 1000;
+          if (keyFrame) {
+            lastKeyFrame = at;
+            forceKeyFrame = false;
+          }
+          videoEncoder.encode(frame, { keyFrame });
+        } finally {
           frame.close();
-          continue;
         }
-        const at = since('video', frame.timestamp);
-        const keyFrame = forceKeyFrame || at - lastKeyFrame >= KEYFRAME_INTERVAL_MS * 1000;
-        if (keyFrame) {
-          lastKeyFrame = at;
-          forceKeyFrame = false;
-        }
-        videoEncoder.encode(frame, { keyFrame });
-        frame.close();
       }
     };
     const pumpAudio = async () => {
       for (;;) {
         const { value: data, done } = await audioReader.read();
-        if (done || !live()) return data?.close();
-        if (failure) throw failure;
-        if (audioEncoder.state === 'unconfigured') configureAudio(data);
-        since('audio', data.timestamp); // fixes the audio clock's offset at its first input
-        audioEncoder.encode(data);
-        data.close();
+        if (done) return;
+        try {
+          if (!live()) return;
+          if (failure) throw failure;
+          if (audioEncoder.state === 'unconfigured') configureAudio(data);
+          since('audio', data.timestamp); // fixes the audio clock's offset at its first input
+          audioEncoder.encode(data);
+        } finally {
+          data.close();
+        }
       }
     };
     await Promise.all([pumpVideo(), pumpAudio()]);

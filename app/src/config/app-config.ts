@@ -13,6 +13,10 @@ export interface AppConfig {
   userPoolClientId: string;
   /** The Cognito user pools API: AWS's regional endpoint, or the local stack's. */
   cognitoEndpoint: string;
+  /** The local stack's LAN mode: the app's HTTPS address, for a page opened over plain http://. */
+  secureAppUrl?: string;
+  /** The local stack's LAN mode: the page that explains trusting the stack's certificate. */
+  trustPageUrl?: string;
 }
 
 /** The part of amplify_outputs.json the app reads (https://docs.amplify.aws/ outputs schema). */
@@ -20,7 +24,7 @@ export interface AmplifyOutputs {
   version?: string;
   auth?: { aws_region?: string; user_pool_id?: string; user_pool_client_id?: string };
   data?: { aws_region?: string; url?: string; api_key?: string };
-  custom?: { cognitoEndpoint?: string };
+  custom?: { cognitoEndpoint?: string; secureAppUrl?: string; trustPageUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -39,6 +43,8 @@ export function appConfigFrom(outputs: AmplifyOutputs): AppConfig {
     userPoolId: outputs.auth?.user_pool_id ?? missing('auth.user_pool_id'),
     userPoolClientId: outputs.auth?.user_pool_client_id ?? missing('auth.user_pool_client_id'),
     cognitoEndpoint: outputs.custom?.cognitoEndpoint ?? `https://cognito-idp.${region}.amazonaws.com/`,
+    secureAppUrl: outputs.custom?.secureAppUrl,
+    trustPageUrl: outputs.custom?.trustPageUrl,
   };
 }
 

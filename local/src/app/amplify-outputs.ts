@@ -7,6 +7,8 @@ import type { LocalStackInfo } from '../stack-info';
 
 export type BrowserFacts = Pick<LocalStackInfo, 'region' | 'graphql'> & {
   cognito: Pick<LocalStackInfo['cognito'], 'endpoint' | 'userPoolId' | 'clientId'>;
+  /** LAN mode: where the app is served securely, and the page that explains trusting its CA. */
+  network?: { appUrl: string; trustPageUrl: string };
 };
 
 export function amplifyOutputs(facts: BrowserFacts) {
@@ -28,7 +30,11 @@ export function amplifyOutputs(facts: BrowserFacts) {
       default_authorization_type: 'AMAZON_COGNITO_USER_POOLS',
       authorization_types: ['API_KEY', 'AWS_IAM'],
     },
-    // Locally Cognito is not at cognito-idp.<region>.amazonaws.com.
-    custom: { cognitoEndpoint: facts.cognito.endpoint },
+    // Locally Cognito is not at cognito-idp.<region>.amazonaws.com. In LAN mode a page opened over
+    // plain http:// cannot work (no camera, no crypto.subtle): it sends the user to these.
+    custom: {
+      cognitoEndpoint: facts.cognito.endpoint,
+      ...(facts.network && { secureAppUrl: facts.network.appUrl, trustPageUrl: facts.network.trustPageUrl }),
+    },
   };
 }

@@ -91,19 +91,21 @@ async function userExists(cognito: CognitoIdentityProviderClient, userPoolId: st
 }
 
 async function ensureUser(cognito: CognitoIdentityProviderClient, userPoolId: string, user: DemoUser) {
-  if (await userExists(cognito, userPoolId, user.username)) return;
-  await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId: userPoolId,
-      Username: user.username,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: user.username },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    }),
-  );
-  // Permanent, so the demo user signs in without the forced password change.
+  const existed = await userExists(cognito, userPoolId, user.username);
+  if (!existed)
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: user.username,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: user.username },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+  // Set on every start: LAN mode gives each start fresh passwords, and the next loopback start
+  // brings back the documented ones. Permanent, so there is no forced password change.
   await cognito.send(
     new AdminSetUserPasswordCommand({
       UserPoolId: userPoolId,
@@ -112,6 +114,7 @@ async function ensureUser(cognito: CognitoIdentityProviderClient, userPoolId: st
       Permanent: true,
     }),
   );
+  if (existed) return;
   for (const group of user.groups) {
     await cognito.send(
       new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName: group }),
@@ -119,10 +122,13 @@ async function ensureUser(cognito: CognitoIdentityProviderClient, userPoolId: st
   }
 }
 
-export async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<UserPool> {
+export async function ensureUserPool(
+  cognito: CognitoIdentityProviderClient,
+  demoUsers: readonly DemoUser[] = DEMO_USERS,
+): Promise<UserPool> {
   const userPoolId = await ensurePool(cognito);
   const clientId = await ensureClient(cognito, userPoolId);
   await ensureGroups(cognito, userPoolId);
-  for (const user of DEMO_USERS) await ensureUser(cognito, userPoolId, user);
+  for (const user of demoUsers) await ensureUser(cognito, userPoolId, user);
   return { userPoolId, clientId };
 }

@@ -3,46 +3,21 @@
  * made: a table missing an index gains it with its items intact, so a developer's `.data` keeps
  * working (and keeps its channels) after an upgrade.
  */
-import {
-  CreateTableCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-} from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { TABLES } from '@golive/resolvers/tables';
 import { ensureTables, tableNameOf } from './ensure-tables';
 import { describeTable } from './table-declarations';
+import { useDynalite } from './testing/dynalite-client';
 
-let server: Server;
-let client: DynamoDBClient;
-
-beforeEach(async () => {
-  server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  client = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-});
-
-afterEach(async () => {
-  client.destroy();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const dynamo = useDynalite();
 
 const indexesOf = async (table: keyof typeof TABLES) =>
-  ((await describeTable(client, tableNameOf(table)))?.GlobalSecondaryIndexes ?? [])
+  ((await describeTable(dynamo.client, tableNameOf(table)))?.GlobalSecondaryIndexes ?? [])
     .map((index) => index.IndexName)
     .sort();
 
 test('creates every table with the indexes tables.ts declares', async () => {
-  await ensureTables(client);
+  await ensureTables(dynamo.client);
   for (const table of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
     expect(await indexesOf(table)).toEqual(Object.keys(TABLES[table].indexes).sort());
   }
@@ -51,7 +26,7 @@ test('creates every table with the indexes tables.ts declares', async () => {
 test('an endpoints table from before the byStatus index gets it, and keeps its rows', async () => {
   const TableName = tableNameOf('endpoints');
   // As the previous version created it: the key only.
-  await client.send(
+  await dynamo.client.send(
     new CreateTableCommand({
       TableName,
       BillingMode: 'PAY_PER_REQUEST',
@@ -60,7 +35,7 @@ test('an endpoints table from before the byStatus index gets it, and keeps its r
     }),
   );
   const heartbeatAt = new Date().toISOString();
-  await client.send(
+  await dynamo.client.send(
     new PutItemCommand({
       TableName,
       Item: {
@@ -74,13 +49,13 @@ test('an endpoints table from before the byStatus index gets it, and keeps its r
   );
   const lines: string[] = [];
 
-  await ensureTables(client, (line) => lines.push(line));
+  await ensureTables(dynamo.client, (line) => lines.push(line));
 
   expect(await indexesOf('endpoints')).toEqual(['byStatus']);
   expect(lines).toEqual([`Table ${TableName} was made by an older version: adding its index byStatus.`]);
-  const kept = await client.send(new GetItemCommand({ TableName, Key: { id: { S: 'tw-old' } } }));
+  const kept = await dynamo.client.send(new GetItemCommand({ TableName, Key: { id: { S: 'tw-old' } } }));
   expect(kept.Item).toMatchObject({ url: { S: 'ws://127.0.0.1:9999/ingest' }, capacity: { N: '10' } });
-  const live = await client.send(
+  const live = await dynamo.client.send(
     new QueryCommand({
       TableName,
       IndexName: 'byStatus',
@@ -92,6 +67,6 @@ test('an endpoints table from before the byStatus index gets it, and keeps its r
   expect(live.Items?.map((item) => item.id?.S)).toEqual(['tw-old']);
 
   // Once up to date, a restart changes nothing.
-  await ensureTables(client, (line) => lines.push(line));
+  await ensureTables(dynamo.client, (line) => lines.push(line));
   expect(lines).toHaveLength(1);
 });

@@ -20,6 +20,8 @@ export interface IvsServiceConfig extends HttpServiceConfig {
   rtmpsPort: number;
   /** Where events go: the GraphQL API (it may start after this service; deliveries retry). */
   graphqlUrl: string;
+  /** The origin playback URLs name when players reach HLS through another (LAN mode's); default this service's. */
+  playbackOrigin?: string;
 }
 
 export interface IvsServiceDetails {
@@ -53,7 +55,7 @@ export async function startIvsService(config: IvsServiceConfig, log: (line: stri
     log,
   });
   await ingest.start();
-  const baseUrl = `http://${config.host}:${config.port}`;
+  const baseUrl = config.playbackOrigin ?? `http://${config.host}:${config.port}`;
   const server = createIvsControlPlane({
     store,
     region: config.region,

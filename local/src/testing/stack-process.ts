@@ -23,17 +23,19 @@ export interface StackProcess {
 export interface StackProcessOptions {
   dataDir: string;
   env?: Record<string, string>;
+  /** Command-line options, as after `npm start --`. */
+  args?: string[];
   timeoutMs?: number;
 }
 
 /** Starts a stack process without waiting for it: for tests of start-up failures. */
-export function spawnStack({ dataDir, env = {} }: StackProcessOptions): {
+export function spawnStack({ dataDir, env = {}, args = [] }: StackProcessOptions): {
   child: ChildProcess;
   output: () => string;
   printed: (pattern: RegExp) => Promise<string>;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], {
     env: {
       ...process.env,
       LOCAL_DATA_DIR: dataDir,

@@ -1,0 +1,41 @@
+/**
+ * What a seller does on the broadcaster page, step by step through its UI, for the end-to-end
+ * tests: go live on a new channel, end the broadcast.
+ */
+import type { AppBrowser } from './app-browser';
+
+/** The seller goes live on a new channel; returns its watch link. */
+export async function goLive(
+  seller: AppBrowser,
+  channelName: string,
+  { adaptive = true } = {},
+): Promise<string> {
+  const page = seller.page;
+  await seller.open('/live');
+  await page.getByText('Camera, microphone and quality').click();
+  const adapt = page.getByLabel('Adapt quality to my connection');
+  if ((await adapt.isChecked()) !== adaptive) await adapt.click();
+  const firstChannel = page.getByLabel('Name your first channel');
+  await firstChannel.or(page.getByLabel('Channel', { exact: true })).waitFor();
+  if (await firstChannel.isVisible()) await firstChannel.fill(channelName);
+  else {
+    await page.getByRole('button', { name: 'New channel' }).click();
+    await page.getByLabel('New channel name').fill(channelName);
+  }
+  await page.getByRole('button', { name: 'Create channel' }).click();
+  await page.getByRole('option', { name: channelName }).waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Go live' }).click();
+  await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 30_000 });
+  // The encoder the seller asked for is the one at work.
+  await page
+    .locator('.live-stats')
+    .getByText(adaptive ? 'via WebCodecs' : 'via MediaRecorder', { exact: false })
+    .waitFor({ timeout: 15_000 });
+  return page.getByRole('link', { name: /\/watch\// }).innerText();
+}
+
+export async function endBroadcast(seller: AppBrowser): Promise<void> {
+  await seller.page.getByRole('button', { name: 'End broadcast' }).click();
+  await seller.page.getByRole('dialog').getByRole('button', { name: 'End broadcast' }).click();
+  await seller.page.getByText('Your broadcast has ended.').waitFor({ timeout: 30_000 });
+}
