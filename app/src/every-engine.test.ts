@@ -23,14 +23,14 @@ const publish = usePublishing(api);
 const appUrl = (path: string) => new URL(path, api.stack.info.app.url).href;
 
 /**
- * What the app's encoding ladder picks on each engine here (encoding-ladder.ts). Firefox would take
- * WebCodecs H.264 (its encoder works: measured), but here it has no sound device, so Web Audio,
- * which reads the microphone where MediaStreamTrackProcessor is missing, never starts: the app
- * falls back to Firefox's own recorder, as it would for a Firefox whose user blocks audio.
+ * What the app's encoding ladder picks on each engine here (encoding-ladder.ts): WebCodecs H.264
+ * everywhere, so transwrap copies the video; audio is AAC where the browser encodes it, else Opus.
+ * Firefox and WebKitGTK have no MediaStreamTrackProcessor: their frames come from a canvas and
+ * their microphone through Web Audio (Firefox's AudioContext runs on its mock audio device here).
  */
 const ENCODING: Record<EngineName, string> = {
   chromium: 'H.264 + Opus via WebCodecs',
-  firefox: 'VP8 + Opus (WebM, transcoded) via MediaRecorder',
+  firefox: 'H.264 + Opus via WebCodecs',
   webkit: 'H.264 + AAC via WebCodecs',
 };
 
@@ -54,7 +54,8 @@ const VIEWER_OF: Record<EngineName, EngineName> = {
  * (readyState stays HAVE_CURRENT_DATA while segments keep arriving), measured 2026-12-04.
  */
 const CANNOT_WATCH: Partial<Record<EngineName, string>> = {
-  webkit: " (cannot run here: WebKitGTK's MSE playback of Video.js's stream stops at its first frame)",
+  webkit:
+    " (cannot run here: Video.js's HLS over WebKitGTK's MSE stops at the first frame; hls.js plays the same stream there, and Safari plays HLS natively)",
 };
 
 const open: EnginePage[] = [];

@@ -31,6 +31,10 @@ export async function launchFirefox(
     extraPrefsFirefox: {
       'media.navigator.streams.fake': true,
       'media.navigator.permission.disabled': true,
+      // No sound card here: without an audio device Firefox never starts an AudioContext (it stays
+      // "suspended"), as no phone's would. Firefox's mock audio backend (its own test pref) stands in
+      // for the speaker, so Web Audio runs and the app can read the microphone as on a phone.
+      'media.cubeb.force_mock_context': true,
       // This machine has no internet: no updates, telemetry, safe-browsing lists or captive-portal checks.
       'app.update.enabled': false,
       'network.captive-portal-service.enabled': false,
