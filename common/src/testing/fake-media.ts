@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { resolveFfmpeg } from '../binaries';
 import { CACHE_DIR } from '../repo-paths';
+import { FRAME_CODE_PERIOD, frameCodeChroma, frameCodeLuma } from './frame-code';
 
 const run = promisify(execFile);
 
@@ -19,6 +20,8 @@ export interface FakeMediaOptions {
   /** Chromium loops the files, so a few seconds is enough. */
   seconds?: number;
   toneHz?: number;
+  /** Each frame carries its number (frame-code.ts), for latency benchmarks; the file then lasts FRAME_CODE_PERIOD frames. */
+  frameCode?: boolean;
 }
 
 export interface FakeMedia {
@@ -49,17 +52,26 @@ async function generate(target: string, args: string[]): Promise<void> {
 }
 
 export async function fakeMedia(options: FakeMediaOptions = {}): Promise<FakeMedia> {
-  const { width = 640, height = 360, fps = 30, seconds = 4, toneHz = 440 } = options;
-  const video = join(FAKE_MEDIA_DIR, `pattern-${width}x${height}-${fps}fps-${seconds}s.y4m`);
+  const { width = 640, height = 360, fps = 30, toneHz = 440, frameCode = false } = options;
+  const seconds = frameCode ? FRAME_CODE_PERIOD / fps : (options.seconds ?? 4);
+  const name = frameCode ? 'frame-code' : 'pattern';
+  const video = join(FAKE_MEDIA_DIR, `${name}-${width}x${height}-${fps}fps-${seconds}s.y4m`);
   const audio = join(FAKE_MEDIA_DIR, `tone-${toneHz}hz-${seconds}s.wav`);
+  const codeBand = frameCode
+    ? [
+        '-vf',
+        `geq=lum='${frameCodeLuma(width, height)}':cb='${frameCodeChroma(height, 'cb')}':cr='${frameCodeChroma(height, 'cr')}'`,
+      ]
+    : [];
   await generate(video, [
     '-f',
     'lavfi',
     // testsrc draws its counter with built-in digits (no font needed); 3 decimals => a new value every frame.
     '-i',
     `testsrc=size=${width}x${height}:rate=${fps}:decimals=3`,
-    '-t',
-    String(seconds),
+    ...codeBand,
+    '-frames:v',
+    String(Math.round(seconds * fps)),
     '-pix_fmt',
     'yuv420p',
     '-f',

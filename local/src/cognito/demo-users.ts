@@ -19,5 +19,5 @@ export const DEMO_USERS: readonly DemoUser[] = [
  * upper, lower, digit) is met by the fixed tail.
  */
 export function withRandomPasswords(users: readonly DemoUser[]): DemoUser[] {
-  return users.map((user) => ({ ...user, password: `${randomBytes(12).toString('base64url')}-Lan7` }));
+  return users.map((user) => ({ ...user, password: `${randomBytes(9).toString('hex')}-Lan7` }));
 }
