@@ -6,6 +6,7 @@
  * backoff, quietly, for a while; how far behind the live edge the viewer is, is tracked.
  */
 import type Player from 'video.js/dist/types/player';
+import { LIVE_EDGE, LiveEdgeKeeper } from './live-edge';
 
 export type PlaybackPhase =
   /** Loading, or reloading after an error or a stall: the viewer sees "Starting the video…". */
@@ -57,6 +58,7 @@ export class LivePlayback {
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private lastTime = -1;
   private lastProgressAt = Date.now();
+  private readonly liveEdge = new LiveEdgeKeeper();
 
   constructor(
     private readonly holder: HTMLElement,
@@ -74,8 +76,11 @@ export class LivePlayback {
   toLiveEdge(): void {
     const player = this.player;
     if (!player) return;
-    const edge = seekableEnd(player);
-    if (edge !== undefined) player.currentTime(edge);
+    // The newest buffered video (the player kept loading while paused), or the playlist's live point.
+    const buffered = player.buffered() as unknown as TimeRanges;
+    const newest = buffered.length > 0 ? buffered.end(buffered.length - 1) - LIVE_EDGE.landS : undefined;
+    const candidates = [newest, seekableEnd(player)].filter((time): time is number => time !== undefined);
+    if (candidates.length > 0) player.currentTime(Math.max(...candidates));
     void player.play()?.catch(() => undefined);
   }
 
@@ -165,6 +170,7 @@ export class LivePlayback {
     const time = player.currentTime() ?? 0;
     const edge = seekableEnd(player);
     this.update({ behindLive: edge !== undefined && edge - time > BEHIND_LIVE_SECONDS });
+    this.keepNearLive(player, time);
     // Paused by the viewer (or autoplay refused) is a choice; paused while meant to start is a stall.
     if (time !== this.lastTime || (player.paused() && this.view.phase === 'paused')) {
       this.lastTime = time;
@@ -173,6 +179,17 @@ export class LivePlayback {
     } else if (Date.now() - this.lastProgressAt > STALL_RELOAD_MS) {
       this.failed();
     }
+  }
+
+  /** Closes the gap to the newest video while it plays (live-edge.ts). */
+  private keepNearLive(player: Player, time: number) {
+    const step = this.liveEdge.next({
+      currentTime: time,
+      bufferedEnd: bufferedEnd(player, time),
+      steady: this.view.phase === 'playing' && !player.paused() && !player.seeking(),
+    });
+    if (step.seekTo !== undefined) player.currentTime(step.seekTo);
+    if (player.playbackRate() !== step.rate) player.playbackRate(step.rate);
   }
 
   /**
@@ -227,6 +244,14 @@ export class LivePlayback {
 /** Fetches Video.js ahead of need (the seller is about to go live), so playback starts sooner. */
 export function preloadVideoJs(): void {
   void Promise.all([import('video.js'), import('video.js/dist/video-js.css')]).catch(() => undefined);
+}
+
+/** The end of the buffered video that holds `time`: the newest video the player has, when live. */
+function bufferedEnd(player: Player, time: number): number | undefined {
+  const buffered = player.buffered() as unknown as TimeRanges;
+  for (let index = buffered.length - 1; index >= 0; index--)
+    if (buffered.start(index) <= time + 0.1 && time <= buffered.end(index)) return buffered.end(index);
+  return undefined;
 }
 
 function seekableEnd(player: Player): number | undefined {
