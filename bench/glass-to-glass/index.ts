@@ -8,8 +8,10 @@
  * at the same instant: the difference in frame numbers is that viewer's glass-to-glass latency.
  * Printed per viewer: latency p50/p95 from 10 s after it joined (the targets' "within 10 s"), time to
  * its first frame (from Go live for the waiting viewer, from opening the page for late joiners),
- * stalls (`waiting` after playback started) and the playback rate the player used. Run once with the
- * WebCodecs encoder and once with MediaRecorder.
+ * stalls (`waiting` after playback started) and the playback rate the player used. Run with the
+ * WebCodecs encoder, with MediaRecorder, and with WebCodecs over a poor uplink: the seller's
+ * WebSocket reaches transwrap through a proxy that caps it at 2.5 Mbit/s and pauses it 400 ms every
+ * 5 s (common/src/testing/tcp-proxy.ts), as a phone's Wi-Fi or cell link does.
  *
  * Targets (issue 19): late joiners p50 <= 2.5 s, p95 <= 3.5 s; waiting viewer p50 <= 2.0 s and first
  * frame <= 3 s after Go live.
@@ -22,6 +24,9 @@ import { FRAME_CODE, FRAME_CODE_PERIOD, readFrameNumber } from '@golive/common/t
 import { call, identities } from '@golive/local/graphql/testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
+import { freePort } from '@golive/local/free-port';
+import { startTcpProxy, type Impairment, type TcpProxy } from '@golive/common/testing/tcp-proxy';
+import { spawnTranswrap } from '@golive/transwrap/testing/transwrap-process';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../app/src/testing/app-browser';
 import { percentile } from '../src/stats';
 
@@ -41,6 +46,16 @@ interface Viewer {
   firstFrameAt?: number;
   latencies: { at: number; seconds: number }[];
 }
+
+/** The poor uplink of the third run. */
+const POOR_UPLINK: Impairment = { kbps: 2500, hiccupEveryMs: 5000, hiccupMs: 400 };
+
+const RUNS = [
+  { name: 'WebCodecs', encoder: 'WebCodecs', uplink: undefined },
+  { name: 'MediaRecorder', encoder: 'MediaRecorder', uplink: undefined },
+  { name: 'WebCodecs, poor uplink', encoder: 'WebCodecs', uplink: POOR_UPLINK },
+] as const;
+type Run = (typeof RUNS)[number];
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
@@ -67,11 +82,13 @@ async function countStalls(page: Page) {
   });
 }
 
-async function measure(stack: StackProcess, seller: AppBrowser, encoder: 'WebCodecs' | 'MediaRecorder') {
+async function measure(stack: StackProcess, seller: AppBrowser, proxy: TcpProxy, run: Run) {
+  const { encoder } = run;
+  proxy.impair(run.uplink);
   const who = await identities(stack.info);
   const channel = (
     await call<{ createChannel: { id: string } }>(who.clients.seller, op.CREATE_CHANNEL, {
-      name: `Latency ${encoder}`,
+      name: `Latency ${run.name}`,
     })
   ).data!.createChannel;
   who.stop();
@@ -81,7 +98,7 @@ async function measure(stack: StackProcess, seller: AppBrowser, encoder: 'WebCod
   await page.getByText('Camera, microphone and quality').click();
   const adapt = page.getByLabel('Adapt quality to my connection');
   if ((await adapt.isChecked()) !== (encoder === 'WebCodecs')) await adapt.click();
-  await page.getByLabel('Channel', { exact: true }).selectOption({ label: `Latency ${encoder}` });
+  await page.getByLabel('Channel', { exact: true }).selectOption({ label: `Latency ${run.name}` });
 
   const viewers: Viewer[] = [];
   const join = async (name: string) => {
@@ -133,7 +150,7 @@ async function measure(stack: StackProcess, seller: AppBrowser, encoder: 'WebCod
     const last = await look(viewer.page, 'video');
     const firstFrameFrom = viewer.name.startsWith('waiting') ? goLiveAt : viewer.joinedAt;
     rows.push({
-      encoder,
+      run: run.name,
       viewer: viewer.name,
       p50_s: round(percentile(settled, 50)),
       p95_s: round(percentile(settled, 95)),
@@ -154,7 +171,15 @@ const round = (value: number) => (Number.isFinite(value) ? Math.round(value * 10
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'golive-bench-g2g-'));
-  const stack = await startStackProcess({ dataDir, env: { TRANSWRAP_INSTANCES: '1' } });
+  // transwrap is started here, not by the stack, so that the seller reaches it through the proxy.
+  const stack = await startStackProcess({ dataDir, env: { TRANSWRAP_INSTANCES: '0' } });
+  const port = await freePort('127.0.0.1');
+  const proxy = await startTcpProxy(port);
+  const transwrap = await spawnTranswrap(stack.info, {
+    PORT: String(port),
+    PUBLIC_URL: `ws://127.0.0.1:${proxy.port}/ingest`,
+    ALLOWED_ORIGINS: new URL(stack.info.app.url).origin,
+  });
   // Landscape: the camera's picture reaches the encoder as the file has it (a portrait page would
   // ask the camera for portrait, and the fake camera would crop the frame number's band).
   const seller = await openAppBrowser(stack.info, {
@@ -165,20 +190,21 @@ async function main() {
     const { username, password } = demoUser(stack.info, 'sellers');
     await seller.signIn(username, password);
     const results = [];
-    for (const encoder of ['WebCodecs', 'MediaRecorder'] as const)
-      results.push(await measure(stack, seller, encoder));
+    for (const run of RUNS) results.push(await measure(stack, seller, proxy, run));
     const rows = results.flatMap((result) => result.rows);
     console.table(rows);
     console.log(
       JSON.stringify({ rows, unreadableSellerSamples: results.map((result) => result.unreadableSeller) }),
     );
-    const late = rows.filter((row) => row.viewer.startsWith('joins'));
+    const late = rows.filter((row) => row.viewer.startsWith('joins') && row.run === 'WebCodecs');
     console.log(
       `glass-to-glass: late joiners p50 ${Math.max(...late.map((row) => row.p50_s ?? Infinity))} s (target 2.5), ` +
         `waiting viewer p50 ${rows.find((row) => row.viewer.startsWith('waiting'))?.p50_s} s (target 2.0)`,
     );
   } finally {
     await seller.close();
+    await transwrap.stop();
+    await proxy.close();
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -27,6 +27,7 @@ import { acquireStackLock } from './stack-lock';
 import { removeStackInfo, writeStackInfo, type LocalStackInfo } from './stack-info';
 import { caFingerprint } from './lan/trust-page';
 import { settleLanOrigin } from './lan/lan-origin';
+import { urlHost } from './lan/lan-address';
 import { startLanGateway, type RunningLanGateway } from './lan/lan-gateway';
 import { repointPlaybackUrls } from './lan/playback-urls';
 
@@ -250,7 +251,12 @@ export async function startStack(config: LocalConfig, log: (line: string) => voi
           },
           ...(lan ? { network: { appUrl: lan.appUrl, trustPageUrl: lan.trustPageUrl } } : {}),
         },
-        ingestUrls: transwrap.map((instance) => instance.url),
+        // Besides the stack's own instances, any on its host: tests and benchmarks start their own
+        // beside it (behind a fault-injecting proxy, say). In LAN mode pages use the one origin only.
+        ingestUrls: [
+          ...transwrap.map((instance) => instance.url),
+          ...(lan ? [] : [`ws://${urlHost(config.host)}/ingest`]),
+        ],
         playbackUrl: ivs.hlsBaseUrl,
       } satisfies AppServiceConfig),
     });

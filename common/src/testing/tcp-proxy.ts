@@ -4,6 +4,39 @@
  */
 import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { Transform, type TransformCallback } from 'node:stream';
+
+/** A poor uplink: a bandwidth cap, and a pause of `hiccupMs` every `hiccupEveryMs` (a Wi-Fi or cell hiccup, TCP retransmitting). */
+export interface Impairment {
+  kbps: number;
+  hiccupEveryMs: number;
+  hiccupMs: number;
+}
+
+/**
+ * The client-to-server direction through an impairment, read afresh for each chunk so it can change
+ * mid-connection. A chunk is held until the link would have carried it; meanwhile nothing more is
+ * read, so the sender's own buffer fills as on a slow network.
+ */
+class Uplink extends Transform {
+  private nextFreeAt = 0;
+
+  constructor(private readonly impairment: () => Impairment | undefined) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const impairment = this.impairment();
+    if (!impairment) return done(null, chunk);
+    const now = Date.now();
+    const phase = now % impairment.hiccupEveryMs;
+    const hiccupEndsAt = phase < impairment.hiccupMs ? now + impairment.hiccupMs - phase : now;
+    const sendAt = Math.max(hiccupEndsAt, this.nextFreeAt);
+    // kbps is bits per millisecond.
+    this.nextFreeAt = sendAt + (chunk.length * 8) / impairment.kbps;
+    setTimeout(() => done(null, chunk), sendAt - now);
+  }
+}
 
 export interface TcpProxy {
   port: number;
@@ -16,6 +49,8 @@ export interface TcpProxy {
    * for good, as an attempt whose packets went nowhere can until the OS gives up on it.
    */
   outage(options?: { refuse?: boolean; lost?: boolean }): () => void;
+  /** From now on, what clients send crosses a poor uplink; undefined makes it a clean one again. */
+  impair(impairment: Impairment | undefined): void;
   /** Connections forwarded to the server now. */
   connections(): number;
   close(): Promise<void>;
@@ -26,6 +61,7 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   const waiting = new Set<Socket>();
   const neverAnswered = new Set<Socket>();
   let down: false | 'hang' | 'refuse' = false;
+  let impairment: Impairment | undefined;
 
   const forward = (client: Socket) => {
     const upstream = connect(targetPort, targetHost);
@@ -36,7 +72,10 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
       upstream.destroy();
     });
     upstream.on('close', () => client.destroy());
-    client.pipe(upstream).pipe(client);
+    client
+      .pipe(new Uplink(() => impairment))
+      .pipe(upstream)
+      .pipe(client);
   };
   const server = createServer((client) => {
     client.on('error', () => undefined);
@@ -64,6 +103,7 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
         waiting.clear();
       };
     },
+    impair: (next) => void (impairment = next),
     connections: () => forwarded.size,
     close: () =>
       new Promise<void>((resolve) => {

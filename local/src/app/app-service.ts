@@ -13,7 +13,8 @@ export interface AppServiceConfig extends HttpServiceConfig {
   facts: BrowserFacts;
   /**
    * Where else pages connect, for the Content-Security-Policy: transwrap's WebSockets. Any port on
-   * their hosts: the stack replaces a transwrap that died, on a new port when ports are picked free.
+   * their hosts: the stack replaces a transwrap that died, on a new port when ports are picked free,
+   * and tests and benchmarks run instances of their own beside the stack's.
    */
   ingestUrls: string[];
   /** IVS's HLS playback. */
