@@ -114,6 +114,9 @@ async function measure(stack: StackProcess, seller: AppBrowser, proxy: TcpProxy,
   await page.getByRole('button', { name: 'Go live' }).click();
   await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 30_000 });
   const liveAt = Date.now();
+  // The seller's socket crosses the proxy (so the uplink run's impairment applies to it).
+  if (proxy.connections() === 0)
+    throw new Error('the seller is live, but not through the proxy: check PUBLIC_URL');
 
   const joins = JOINS_S.map((seconds) => ({ seconds, done: false }));
   const endAt = liveAt + (Math.max(...JOINS_S) + AFTER_LAST_JOIN_S) * 1000;
