@@ -28,6 +28,7 @@ import { freePort } from '@golive/local/free-port';
 import { startTcpProxy, type Impairment, type TcpProxy } from '@golive/common/testing/tcp-proxy';
 import { spawnTranswrap } from '@golive/transwrap/testing/transwrap-process';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../app/src/testing/app-browser';
+import { endBroadcast, openBroadcaster } from '../../app/src/testing/seller-steps';
 import { percentile } from '../src/stats';
 
 const FPS = 30;
@@ -94,10 +95,7 @@ async function measure(stack: StackProcess, seller: AppBrowser, proxy: TcpProxy,
   who.stop();
   const watchUrl = new URL(`/watch/${channel.id}`, stack.info.app.url).href;
   const page = seller.page;
-  await seller.open('/live');
-  await page.getByText('Camera, microphone and quality').click();
-  const adapt = page.getByLabel('Adapt quality to my connection');
-  if ((await adapt.isChecked()) !== (encoder === 'WebCodecs')) await adapt.click();
+  await openBroadcaster(seller, { adaptive: encoder === 'WebCodecs' });
   await page.getByLabel('Channel', { exact: true }).selectOption({ label: `Latency ${run.name}` });
 
   const viewers: Viewer[] = [];
@@ -164,9 +162,7 @@ async function measure(stack: StackProcess, seller: AppBrowser, proxy: TcpProxy,
     });
     await viewer.page.close();
   }
-  await page.getByRole('button', { name: 'End broadcast' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'End broadcast' }).click();
-  await page.getByText('Your broadcast has ended.').waitFor({ timeout: 30_000 });
+  await endBroadcast(seller);
   return { rows, unreadableSeller };
 }
 

@@ -4,6 +4,21 @@
  */
 import type { AppBrowser } from './app-browser';
 
+/**
+ * The seller opens the broadcaster page and sets "Adapt quality to my connection": on, the app
+ * encodes with WebCodecs; off, with the browser's MediaRecorder.
+ */
+export async function openBroadcaster(
+  seller: AppBrowser,
+  { adaptive }: { adaptive: boolean },
+): Promise<void> {
+  const page = seller.page;
+  await seller.open('/live');
+  await page.getByText('Camera, microphone and quality').click();
+  const adapt = page.getByLabel('Adapt quality to my connection');
+  if ((await adapt.isChecked()) !== adaptive) await adapt.click();
+}
+
 /** The seller goes live on a new channel; returns its watch link. */
 export async function goLive(
   seller: AppBrowser,
@@ -11,10 +26,7 @@ export async function goLive(
   { adaptive = true } = {},
 ): Promise<string> {
   const page = seller.page;
-  await seller.open('/live');
-  await page.getByText('Camera, microphone and quality').click();
-  const adapt = page.getByLabel('Adapt quality to my connection');
-  if ((await adapt.isChecked()) !== adaptive) await adapt.click();
+  await openBroadcaster(seller, { adaptive });
   const firstChannel = page.getByLabel('Name your first channel');
   await firstChannel.or(page.getByLabel('Channel', { exact: true })).waitFor();
   if (await firstChannel.isVisible()) await firstChannel.fill(channelName);

@@ -6,7 +6,8 @@
  * many frames behind the viewer is.
  *
  * Layout, in 16 equal columns over the band (the top third of the picture): white, black, then
- * BITS cells (most significant first), then white, black.
+ * `bits` cells (most significant first), then white up to the last column, which is black. The
+ * reader takes columns 0 and 14 as white, 1 and 15 as black.
  */
 export const FRAME_CODE = {
   bits: 11,

@@ -4,15 +4,11 @@
  * services themselves stay on loopback. Forwarding is http-proxy-3's; it adds X-Forwarded-For, so
  * transwrap (one trusted proxy hop) still limits each phone by its own address.
  */
-import {
-  createServer as createHttpServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
+import { listenHttp, type RunningService } from '../process/run-service';
 import { httpRoute, upgradeRoute, type LanUpstreams, type Route } from './lan-routes';
 import { serveTrustPage, type TrustPageFacts } from './trust-page';
 
@@ -33,16 +29,6 @@ export interface RunningLanGateway {
 
 const notFound = (response: ServerResponse) =>
   response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-
-function listen(server: Server, port: number, address: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, address, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
 
 export async function startLanGateway(options: LanGatewayOptions): Promise<RunningLanGateway> {
   const proxy = createProxyServer({ xfwd: true, proxyTimeout: 120_000 });
@@ -84,21 +70,20 @@ export async function startLanGateway(options: LanGatewayOptions): Promise<Runni
     forward(route?.target === options.upstreams.app ? route : undefined, request, response);
   });
 
-  await listen(https, options.httpsPort, options.address);
+  const secure = await listenHttp(https, { host: options.address, port: options.httpsPort });
+  let plain: RunningService<unknown>;
   try {
-    await listen(http, options.httpPort, options.address);
+    plain = await listenHttp(http, { host: options.address, port: options.httpPort });
   } catch (error) {
-    https.close();
+    await secure.stop();
     throw error;
   }
-  const close = (server: Server) =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
   return {
     stop: async () => {
-      await Promise.all([close(https), close(http)]);
+      // Phones keep connections open; the stack's stop must not wait for them.
+      https.closeAllConnections();
+      http.closeAllConnections();
+      await Promise.all([secure.stop(), plain.stop()]);
       proxy.close();
     },
   };

@@ -53,7 +53,7 @@ const IDLE_CONNECTION_MS = 60_000;
 
 export async function listenHttp(
   server: Server,
-  { host, port }: HttpServiceConfig,
+  { host, port }: Pick<HttpServiceConfig, 'host' | 'port'>,
 ): Promise<RunningService<HttpServiceDetails>> {
   // AWS's endpoints keep an idle connection for about a minute; Node's default is 5 s, and a
   // client reusing a connection just as the server closes it fails with "other side closed"
