@@ -4,6 +4,7 @@
  * apart and see motion), and a steady tone.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,11 +37,23 @@ export interface FakeMedia {
 
 export const FAKE_MEDIA_DIR = join(CACHE_DIR, 'media');
 
-/** Writes through a temporary name so parallel test workers never read a half-written file. */
-async function generate(target: string, args: string[]): Promise<void> {
-  if (existsSync(target)) return;
+/** Generations under way in this process: browsers launched together share one FFmpeg run. */
+const pending = new Map<string, Promise<void>>();
+
+function generate(target: string, args: string[]): Promise<void> {
+  if (existsSync(target)) return Promise.resolve();
+  let generation = pending.get(target);
+  if (!generation) {
+    generation = writeOnce(target, args).finally(() => pending.delete(target));
+    pending.set(target, generation);
+  }
+  return generation;
+}
+
+/** Writes through a name of its own so parallel test workers never read a half-written file. */
+async function writeOnce(target: string, args: string[]): Promise<void> {
   mkdirSync(FAKE_MEDIA_DIR, { recursive: true });
-  const partial = `${target}.${process.pid}.partial`;
+  const partial = `${target}.${process.pid}-${randomUUID()}.partial`;
   try {
     await run(resolveFfmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', ...args, partial], {
       timeout: 120_000,
