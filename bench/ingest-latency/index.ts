@@ -2,8 +2,8 @@
  * bench/ingest-latency: how soon a frame a broadcaster sends can be fetched by a viewer.
  * FFmpeg publishes 30 s of 720p30 H.264 + AAC with the stream time burned into the picture, at
  * real-time pace, over RTMPS to the local IVS (keyframe every 2 s, as IVS asks). The playlist is
- * polled every 50 ms; when a segment first appears, every video frame in it counts as fetchable
- * from that moment. Delay = that moment - when the frame was sent (publisher start + the frame's
+ * polled every 50 ms; when a partial segment (what a low-latency player fetches) first appears,
+ * every video frame in it counts as fetchable from that moment. Delay = that moment - when the frame was sent (publisher start + the frame's
  * stream time), so FFmpeg's own start-up counts against us. Target: p50 at most 2 s.
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +16,7 @@ import { resolveFfmpeg, resolveFfprobe } from '@golive/common/binaries';
 import { call, identities, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { startStackProcess } from '@golive/local/testing/stack-process';
+import { partUris, playableMedia } from '@golive/common/testing/hls-playlist';
 import { summary } from '../src/stats';
 
 const SECONDS = 30;
@@ -80,24 +81,21 @@ async function main() {
     );
     const done = new Promise((resolve) => publisher.once('exit', resolve));
 
-    // Each segment is fetched as soon as it is listed (old ones are deleted as the window slides).
+    // Each part is fetched as soon as it is listed (old ones are deleted as the window slides).
     const seen = new Map<string, { appearedAt: number; body: Promise<Buffer | undefined> }>();
     let finished = false;
     void done.then(() => (finished = true));
-    // One more look after the publisher ends, for the last segment.
+    // One more look after the publisher ends, for the last part.
     for (let last = false; !last;) {
       last = finished;
       if (last) await new Promise((resolve) => setTimeout(resolve, 1000));
       const response = await fetch(channel.playbackUrl).catch(() => undefined);
       if (response?.ok) {
         const appearedAt = performance.now();
-        for (const line of (await response.text()).split('\n')) {
-          if (!line.endsWith('.ts') || seen.has(line)) continue;
-          const body = fetch(new URL(line, channel.playbackUrl)).then(
-            async (segment) => (segment.ok ? Buffer.from(await segment.arrayBuffer()) : undefined),
-            () => undefined,
-          );
-          seen.set(line, { appearedAt, body });
+        const playlist = await response.text();
+        for (const part of partUris(playlist)) {
+          if (seen.has(part)) continue;
+          seen.set(part, { appearedAt, body: playableMedia(channel.playbackUrl, playlist, part) });
         }
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -108,7 +106,7 @@ async function main() {
     for (const { appearedAt, body } of [...seen.values()].sort((a, b) => a.appearedAt - b.appearedAt)) {
       const bytes = await body;
       if (!bytes) continue;
-      const file = join(dataDir, 'segment.ts');
+      const file = join(dataDir, 'part.mp4');
       writeFileSync(file, bytes);
       const { stdout } = await run(resolveFfprobe(), [
         '-v',
@@ -131,7 +129,7 @@ async function main() {
     }
     const result = {
       frames: delays.length,
-      segments: seen.size,
+      parts: seen.size,
       delayMs: summary(delays),
       targetP50Ms: 2000,
     };

@@ -23,6 +23,7 @@ import * as op from '@golive/common/api-operations';
 import { IngestClient } from '@golive/transwrap/testing/ingest-client';
 import { browserMedia } from '@golive/transwrap/testing/test-media';
 import type { ServerMessage } from '@golive/transwrap/protocol/messages';
+import { segmentUris } from '@golive/common/testing/hls-playlist';
 import { ms, summary } from '../src/stats';
 
 const REPEATS = 3;
@@ -51,7 +52,7 @@ function watchSegments(playbackUrl: string) {
       const response = await fetch(playbackUrl).catch(() => undefined);
       if (response?.ok) {
         const now = performance.now();
-        const names = (await response.text()).split('\n').filter((line) => line.endsWith('.ts'));
+        const names = segmentUris(await response.text());
         for (const name of names) if (!previous.has(name)) listedAt.push(now);
         previous = new Set(names);
       }

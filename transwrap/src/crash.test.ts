@@ -9,7 +9,7 @@ import * as op from '@golive/common/api-operations';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { collect } from '@golive/local/graphql/testing/subscriptions';
 import { CloseCode } from './protocol/messages';
-import { segmentsSoon } from './testing/hls-playlist';
+import { segmentsSoon } from '@golive/common/testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';
 import { liveThroughConnection } from './testing/connected-broadcast';
 import { broadcastOn, watchedChannel } from './testing/test-broadcast';

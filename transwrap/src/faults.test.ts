@@ -10,7 +10,7 @@ import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { descendantsOf } from '@golive/local/testing/process-tree';
 import { CloseCode } from './protocol/messages';
-import { listedSegments, segmentsSoon } from './testing/hls-playlist';
+import { listedSegments, segmentsSoon } from '@golive/common/testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';
 import { broadcastOn, testRecording, watchedChannel } from './testing/test-broadcast';
 import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';

@@ -3,6 +3,8 @@
  * transwrap process, a client speaking the protocol, media made by FFmpeg as each browser makes
  * it, and HLS from the local IVS checked with ffprobe.
  */
+import { playableMedia, segmentUris } from '@golive/common/testing/hls-playlist';
+import { poll } from '@golive/common/testing/poll';
 import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -72,18 +74,14 @@ test.each([
     const stats = await client.next('stats');
     expect(stats.receivedKbps).toBeGreaterThan(0);
 
-    let segmentUrl: URL | undefined;
-    for (let attempt = 0; attempt < 100 && !segmentUrl; attempt++) {
+    const playlist = await poll('a playlist with a segment', async () => {
       const response = await fetch(channel.playbackUrl);
-      const segment = response.ok
-        ? (await response.text()).split('\n').find((line) => line.endsWith('.ts'))
-        : undefined;
-      if (segment) segmentUrl = new URL(segment, channel.playbackUrl);
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(segmentUrl).toBeDefined();
-    const file = join(api.dataDir, `${kind}.ts`);
-    writeFileSync(file, Buffer.from(await (await fetch(segmentUrl!)).arrayBuffer()));
+      const text = response.ok ? await response.text() : '';
+      return segmentUris(text).length > 0 ? text : undefined;
+    });
+    const segment = await playableMedia(channel.playbackUrl, playlist, segmentUris(playlist)[0]!);
+    const file = join(api.dataDir, `${kind}.mp4`);
+    writeFileSync(file, segment!);
     const probe = await probeMedia(file);
     expect(streamOf(probe, 'video')).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
     expect(streamOf(probe, 'audio')).toMatchObject({ codec_name: 'aac', sample_rate: sampleRate });

@@ -6,7 +6,9 @@
  */
 import { GetStreamCommand, IvsClient, ChannelNotBroadcasting } from '@aws-sdk/client-ivs';
 import { publishTestStream } from '@golive/common/testing/test-publisher';
+import { partUris, playableMedia, segmentUris } from '@golive/common/testing/hls-playlist';
 import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
+import { poll } from '@golive/common/testing/poll';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useApiStack } from '../graphql/testing/api-stack';
@@ -47,22 +49,13 @@ async function channelWithKey(name: string) {
   return { channel, ...claim.data!.claimIngest };
 }
 
-async function poll<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** The part a live playlist says comes next. */
+const hintOf = (text: string) => /#EXT-X-PRELOAD-HINT:TYPE=PART,URI="([^"]+)"/.exec(text)![1]!;
 
 async function playlist(url: string): Promise<string | undefined> {
   const response = await fetch(url);
   return response.ok ? response.text() : undefined;
 }
-
-const segmentsOf = (text: string) => text.split('\n').filter((line) => line.endsWith('.ts'));
 
 test.each(['rtmps', 'rtmp'] as const)(
   'a stream published over %s goes LIVE, plays as HLS, and ends OFFLINE with ENDLIST',
@@ -76,17 +69,17 @@ test.each(['rtmps', 'rtmp'] as const)(
     const publisher = publishTestStream(`${base}${streamKey}`, { seconds: 7 });
     await status.next((event) => event.onChannelStatus.status === 'LIVE', 20_000);
 
-    const live = await poll(async () => {
+    const live = await poll('a playlist with a segment', async () => {
       const text = await playlist(channel.playbackUrl);
-      return text && segmentsOf(text).length > 0 ? text : undefined;
-    }, 'a playlist with a segment');
+      return text && segmentUris(text).length > 0 ? text : undefined;
+    });
     expect(live).toContain('#EXT-X-TARGETDURATION');
     expect(live).not.toContain('#EXT-X-ENDLIST');
-    const segmentUrl = new URL(segmentsOf(live)[0]!, channel.playbackUrl);
+    const segmentUrl = new URL(segmentUris(live)[0]!, channel.playbackUrl);
     const segment = await fetch(segmentUrl);
     expect(segment.headers.get('access-control-allow-origin')).toBe('*');
-    const file = join(api.dataDir, `segment-${scheme}.ts`);
-    writeFileSync(file, Buffer.from(await segment.arrayBuffer()));
+    const file = join(api.dataDir, `segment-${scheme}.mp4`);
+    writeFileSync(file, (await playableMedia(channel.playbackUrl, live, segmentUris(live)[0]!))!);
     const probe = await probeMedia(file);
     expect(streamOf(probe, 'video')).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
     expect(streamOf(probe, 'audio')).toMatchObject({ codec_name: 'aac' });
@@ -94,15 +87,58 @@ test.each(['rtmps', 'rtmp'] as const)(
 
     expect(await publisher.exited).toBe(0);
     await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 20_000);
-    const ended = await poll(async () => {
+    const ended = await poll('EXT-X-ENDLIST', async () => {
       const text = await playlist(channel.playbackUrl);
       return text?.includes('#EXT-X-ENDLIST') ? text : undefined;
-    }, 'EXT-X-ENDLIST');
-    expect(segmentsOf(ended).length).toBeGreaterThan(0);
+    });
+    expect(segmentUris(ended).length).toBeGreaterThan(0);
     status.stop();
   },
   60_000,
 );
+
+test('a live playlist is low-latency HLS: ~0.3 s parts, keyframe-led segments, requests held until the part exists', async () => {
+  const { channel, ingestUrl, streamKey } = await channelWithKey('Low latency');
+  const publisher = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 20, keyframeSeconds: 2 });
+  const live = await poll('a playlist with a whole segment', async () => {
+    const text = await playlist(channel.playbackUrl);
+    return text && segmentUris(text).length > 0 ? text : undefined;
+  });
+  expect(live).toContain('#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=1.200');
+  expect(live).toContain('#EXT-X-PART-INF:PART-TARGET=0.400');
+  expect(live).toContain('#EXT-X-TARGETDURATION:2');
+  const parts = [...live.matchAll(/^#EXT-X-PART:DURATION=([\d.]+),URI="[^"]+"(,INDEPENDENT=YES)?$/gm)];
+  expect(parts.length).toBeGreaterThan(6);
+  expect(parts.every(([, duration]) => Number(duration) <= 0.4)).toBe(true);
+  // A part that starts a segment is a keyframe; those of one 2 s GOP are a segment.
+  expect(live).toMatch(/#EXT-X-PROGRAM-DATE-TIME:[^\n]+\n#EXT-X-PART:[^\n]+,INDEPENDENT=YES\n/);
+  expect(Number(/#EXTINF:([\d.]+),/.exec(live)?.[1])).toBeCloseTo(2, 1);
+
+  // A part decodes on its own with the init section in front: what a player appends first.
+  const hinted = hintOf(live);
+  const file = join(api.dataDir, 'hinted-part.mp4');
+  // The hinted part does not exist yet: the request is answered once FFmpeg has finished it.
+  writeFileSync(file, (await playableMedia(channel.playbackUrl, live, hinted))!);
+  expect(streamOf(await probeMedia(file), 'video')).toMatchObject({ codec_name: 'h264', width: 1280 });
+
+  // A blocking reload for the part after the newest is held until it is listed.
+  const now = (await playlist(channel.playbackUrl))!;
+  const msn = Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(now)![1]) + segmentUris(now).length;
+  const partsOfOpen = now.slice(now.lastIndexOf('#EXTINF')).match(/#EXT-X-PART:/g)?.length ?? 0;
+  const blocked = await fetch(`${channel.playbackUrl}?_HLS_msn=${msn}&_HLS_part=${partsOfOpen}`);
+  const after = await blocked.text();
+  expect(blocked.status).toBe(200);
+  expect(partUris(after)).toContain(hintOf(now));
+
+  // Asking for what cannot come soon is a client error, said plainly.
+  const tooFar = await fetch(`${channel.playbackUrl}?_HLS_msn=${msn + 5}`);
+  expect(tooFar.status).toBe(400);
+  expect(await tooFar.text()).toBe(`segment ${msn + 5} is too far in the future`);
+  const partAlone = await fetch(`${channel.playbackUrl}?_HLS_part=1`);
+  expect(partAlone.status).toBe(400);
+  expect(await partAlone.text()).toContain('_HLS_part a part number with it');
+  publisher.stop();
+}, 60_000);
 
 test('a wrong stream key is refused and nothing goes live', async () => {
   const publisher = publishTestStream(`${api.stack.info.ivs.rtmpsUrl}sk_us-east-1_notarealkey`, {

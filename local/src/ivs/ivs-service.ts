@@ -8,7 +8,8 @@ import { LOCAL_ACCOUNT_ID, type Credentials } from '../credentials';
 import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
 import { createIvsControlPlane } from './control-plane';
 import { EventDelivery } from '../events/event-delivery';
-import { serveHls } from './hls-server';
+import { serveHls } from './hls/hls-server';
+import { LiveStreams } from './hls/live-streams';
 import { IvsStore } from './ivs-store';
 import { INGEST_APP, RtmpIngest } from './rtmp-ingest';
 import { ensureCertificate } from './tls-certificate';
@@ -36,6 +37,7 @@ export interface IvsServiceDetails {
 export async function startIvsService(config: IvsServiceConfig, log: (line: string) => void = console.log) {
   const store = new IvsStore(config.path);
   const hlsDir = join(config.path, 'hls');
+  const live = new LiveStreams();
   const certificate = await ensureCertificate(join(config.path, 'tls'));
   const events = new EventDelivery(
     { graphqlUrl: config.graphqlUrl, region: config.region, credentials: config.credentials },
@@ -49,6 +51,7 @@ export async function startIvsService(config: IvsServiceConfig, log: (line: stri
     certificate,
     ffmpeg: resolveFfmpeg(),
     hlsDir,
+    live,
     region: config.region,
     accountId: LOCAL_ACCOUNT_ID,
     onEvent: (event) => void events.deliver(event),
@@ -63,7 +66,7 @@ export async function startIvsService(config: IvsServiceConfig, log: (line: stri
     credentials: config.credentials,
     ingestEndpoint: `${config.host}:${config.rtmpsPort}`,
     playbackBaseUrl: baseUrl,
-    serveOther: (request, response) => serveHls(hlsDir, request, response),
+    serveOther: (request, response) => serveHls(hlsDir, live, request, response),
   });
   const running = await listenHttp(server, config);
   const details: IvsServiceDetails = {

@@ -13,7 +13,8 @@ import context from 'node-media-server/src/node_core_ctx';
 import { LOG_TYPES, setLogType } from 'node-media-server/src/node_core_logger';
 import { randomId } from './ivs-arn';
 import type { ChannelRecord, IvsStore } from './ivs-store';
-import { HlsPackager } from './hls-packager';
+import { HlsPackager } from './hls/hls-packager';
+import type { LiveStreams } from './hls/live-streams';
 import { streamStateChange, type StreamStateChangeEvent } from './stream-events';
 import type { Certificate } from './tls-certificate';
 
@@ -25,6 +26,8 @@ export interface IngestOptions {
   certificate: Certificate;
   ffmpeg: string;
   hlsDir: string;
+  /** Where the packagers put the streams they are making, for the HLS server. */
+  live: LiveStreams;
   region: string;
   accountId: string;
   onEvent: (event: StreamStateChangeEvent) => void;
@@ -138,6 +141,7 @@ export class RtmpIngest {
       hlsDir: this.options.hlsDir,
       playlist: playlistName(region, accountId, publish.channel.id),
       channelId: publish.channel.id,
+      live: this.options.live,
       log: this.options.log,
     });
     for (const name of ['Session Created', 'Stream Start'] as const) {

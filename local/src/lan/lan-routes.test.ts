@@ -26,7 +26,7 @@ describe('an HTTP request to the LAN origin', () => {
       upstreams.ivs,
       '/api/video/v1/us-east-1.1.channel.a.m3u8',
     ],
-    ['HEAD', '/api/video/v1/x/1.ts', upstreams.ivs, '/api/video/v1/x/1.ts'],
+    ['HEAD', '/api/video/v1/x/1.mp4', upstreams.ivs, '/api/video/v1/x/1.mp4'],
   ])('%s %s goes to %s as %s', (method, url, target, path) => {
     expect(httpRoute(upstreams, method, url)).toEqual({ target, url: path });
   });

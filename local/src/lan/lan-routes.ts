@@ -4,7 +4,7 @@
  * socket. IVS's control plane, DynamoDB, transwrap's health check and Cognito's other paths are not
  * routed, so they stay on loopback whatever the network can reach.
  */
-import { HLS_PATH } from '../ivs/hls-server';
+import { HLS_PATH } from '../ivs/hls/hls-server';
 
 /** The loopback services behind the origin. */
 export interface LanUpstreams {

@@ -5,7 +5,7 @@
  * start-up. Only URLs on IVS's playback path are touched.
  */
 import { paginateScan, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { HLS_PATH } from '../ivs/hls-server';
+import { HLS_PATH } from '../ivs/hls/hls-server';
 import { tableNameOf } from '../dynamodb/ensure-tables';
 
 /** Returns how many channels now name `playbackOrigin`. */

@@ -261,19 +261,20 @@ function seekableEnd(player: Player): number | undefined {
 }
 
 /**
- * Resolves once the playlist lists media: right after LIVE, IVS (and the local packager) may not
- * have written it yet, and a playlist left over from the last broadcast ends with ENDLIST.
+ * Resolves once the playlist lists media (a segment, or a low-latency part): right after LIVE, IVS
+ * (and the local packager) may not have written it yet, and a playlist left over from the last
+ * broadcast ends with ENDLIST.
  */
 async function waitForPlaylist(src: string, signal: AbortSignal, deadline: number): Promise<void> {
   for (;;) {
     try {
       const response = await fetch(src, { cache: 'no-store', signal });
       const text = response.ok ? await response.text() : '';
-      if (/#EXT-X-STREAM-INF|#EXTINF/.test(text) && !text.includes('#EXT-X-ENDLIST')) return;
+      if (/#EXT-X-STREAM-INF|#EXTINF|#EXT-X-PART:/.test(text) && !text.includes('#EXT-X-ENDLIST')) return;
     } catch (error) {
       if (signal.aborted) throw error;
     }
     if (Date.now() > deadline) throw new Error(`no playable stream at ${src}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -1,0 +1,54 @@
+/**
+ * Reading a live HLS media playlist the way a player does, for tests and benchmarks: which
+ * segments and partial segments it lists, and fetching one so FFprobe can read it (fMP4 media
+ * needs its init section in front).
+ */
+
+/** Segment URIs: the line after each #EXTINF. */
+export function segmentUris(playlist: string): string[] {
+  const lines = playlist.split('\n');
+  return lines.flatMap((line, index) =>
+    line.startsWith('#EXTINF') && lines[index + 1] ? [lines[index + 1]!] : [],
+  );
+}
+
+/** Partial segment URIs (#EXT-X-PART), oldest first. */
+export function partUris(playlist: string): string[] {
+  return [...playlist.matchAll(/^#EXT-X-PART:.*URI="([^"]+)"/gm)].map((match) => match[1]!);
+}
+
+/** The segment names a channel's HLS playlist lists now (none while it is not live). */
+export async function listedSegments(playbackUrl: string): Promise<string[]> {
+  const response = await fetch(playbackUrl);
+  return response.ok ? segmentUris(await response.text()) : [];
+}
+
+/** Waits until the playlist lists segments (the channel is being packaged), and returns them. */
+export async function segmentsSoon(playbackUrl: string): Promise<string[]> {
+  for (;;) {
+    const listed = await listedSegments(playbackUrl);
+    if (listed.length > 0) return listed;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The media at `uri` (relative to the playlist) with the playlist's init section (#EXT-X-MAP)
+ * in front, so it can be probed or played alone; undefined if it is gone.
+ */
+export async function playableMedia(
+  playbackUrl: string,
+  playlist: string,
+  uri: string,
+): Promise<Buffer | undefined> {
+  const map = /^#EXT-X-MAP:URI="([^"]+)"/m.exec(playlist)?.[1];
+  const bodies = await Promise.all(
+    [map, uri]
+      .flatMap((each) => (each ? [fetch(new URL(each, playbackUrl))] : []))
+      .map(async (request) => {
+        const response = await request.catch(() => undefined);
+        return response?.ok ? Buffer.from(await response.arrayBuffer()) : undefined;
+      }),
+  );
+  return bodies.every((body) => body !== undefined) ? Buffer.concat(bodies) : undefined;
+}

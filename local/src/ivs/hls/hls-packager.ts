@@ -1,0 +1,167 @@
+/**
+ * Turns one live channel into low-latency HLS without re-encoding: FFmpeg plays the channel from
+ * the local RTMP ingest and writes fragmented MP4 to a pipe, cut at each keyframe and every
+ * PART_TARGET_S; each fragment becomes a partial segment the moment it is complete, each GOP a
+ * segment (live-playlist.ts). FFmpeg 5.1's HLS muxer cannot write partial segments, hence this.
+ * Files go to <hlsDir>/<channelId>/ (init.mp4, part-<n>.mp4, <msn>.mp4) and the playlist beside
+ * the folder, so an ended broadcast stays playable from disk; old media is deleted as it leaves
+ * the playlist. Stopping it ends the playlist with EXT-X-ENDLIST.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Fmp4FragmentReader, type Fmp4Fragment } from './fmp4-fragments';
+import { LivePlaylist, type PartPlacement } from './live-playlist';
+import type { LiveStreams } from './live-streams';
+
+/** FFmpeg cuts a fragment once it holds this much; parts come out 0.3 s plus at most a frame. */
+const FRAGMENT_S = 0.3;
+export const PART_TARGET_S = 0.4;
+const WINDOW_SEGMENTS = 6;
+/** Segments kept on disk after they leave the playlist, for players still holding an older one. */
+const KEPT_AFTER_LISTING = 2;
+
+export interface PackagerOptions {
+  ffmpeg: string;
+  /** Where the packager plays the stream from: the ingest's RTMP URL with the stream's playback path, not its key. */
+  source: string;
+  /** The folder served as /api/video/v1/. */
+  hlsDir: string;
+  /** The playlist's file name, e.g. us-east-1.000000000000.channel.<id>.m3u8. */
+  playlist: string;
+  channelId: string;
+  live: LiveStreams;
+  log: (line: string) => void;
+}
+
+export class HlsPackager {
+  private readonly process: ChildProcess;
+  private readonly folder: string;
+  private readonly playlist: LivePlaylist;
+  /** Bytes of the open segment's parts, by part number: a completed segment is their concatenation. */
+  private readonly openParts = new Map<number, Buffer>();
+  /** Part numbers of each segment on disk, to delete with it. */
+  private readonly onDisk = new Map<number, number[]>();
+  readonly exited: Promise<void>;
+
+  constructor(private readonly options: PackagerOptions) {
+    this.folder = join(options.hlsDir, options.channelId);
+    this.playlist = new LivePlaylist({
+      mediaPrefix: `${options.channelId}/`,
+      partTargetS: PART_TARGET_S,
+      windowSegments: WINDOW_SEGMENTS,
+    });
+    // A new broadcast starts clean: the last one's media and ended playlist go.
+    rmSync(this.folder, { recursive: true, force: true });
+    rmSync(join(options.hlsDir, options.playlist), { force: true });
+    mkdirSync(this.folder, { recursive: true });
+    const names = { playlist: options.playlist, folder: options.channelId };
+    options.live.add(names, this.playlist);
+
+    const args = [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-analyzeduration',
+      '1000000',
+      '-i',
+      options.source,
+      '-c',
+      'copy',
+      '-f',
+      'mp4',
+      // empty_moov: the header comes first, alone; default_base_moof: each fragment stands alone (as CMAF asks).
+      '-movflags',
+      'empty_moov+default_base_moof+frag_keyframe',
+      '-frag_duration',
+      String(FRAGMENT_S * 1_000_000),
+      '-flush_packets',
+      '1',
+      'pipe:1',
+    ];
+    this.process = spawn(options.ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const reader = new Fmp4FragmentReader((piece) =>
+      piece.kind === 'init' ? this.write('init.mp4', piece.bytes) : this.addPart(piece),
+    );
+    let failure: unknown;
+    this.process.stdout?.on('data', (chunk: Buffer) => {
+      if (failure) return;
+      try {
+        reader.push(chunk);
+      } catch (error) {
+        // Unreadable output: say so once, and end the broadcast's playlist cleanly.
+        failure = error;
+        options.log(
+          `HLS packager for channel ${options.channelId} cannot read FFmpeg's output: ${String(error)}`,
+        );
+        this.process.kill('SIGKILL');
+      }
+    });
+    let errors = '';
+    this.process.stderr?.on(
+      'data',
+      (chunk: Buffer) => (errors = `${errors}${chunk.toString()}`.slice(-2000)),
+    );
+    this.exited = new Promise((resolve) => {
+      this.process.once('close', (code, signal) => {
+        if (code !== 0 && signal !== 'SIGINT' && code !== 255) {
+          options.log(
+            `HLS packager for channel ${options.channelId} exited (${code ?? signal}): ${errors.trim()}`,
+          );
+        }
+        this.segmentDone(this.playlist.end());
+        options.live.remove(names, this.playlist);
+        resolve();
+      });
+    });
+  }
+
+  /** Lets FFmpeg write its last fragment, ends the playlist, then makes sure FFmpeg is gone. */
+  async stop(): Promise<void> {
+    this.process.kill('SIGINT');
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 5000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  private addPart(fragment: Fmp4Fragment) {
+    // Written before it is listed: whoever reads the playlist (or waits on the hint) finds the file.
+    const number = this.playlist.upcomingPartNumber;
+    this.write(`part-${number}.mp4`, fragment.bytes);
+    const placement = this.playlist.add(fragment);
+    // A keyframe part completes the segment before it, which is written from the parts kept so far.
+    this.segmentDone(placement.completed);
+    this.openParts.set(number, fragment.bytes);
+  }
+
+  private segmentDone(completed: PartPlacement['completed']) {
+    if (completed) {
+      this.write(
+        `${completed.msn}.mp4`,
+        Buffer.concat(completed.parts.map((part) => this.openParts.get(part) ?? Buffer.alloc(0))),
+      );
+      for (const part of completed.parts) this.openParts.delete(part);
+      this.onDisk.set(completed.msn, completed.parts);
+      for (const [msn, parts] of this.onDisk) {
+        if (msn >= this.playlist.mediaSequence - KEPT_AFTER_LISTING) continue;
+        for (const name of [`${msn}.mp4`, ...parts.map((part) => `part-${part}.mp4`)])
+          rmSync(join(this.folder, name), { force: true });
+        this.onDisk.delete(msn);
+      }
+    }
+    this.writePlaylist();
+  }
+
+  private writePlaylist() {
+    const file = join(this.options.hlsDir, this.options.playlist);
+    writeFileSync(`${file}.tmp`, this.playlist.render());
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private write(name: string, bytes: Buffer) {
+    // Through a temporary name: a file that exists is whole.
+    const file = join(this.folder, name);
+    writeFileSync(`${file}.tmp`, bytes);
+    renameSync(`${file}.tmp`, file);
+  }
+}
