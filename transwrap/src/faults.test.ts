@@ -132,7 +132,7 @@ test('a dropped WebSocket is resumed within the grace period: the stream to IVS 
     await sleep(250);
     latest = (await listedSegments(channel.playbackUrl)).at(-1);
   }
-  const number = (segment?: string) => Number(/(\d+)\.ts$/.exec(segment ?? '')?.[1]);
+  const number = (segment?: string) => Number(/(\d+)\.mp4$/.exec(segment ?? '')?.[1]);
   expect(number(latest)).toBeGreaterThan(number(beforeResume));
   expect(status.events.map((event) => event.onChannelStatus.status)).not.toContain('OFFLINE');
 
