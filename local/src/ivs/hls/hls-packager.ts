@@ -63,7 +63,7 @@ export class HlsPackager {
       '-loglevel',
       'error',
       '-analyzeduration',
-      '1000000',
+      '300000',
       '-i',
       options.source,
       '-c',
