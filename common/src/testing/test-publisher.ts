@@ -1,6 +1,6 @@
 /**
- * A broadcaster for tests: FFmpeg publishing a generated 720p30 H.264 + AAC stream to an RTMP(S)
- * URL at real-time pace, as OBS or transwrap would.
+ * A broadcaster for tests: FFmpeg publishing a generated 720p30 H.264 + AAC stream (or another
+ * size) to an RTMP(S) URL at real-time pace, as OBS or transwrap would.
  */
 import { spawn } from 'node:child_process';
 import { resolveFfmpeg } from '../binaries';
@@ -12,7 +12,10 @@ export interface Publisher {
   stop(): void;
 }
 
-export function publishTestStream(url: string, { seconds = 6, keyframeSeconds = 1 } = {}): Publisher {
+export function publishTestStream(
+  url: string,
+  { seconds = 6, keyframeSeconds = 1, size = '1280x720' } = {},
+): Publisher {
   const args = [
     '-hide_banner',
     '-loglevel',
@@ -21,7 +24,7 @@ export function publishTestStream(url: string, { seconds = 6, keyframeSeconds = 
     '-f',
     'lavfi',
     '-i',
-    'testsrc2=size=1280x720:rate=30',
+    `testsrc2=size=${size}:rate=30`,
     '-f',
     'lavfi',
     '-i',

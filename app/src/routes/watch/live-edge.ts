@@ -1,13 +1,14 @@
 /**
- * Keeps a live viewer close to the newest video there is. Video.js's HLS engine starts a late
- * joiner about three segments back and never catches up (bench/glass-to-glass measured 6.5-8.5 s
- * behind the seller); here the page watches how much video is buffered beyond what is showing, the
- * newest segment's end being as live as it gets, and closes the gap: a seek when it is large, 10 %
- * faster playback when it is a little large, normal speed once it is small. Buffered video arrives
- * a segment at a time, so the gap saws between "just before the next segment" and that plus a
- * segment; the smallest gap over the last few seconds is what is steered, so the sawtooth's low
- * point stays above a stall.
- */
+ * Keeps a live viewer close to the newest video there is. Over low-latency HLS (the local IVS
+ * lists ~0.3 s parts) Video.js's HLS engine starts PART-HOLD-BACK (1.2 s) behind the newest part
+ * and stays there, and this has nothing to do; over plain HLS it starts about three segments back
+ * and never catches up (bench/glass-to-glass measured 6.5-8.5 s behind the seller), and after a
+ * stall any player is further back than it need be. So the page watches how much video is
+ * buffered beyond what is showing, the newest buffered video being as live as it gets, and closes
+ * the gap: a seek when it is large, 10 % faster playback when it is a little large, normal speed
+ * once it is small. Buffered video arrives a segment (or part) at a time, so the gap saws; the
+ * smallest gap over the last few seconds is what is steered, so the sawtooth's low point stays
+ * above a stall. */
 export const LIVE_EDGE = {
   /** Seconds of samples (one a second) whose smallest gap is steered. */
   window: 6,
