@@ -73,12 +73,23 @@ async function look(page: Page, selector: string) {
 }
 
 /** Counts the player's stalls: `waiting` once it has played. */
-async function countStalls(page: Page) {
+/** In the viewer's page: stalls, and when the first frame was shown (the sampling loop only sees it at its next look). */
+async function watchPlayback(page: Page) {
   await page.addInitScript(() => {
-    const state = window as unknown as { stalls: number };
+    const state = window as unknown as { stalls: number; firstFrameAt?: number };
     state.stalls = 0;
     let played = false;
-    document.addEventListener('playing', () => (played = true), true);
+    document.addEventListener(
+      'playing',
+      (event) => {
+        played = true;
+        const video = event.target;
+        if (state.firstFrameAt !== undefined || !(video instanceof HTMLVideoElement)) return;
+        // 'playing' can come a moment before the frame is on screen: the frame callback says when it is.
+        video.requestVideoFrameCallback(() => (state.firstFrameAt ??= Date.now()));
+      },
+      true,
+    );
     document.addEventListener('waiting', () => played && (state.stalls += 1), true);
   });
 }
@@ -101,7 +112,7 @@ async function measure(stack: StackProcess, seller: AppBrowser, proxy: TcpProxy,
   const viewers: Viewer[] = [];
   const join = async (name: string) => {
     const viewerPage = await seller.browser.context.newPage();
-    await countStalls(viewerPage);
+    await watchPlayback(viewerPage);
     const viewer: Viewer = { name, page: viewerPage, joinedAt: Date.now(), latencies: [] };
     await viewerPage.goto(watchUrl);
     viewers.push(viewer);
@@ -150,12 +161,13 @@ async function measure(stack: StackProcess, seller: AppBrowser, proxy: TcpProxy,
       .map(({ seconds }) => seconds);
     const last = await look(viewer.page, 'video');
     const firstFrameFrom = viewer.name.startsWith('waiting') ? goLiveAt : viewer.joinedAt;
+    const firstFrameAt = await viewer.page.evaluate(() => (window as { firstFrameAt?: number }).firstFrameAt);
     rows.push({
       run: run.name,
       viewer: viewer.name,
       p50_s: round(percentile(settled, 50)),
       p95_s: round(percentile(settled, 95)),
-      firstFrame_s: viewer.firstFrameAt ? round((viewer.firstFrameAt - firstFrameFrom) / 1000) : null,
+      firstFrame_s: firstFrameAt ? round((firstFrameAt - firstFrameFrom) / 1000) : null,
       stalls: last?.stalls ?? null,
       playbackRate: last?.rate ?? null,
       samples: settled.length,

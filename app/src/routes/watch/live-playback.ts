@@ -275,6 +275,6 @@ async function waitForPlaylist(src: string, signal: AbortSignal, deadline: numbe
       if (signal.aborted) throw error;
     }
     if (Date.now() > deadline) throw new Error(`no playable stream at ${src}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -162,7 +162,7 @@ export class LivePlaylist {
       `#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=${seconds(3 * partTargetS)}`,
       `#EXT-X-PART-INF:PART-TARGET=${seconds(partTargetS)}`,
       `#EXT-X-MEDIA-SEQUENCE:${listed[0]?.msn ?? 0}`,
-      '#EXT-X-INDEPENDENT-SEGMENTS',
+      ...this.startTag(listed),
       `#EXT-X-MAP:URI="${this.initUri()}"`,
     ];
     // Parts are listed for the last three target durations, as the spec asks; older ones are whole segments.
@@ -185,6 +185,26 @@ export class LivePlaylist {
     else if (listed.length > 0)
       lines.push(`#EXT-X-PRELOAD-HINT:TYPE=PART,URI="${this.partUri(this.nextPartNumber)}"`);
     return `${lines.join('\n')}\n`;
+  }
+
+  /**
+   * Where a new viewer should start: the newest keyframe at least PART-HOLD-BACK before the end,
+   * as a negative offset from it. A player that starts anywhere else decodes nothing until the
+   * next keyframe (up to a segment later); from a keyframe the first frame shows as soon as its
+   * part arrives, and the player catches up from there. (No EXT-X-INDEPENDENT-SEGMENTS either:
+   * Video.js's HLS engine would take every part to be a keyframe.)
+   */
+  private startTag(listed: Segment[]): string[] {
+    const parts = listed.flatMap((segment) => segment.parts);
+    const end = parts.reduce((sum, part) => sum + part.durationS, 0);
+    const holdBack = 3 * this.options.partTargetS;
+    let at = 0;
+    let start: number | undefined;
+    for (const part of parts) {
+      if (part.independent && (start === undefined || at <= end - holdBack + 1e-6)) start = at;
+      at += part.durationS;
+    }
+    return start === undefined ? [] : [`#EXT-X-START:TIME-OFFSET=${seconds(start - end)},PRECISE=YES`];
   }
 
   private close(segment: Segment): PartPlacement['completed'] {
