@@ -13,9 +13,9 @@ export interface Fmp4Init {
 export interface Fmp4Fragment {
   kind: 'fragment';
   bytes: Buffer;
-  /** Of the video track (of the first track, if there is no video). */
+  /** The time it adds to the stream (its tracks' latest end less the last fragment's). */
   durationS: number;
-  /** Its video starts with a sync sample (a keyframe). */
+  /** Its video starts with a sync sample (a keyframe); for a stream without video, always. */
   independent: boolean;
 }
 
@@ -112,11 +112,17 @@ class FieldReader {
   }
 }
 
+interface Run {
+  track: Track;
+  /** Decode time of its first sample (tfdt), in the track's timescale. */
+  start: number;
+  duration: number;
+  samples: number;
+  firstFlags: number;
+}
+
 /** One track's run in a moof: its total duration (in its timescale) and its first sample's flags. */
-function runOf(
-  traf: Box,
-  tracks: Track[],
-): { track: Track; duration: number; firstFlags: number } | undefined {
+function runOf(traf: Box, tracks: Track[]): Run | undefined {
   const tfhd = child(traf, 'tfhd');
   if (!tfhd) return undefined;
   const header = new FieldReader(tfhd.body);
@@ -131,6 +137,7 @@ function runOf(
   const defaultFlags = header.optional(tfhdFlags & 0x20, track.defaultFlags);
 
   let duration = 0;
+  let samples = 0;
   let firstFlags: number | undefined;
   for (const trun of children(traf, 'trun')) {
     const fields = new FieldReader(trun.body);
@@ -140,13 +147,20 @@ function runOf(
     const runFirstFlags = fields.optional(flags & 0x4, defaultFlags);
     for (let sample = 0; sample < count; sample++) {
       duration += fields.optional(flags & 0x100, defaultDuration);
+      samples += 1;
       fields.optional(flags & 0x200, 0); // size
       const sampleFlags = fields.optional(flags & 0x400, sample === 0 ? runFirstFlags : defaultFlags);
       fields.optional(flags & 0x800, 0); // composition time offset
       firstFlags ??= sampleFlags;
     }
   }
-  return { track, duration, firstFlags: firstFlags ?? defaultFlags };
+  const tfdt = child(traf, 'tfdt');
+  const start = !tfdt
+    ? 0
+    : tfdt.body[0] === 1
+      ? Number(tfdt.body.readBigUInt64BE(4))
+      : tfdt.body.readUInt32BE(4);
+  return { track, start, duration, samples, firstFlags: firstFlags ?? defaultFlags };
 }
 
 /** Feed it FFmpeg's output as it arrives; it calls back with the init section and each fragment. */
@@ -155,6 +169,8 @@ export class Fmp4FragmentReader {
   private header: Buffer[] = [];
   private tracks: Track[] | undefined;
   private moof: Buffer | undefined;
+  private timelineEnd: number | undefined;
+  private held: Fmp4Fragment[] = [];
 
   constructor(private readonly onPiece: (piece: Fmp4Init | Fmp4Fragment) => void) {}
 
@@ -186,22 +202,59 @@ export class Fmp4FragmentReader {
     }
     if (type === 'moof') this.moof = bytes;
     else if (type === 'mdat' && this.moof) {
-      this.onPiece(this.fragment(this.moof, bytes));
+      const fragment = this.fragment(this.moof, bytes);
       this.moof = undefined;
+      // A fragment that adds no time (audio that ends before video already did) is no part of
+      // its own: it goes out at the front of the next one.
+      if (fragment.durationS < 0.001) this.held.push(fragment);
+      else this.onPiece(this.joinHeld(fragment));
     }
     // Anything else (mfra at the end, free space) is not media: skipped.
+  }
+
+  /**
+   * How much time a fragment adds to the stream: from where the last one ended to the latest
+   * end of any of its tracks. Tracks do not start and end together (audio may begin later; a
+   * camera that sends few frames leaves a fragment without video), so no one track's duration
+   * adds up right.
+   */
+  private spanOf(runs: Run[]): number {
+    const ends = runs
+      .filter((run) => run.samples > 0)
+      .map((run) => (run.start + run.duration) / run.track.timescale);
+    if (ends.length === 0) return 0;
+    const starts = runs.filter((run) => run.samples > 0).map((run) => run.start / run.track.timescale);
+    const from = this.timelineEnd ?? Math.min(...starts);
+    this.timelineEnd = Math.max(from, ...ends);
+    return this.timelineEnd - from;
+  }
+
+  private joinHeld(fragment: Fmp4Fragment): Fmp4Fragment {
+    if (this.held.length === 0) return fragment;
+    const group = [...this.held, fragment];
+    this.held = [];
+    return {
+      kind: 'fragment',
+      bytes: Buffer.concat(group.map((each) => each.bytes)),
+      durationS: fragment.durationS,
+      // Held fragments have no video of their own past this one's, so its keyframe decides.
+      independent: fragment.independent,
+    };
   }
 
   private fragment(moof: Buffer, mdat: Buffer): Fmp4Fragment {
     const runs = children({ type: 'moof', body: moof.subarray(8) }, 'traf').flatMap(
       (traf) => runOf(traf, this.tracks ?? []) ?? [],
     );
-    const main = runs.find((run) => run.track.video) ?? runs[0];
+    const video = runs.find((run) => run.track.video && run.samples > 0);
+    // A stream with video is joinable only where video starts with a keyframe; a fragment that
+    // holds only audio (a camera sending few frames) is not such a place.
+    const hasVideo = (this.tracks ?? []).some((track) => track.video);
     return {
       kind: 'fragment',
       bytes: Buffer.concat([moof, mdat]),
-      durationS: main ? main.duration / main.track.timescale : 0,
-      independent: main ? (main.firstFlags & NON_SYNC_SAMPLE) === 0 : false,
+      durationS: this.spanOf(runs),
+      independent: hasVideo ? video !== undefined && (video.firstFlags & NON_SYNC_SAMPLE) === 0 : true,
     };
   }
 }
