@@ -14,6 +14,7 @@ import {
   MkvOutputFormat,
   Output,
 } from 'mediabunny';
+import { checkedAvcDescription } from './avc-description';
 import { cameraFrames } from './camera-frames';
 import { h264Codec } from './encoder-capabilities';
 import type { WebCodecsEncoding } from './encoding-ladder';
@@ -122,7 +123,7 @@ export class WebCodecsRecording implements Recording {
     let failure: Error | undefined;
     const videoEncoder = new VideoEncoder({
       output: (chunk, meta) => {
-        if (live()) void videoSource.add(restamped('video', chunk), meta);
+        if (live()) void videoSource.add(restamped('video', chunk), withCheckedDescription(chunk, meta));
       },
       error: (error) => (failure = error),
     });
@@ -208,4 +209,19 @@ export class WebCodecsRecording implements Recording {
     };
     await Promise.all([pumpVideo(), pumpAudio()]);
   }
+}
+
+/** The encoder's metadata with an H.264 description that holds together (avc-description.ts). */
+function withCheckedDescription(
+  chunk: EncodedVideoChunk,
+  meta: EncodedVideoChunkMetadata | undefined,
+): EncodedVideoChunkMetadata | undefined {
+  const description = meta?.decoderConfig?.description;
+  if (!meta?.decoderConfig || !description) return meta;
+  const keyframe = new Uint8Array(chunk.byteLength);
+  chunk.copyTo(keyframe);
+  return {
+    ...meta,
+    decoderConfig: { ...meta.decoderConfig, description: checkedAvcDescription(description, keyframe) },
+  };
 }

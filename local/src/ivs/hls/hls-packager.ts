@@ -68,11 +68,6 @@ export class HlsPackager {
       options.source,
       '-c',
       'copy',
-      // avc3: players take H.264's parameter sets from the stream, where every keyframe carries
-      // them, rather than from the header alone (Firefox's encoder gives a header that does not
-      // parse; plain HLS's MPEG-TS never used it).
-      '-tag:v',
-      'avc3',
       '-f',
       'mp4',
       // empty_moov: the header comes first, alone; default_base_moof: each fragment stands alone (as CMAF asks).
@@ -115,7 +110,6 @@ export class HlsPackager {
           );
         }
         this.segmentDone(this.playlist.end());
-        require('node:fs').cpSync(this.folder, '/tmp/lastpkg/' + options.channelId + '-' + Date.now(), { recursive: true });
         options.live.remove(names, this.playlist);
         resolve();
       });
