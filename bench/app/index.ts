@@ -14,16 +14,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as op from '@golive/common/api-operations';
-import {
-  call,
-  identities,
-  registerTestEndpoint,
-  type Identities,
-} from '@golive/local/graphql/testing/api-clients';
-import { publishTestStream, type Publisher } from '@golive/common/testing/test-publisher';
+import { call, identities, type Identities } from '@golive/local/graphql/testing/api-clients';
+import type { Publisher } from '@golive/common/testing/test-publisher';
+import { publishTo } from '../../app/src/testing/broadcasts';
 import { poll } from '@golive/common/testing/poll';
 import { partUris } from '@golive/common/testing/hls-playlist';
-import { startStackProcess } from '@golive/local/testing/stack-process';
+import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
 import { auditPage, type PageAudit } from './lighthouse-audit';
 import { measureRouteLoads } from './route-loads';
 import type { RouteJavascript } from './route-javascript';
@@ -54,7 +50,7 @@ async function main() {
     const signIn = await auditPage(new URL('/sign-in', info.app.url).href, LIGHTHOUSE_RUNS);
     const watch = await auditPage(new URL(`/watch/${channelId}`, info.app.url).href, LIGHTHOUSE_RUNS);
     // Only now: the publisher's encoder would otherwise share this machine's CPU with the pages above.
-    const live = await liveChannel(who, info.ivs.rtmpUrl);
+    const live = await liveChannel(stack, who);
     publisher = live.publisher;
     const watchLive = await auditPage(new URL(`/watch/${live.id}`, info.app.url).href, LIGHTHOUSE_RUNS);
     const lighthouse = { signIn, watch, watchLive };
@@ -104,9 +100,11 @@ async function main() {
   }
 }
 
-/** A channel on air for the rest of the bench: FFmpeg publishes to it as transwrap would, and its HLS is up. */
-async function liveChannel(who: Identities, rtmpUrl: string): Promise<{ id: string; publisher: Publisher }> {
-  await registerTestEndpoint(who.clients.service, 'tw-bench-app');
+/** A channel on air for the rest of the bench, published as the app's tests publish, and its HLS up. */
+async function liveChannel(
+  stack: StackProcess,
+  who: Identities,
+): Promise<{ id: string; publisher: Publisher }> {
   const channel = (
     await call<{ createChannel: { id: string; playbackUrl: string } }>(
       who.clients.seller,
@@ -116,17 +114,9 @@ async function liveChannel(who: Identities, rtmpUrl: string): Promise<{ id: stri
       },
     )
   ).data!.createChannel;
-  const ticket = await call<{ startBroadcast: { token: string } }>(who.clients.seller, op.START_BROADCAST, {
-    channelId: channel.id,
-  });
-  const claim = await call<{ claimIngest: { streamKey: string } }>(who.clients.service, op.CLAIM_INGEST, {
-    token: ticket.data!.startBroadcast.token,
-    endpointId: 'tw-bench-app',
-  });
-  const publisher = publishTestStream(`${rtmpUrl}${claim.data!.claimIngest.streamKey}`, {
-    seconds: 3600,
+  // A phone-sized picture keeps the encoder, which a real viewer's phone never runs, light.
+  const publisher = await publishTo({ stack, who }, channel.id, 3600, {
     keyframeSeconds: 2,
-    // A phone-sized picture keeps the encoder, which a real viewer's phone never runs, light.
     size: '640x360',
   });
   await poll("the live channel's HLS", async () => {

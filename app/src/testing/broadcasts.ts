@@ -27,7 +27,12 @@ export async function createChannel(
 }
 
 /** Publishes `seconds` of test pattern to the channel, as a broadcaster on air. */
-export async function publishTo(api: ApiStack, channelId: string, seconds: number): Promise<Publisher> {
+export async function publishTo(
+  api: Pick<ApiStack, 'stack' | 'who'>,
+  channelId: string,
+  seconds: number,
+  picture: Omit<Parameters<typeof publishTestStream>[1], 'seconds'> = {},
+): Promise<Publisher> {
   const start = () =>
     call<op.StartBroadcastMutation>(api.who.clients.seller, op.START_BROADCAST, { channelId });
   let ticket = await start();
@@ -45,7 +50,7 @@ export async function publishTo(api: ApiStack, channelId: string, seconds: numbe
   if (!claim.data || claim.errors.length)
     throw new Error(`claimIngest failed: ${JSON.stringify(claim.errors)}`);
   const { ingestUrl, streamKey } = claim.data.claimIngest;
-  return publishTestStream(`${ingestUrl}${streamKey}`, { seconds });
+  return publishTestStream(`${ingestUrl}${streamKey}`, { ...picture, seconds });
 }
 
 /**
