@@ -81,7 +81,7 @@ export class HlsPackager {
     ];
     this.process = spawn(options.ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const reader = new Fmp4FragmentReader((piece) =>
-      piece.kind === 'init' ? this.write('init.mp4', piece.bytes) : this.addPart(piece),
+      piece.kind === 'init' ? this.write(this.playlist.initUri(), piece.bytes) : this.addPart(piece),
     );
     let failure: unknown;
     this.process.stdout?.on('data', (chunk: Buffer) => {
@@ -127,7 +127,7 @@ export class HlsPackager {
   private addPart(fragment: Fmp4Fragment) {
     // Written before it is listed: whoever reads the playlist (or waits on the hint) finds the file.
     const number = this.playlist.upcomingPartNumber;
-    this.write(`part-${number}.mp4`, fragment.bytes);
+    this.write(this.playlist.partUri(number), fragment.bytes);
     const placement = this.playlist.add(fragment);
     // A keyframe part completes the segment before it, which is written from the parts kept so far.
     this.segmentDone(placement.completed);
@@ -137,30 +137,28 @@ export class HlsPackager {
   private segmentDone(completed: PartPlacement['completed']) {
     if (completed) {
       this.write(
-        `${completed.msn}.mp4`,
+        this.playlist.segmentUri(completed.msn),
         Buffer.concat(completed.parts.map((part) => this.openParts.get(part) ?? Buffer.alloc(0))),
       );
       for (const part of completed.parts) this.openParts.delete(part);
       this.onDisk.set(completed.msn, completed.parts);
       for (const [msn, parts] of this.onDisk) {
         if (msn >= this.playlist.mediaSequence - KEPT_AFTER_LISTING) continue;
-        for (const name of [`${msn}.mp4`, ...parts.map((part) => `part-${part}.mp4`)])
-          rmSync(join(this.folder, name), { force: true });
+        for (const uri of [
+          this.playlist.segmentUri(msn),
+          ...parts.map((part) => this.playlist.partUri(part)),
+        ])
+          rmSync(join(this.options.hlsDir, uri), { force: true });
         this.onDisk.delete(msn);
       }
     }
-    this.writePlaylist();
+    this.write(this.options.playlist, this.playlist.render());
   }
 
-  private writePlaylist() {
-    const file = join(this.options.hlsDir, this.options.playlist);
-    writeFileSync(`${file}.tmp`, this.playlist.render());
-    renameSync(`${file}.tmp`, file);
-  }
-
-  private write(name: string, bytes: Buffer) {
+  /** A file under the HLS folder, by its URI relative to the playlist (the playlist names them all). */
+  private write(uri: string, bytes: Buffer | string) {
     // Through a temporary name: a file that exists is whole.
-    const file = join(this.folder, name);
+    const file = join(this.options.hlsDir, uri);
     writeFileSync(`${file}.tmp`, bytes);
     renameSync(`${file}.tmp`, file);
   }
