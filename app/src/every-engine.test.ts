@@ -47,17 +47,6 @@ const VIEWER_OF: Record<EngineName, EngineName> = {
   webkit: 'chromium',
 };
 
-/**
- * Why an engine cannot watch here, said in the test's name. WebKitGTK has no native HLS, so
- * Video.js feeds it through Media Source Extensions, which Safari users never take (Safari plays
- * HLS natively); with Debian's GStreamer 1.22 that stream shows its first frame and stops there
- * (readyState stays HAVE_CURRENT_DATA while segments keep arriving), measured 2026-12-04.
- */
-const CANNOT_WATCH: Partial<Record<EngineName, string>> = {
-  webkit:
-    " (cannot run here: Video.js's HLS over WebKitGTK's MSE stops at the first frame; hls.js plays the same stream there, and Safari plays HLS natively)",
-};
-
 const open: EnginePage[] = [];
 async function engine(name: EngineName): Promise<EnginePage> {
   const page = await launchEngine(name);
@@ -124,26 +113,21 @@ describe.each(ENGINES)('%s', (name) => {
     await viewer.waitForText('The broadcast has ended');
   }, 240_000);
 
-  const watches = CANNOT_WATCH[name] ? test.skip : test;
-  watches(
-    `an anonymous viewer watches a live channel: it starts by itself, muted, and the page says when it ends${CANNOT_WATCH[name] ?? ''}`,
-    async () => {
-      const watched = await createChannel(api, `Watched in ${name}`);
-      const publisher = await publish(watched.id, 120);
-      await channelBecomes(api, watched.id, 'LIVE');
-      const viewer = await engine(name);
-      await viewer.goto(appUrl(`/watch/${watched.id}`));
+  test('an anonymous viewer watches a live channel: it starts by itself, muted, and the page says when it ends', async () => {
+    const watched = await createChannel(api, `Watched in ${name}`);
+    const publisher = await publish(watched.id, 120);
+    await channelBecomes(api, watched.id, 'LIVE');
+    const viewer = await engine(name);
+    await viewer.goto(appUrl(`/watch/${watched.id}`));
 
-      const playing = await viewer.videoPlays('video', 60_000);
-      expect(playing).toMatchObject({ muted: true, paused: false });
-      await viewer.waitForText('Tap to unmute');
+    const playing = await viewer.videoPlays('video', 60_000);
+    expect(playing).toMatchObject({ muted: true, paused: false });
+    await viewer.waitForText('Tap to unmute');
 
-      publisher.stop();
-      await viewer.waitForText('The broadcast has ended', 45_000);
-      expect(await viewer.evaluate(() => document.querySelectorAll('video').length)).toBe(0);
-    },
-    180_000,
-  );
+    publisher.stop();
+    await viewer.waitForText('The broadcast has ended', 45_000);
+    expect(await viewer.evaluate(() => document.querySelectorAll('video').length)).toBe(0);
+  }, 180_000);
 
   test('the service worker controls the app, and with the network gone a reload opens the app offline', async () => {
     // The app through a proxy that can take the network away, leaving the stack running.

@@ -16,6 +16,12 @@ export const ENGINES: EngineName[] = ['chromium', 'firefox', 'webkit'];
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const POLL_MS = 200;
+/**
+ * How long one call into the page may take. A page's script answers in milliseconds; an engine
+ * whose page process hangs (seen once in WebKitGTK while playing) never answers at all, and a
+ * scenario should then fail saying so, not at the test runner's timeout.
+ */
+const ANSWER_MS = 20_000;
 
 export class EnginePage {
   private marks = 0;
@@ -29,7 +35,19 @@ export class EnginePage {
     return this.driver.goto(url);
   }
 
-  evaluate: PageDriver['evaluate'] = (fn, ...args) => this.driver.evaluate(fn, ...args);
+  evaluate: PageDriver['evaluate'] = (fn, ...args) => {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`${this.engine}: the page did not answer within ${ANSWER_MS} ms (is the engine hung?)`),
+          ),
+        ANSWER_MS,
+      );
+    });
+    return Promise.race([this.driver.evaluate(fn, ...args), hung]).finally(() => clearTimeout(timer));
+  };
 
   /**
    * Resolves with `fn`'s result once it is truthy; rejects after `timeoutMs` saying what was
@@ -44,7 +62,7 @@ export class EnginePage {
     const deadline = Date.now() + timeoutMs;
     let last: T | undefined;
     for (;;) {
-      last = await this.driver.evaluate(fn, ...args);
+      last = await this.evaluate(fn, ...args);
       if (last) return last;
       if (Date.now() > deadline)
         throw new Error(
