@@ -101,8 +101,23 @@ describe.each(ENGINES)('%s', (name) => {
     const playing = await viewer.videoPlays('video', 60_000).catch(async (error: Error) => {
       const says = (page: EnginePage) =>
         page.evaluate(() => document.querySelector('main')?.innerText.replace(/\s+/g, ' '));
+      // What the viewer's engine made of the stream, for a failure that happens once in a while.
+      const media = await viewer.evaluate(() => {
+        const video = document.querySelector('video');
+        if (!video) return 'no <video>';
+        const buffered = [...Array(video.buffered.length).keys()].map(
+          (index) => `${video.buffered.start(index).toFixed(2)}-${video.buffered.end(index).toFixed(2)}`,
+        );
+        return JSON.stringify({
+          readyState: video.readyState,
+          networkState: video.networkState,
+          error: video.error && `${video.error.code} ${video.error.message}`,
+          currentTime: video.currentTime,
+          buffered,
+        });
+      });
       throw new Error(
-        `${error.message}; the seller's page says: ${await says(seller)}; the viewer's: ${await says(viewer)}`,
+        `${error.message}; the seller's page says: ${await says(seller)}; the viewer's: ${await says(viewer)}; its video: ${media}`,
       );
     });
     expect(playing.width).toBeGreaterThan(0);

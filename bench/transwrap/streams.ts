@@ -9,7 +9,11 @@
  * frame; x264 with zerolatency emits one frame per input frame), checked against its timestamp.
  */
 import { WebSocket } from 'ws';
-import type { ServerMessage } from '@golive/transwrap/protocol/messages';
+import {
+  parseServerMessage,
+  stringifyMessage,
+  type ServerMessage,
+} from '@golive/transwrap/protocol/messages';
 import { clock } from './clock';
 import type { IndexedMedia } from './media';
 
@@ -109,11 +113,8 @@ export class BenchStream {
     this.socket = socket;
     socket.on('message', (data: Buffer, isBinary) => {
       if (isBinary) return;
-      try {
-        this.messages.push({ at: clock(), message: JSON.parse(data.toString()) as ServerMessage });
-      } catch {
-        // not ours to judge
-      }
+      const message = parseServerMessage(data.toString());
+      if (!('invalid' in message)) this.messages.push({ at: clock(), message });
     });
     socket.once('close', (code) => (this.closed = { code, at: clock() }));
   }
@@ -153,6 +154,6 @@ export class BenchStream {
 
   stop(): void {
     this.sender?.stop();
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'stop' }));
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(stringifyMessage({ type: 'stop' }));
   }
 }

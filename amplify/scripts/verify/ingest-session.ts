@@ -7,6 +7,9 @@
 import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
 import {
+  CloseCode,
+  parseServerMessage,
+  stringifyMessage,
   SUBPROTOCOL,
   type MediaDeclaration,
   type ServerMessage,
@@ -43,13 +46,21 @@ export class IngestSession {
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer, isBinary) => {
       if (isBinary) return;
-      const message = JSON.parse(data.toString()) as ServerMessage;
+      const message = parseServerMessage(data.toString());
+      if ('invalid' in message) {
+        // A transwrap speaking another protocol version: say so rather than wait for a ready.
+        const reason = `transwrap sent a message this check cannot read: ${message.invalid}`;
+        socket.close(CloseCode.BadMessage, reason.slice(0, 123));
+        this.closedWith = { code: CloseCode.BadMessage, reason };
+        this.listeners.forEach((listener) => listener());
+        return;
+      }
       if (message.type === 'ready') this.ready = message;
       if (message.type === 'stats') this.lastStats = message;
       this.listeners.forEach((listener) => listener());
     });
     socket.on('close', (code, reason) => {
-      this.closedWith = { code, reason: reason.toString() };
+      this.closedWith ??= { code, reason: reason.toString() };
       this.listeners.forEach((listener) => listener());
     });
   }
@@ -110,7 +121,7 @@ export class IngestSession {
 
   /** hello with the ticket and the seller's access token; resolves with transwrap's `ready`. */
   hello(ticket: string, accessToken: string, media: MediaDeclaration, signal: AbortSignal): Promise<Ready> {
-    this.socket.send(JSON.stringify({ type: 'hello', ticket, accessToken, media }));
+    this.socket.send(stringifyMessage({ type: 'hello', ticket, accessToken, media }));
     return this.until(() => this.ready, signal);
   }
 
@@ -137,7 +148,7 @@ export class IngestSession {
 
   /** Ends the broadcast as the PWA does (`stop`); resolves with the close (1000 when all went well). */
   stop(signal: AbortSignal): Promise<Closed> {
-    if (this.isOpen) this.socket.send(JSON.stringify({ type: 'stop' }));
+    if (this.isOpen) this.socket.send(stringifyMessage({ type: 'stop' }));
     return new Promise((resolve, reject) => {
       const check = () => {
         if (!this.closedWith && !signal.aborted) return;

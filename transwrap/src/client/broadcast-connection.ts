@@ -6,7 +6,18 @@
  * session needs the container from its header on); media sent meanwhile is held, within bounds.
  */
 import { EventEmitter } from 'eventemitter3';
-import { CloseCode, SUBPROTOCOL, type MediaDeclaration, type ServerMessage } from '../protocol/messages';
+import {
+  CloseCode,
+  parseServerMessage,
+  stringifyMessage,
+  SUBPROTOCOL,
+  type MediaDeclaration,
+  type ServerMessage,
+} from '../protocol/messages';
+import { afterClose, afterDrain } from './reconnect-policy';
+import type { SocketLike } from './socket-like';
+
+export type { SocketLike } from './socket-like';
 
 export type BroadcastState = 'connecting' | 'live' | 'resuming' | 'moving' | 'stopping' | 'ended';
 
@@ -38,20 +49,6 @@ interface BroadcastEvents {
   [BroadcastEvent.Ended]: [end: BroadcastEnd];
 }
 
-/** The part of the WebSocket API used: the browser's WebSocket, or `ws` in Node. */
-export interface SocketLike {
-  readonly readyState: number;
-  /** Bytes sent but not yet on the wire: grows when the uplink is slower than the encoder. */
-  readonly bufferedAmount: number;
-  binaryType: string;
-  send(data: string | ArrayBufferLike | ArrayBufferView): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code: number; reason: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-}
-
 export interface BroadcastConnectionOptions {
   /** A new ticket (the API's startBroadcast): where to go and the single-use token. */
   ticket(): Promise<Ticket>;
@@ -73,25 +70,6 @@ export interface BroadcastConnectionOptions {
   attemptTimeoutMs?: number;
 }
 
-/** Closes after which retrying cannot help: the broadcast ends. */
-const FINAL = new Set<number>([
-  CloseCode.Normal,
-  CloseCode.BadMessage,
-  CloseCode.MediaBeforeReady,
-  CloseCode.NotTheTicketsSeller,
-  CloseCode.UnsupportedMedia,
-  CloseCode.BadMedia,
-  CloseCode.BroadcastStopped,
-  CloseCode.TooBig,
-]);
-/** Closes after which this endpoint or session is gone: a new ticket, elsewhere. */
-const MOVE = new Set<number>([
-  CloseCode.GoingAway,
-  CloseCode.TicketRefused,
-  CloseCode.ResumeRefused,
-  CloseCode.RelayFailed,
-  CloseCode.AtCapacity,
-]);
 const OPEN = 1;
 /** How long a stop waits for the server's close (its relay flushes a few seconds of media first). */
 const STOP_CONFIRM_MS = 15_000;
@@ -162,7 +140,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     if (this.state === 'ended') return;
     if (this.state === 'live' && this.socket?.readyState === OPEN) {
       this.setState('stopping');
-      this.socket.send(JSON.stringify({ type: 'stop' }));
+      this.socket.send(stringifyMessage({ type: 'stop' }));
       // The server closes once the relay has flushed; if that close never comes (the network went
       // with the stop), the broadcast is over for the seller all the same.
       this.stopTimer = setTimeout(
@@ -261,8 +239,13 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
   private begin(ticket: Ticket, accessToken: string): void {
     if (this.state === 'ended') return;
     this.url = ticket.url;
-    const hello = { type: 'hello', ticket: ticket.token, accessToken, media: this.options.media };
-    this.open(JSON.stringify(hello), () => {
+    const hello = stringifyMessage({
+      type: 'hello',
+      ticket: ticket.token,
+      accessToken,
+      media: this.options.media,
+    });
+    this.open(hello, () => {
       // The old recording cannot continue into a new session: the server needs a header first.
       // Not before the socket opens: an endpoint that cannot be reached costs no restart.
       this.held = [];
@@ -276,7 +259,9 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     const ready = this.ready;
     if (!ready) return this.moveNow();
     this.setState('resuming');
-    this.open(JSON.stringify({ type: 'resume', sessionId: ready.sessionId, resumeToken: ready.resumeToken }));
+    this.open(
+      stringifyMessage({ type: 'resume', sessionId: ready.sessionId, resumeToken: ready.resumeToken }),
+    );
   }
 
   private open(opening: string, whenOpen?: () => void): void {
@@ -308,7 +293,12 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
       socket.send(opening);
     };
     socket.onmessage = ({ data }) => {
-      if (typeof data === 'string') this.message(JSON.parse(data) as ServerMessage);
+      if (typeof data !== 'string') return;
+      const message = parseServerMessage(data);
+      if (!('invalid' in message)) return this.message(message);
+      const reason = `the server sent a message this client cannot read: ${message.invalid}`;
+      this.detach()?.close(CloseCode.BadMessage, reason.slice(0, 123));
+      this.end({ code: CloseCode.BadMessage, reason });
     };
     socket.onerror = () => undefined; // onclose follows and decides
     socket.onclose = ({ code, reason }) => {
@@ -340,43 +330,47 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
         this.emit(BroadcastEvent.BitrateAdvice, message.maxKbps);
         return;
       case 'drain':
-        // A broadcast being stopped finishes where it is; moving would put it back on air.
-        if (this.state === 'stopping') return;
-        // Leave now rather than at the deadline: the new endpoint takes over while IVS still waits.
-        return this.moveNow();
+        if (afterDrain(this.state === 'stopping') === 'move') this.moveNow();
+        return;
     }
   }
 
   private async closed(code: number, reason: string, opened: boolean): Promise<void> {
     if (this.state === 'ended') return;
-    // The seller asked to stop: a connection lost meanwhile ends it as asked.
-    if (this.state === 'stopping') return this.end({ code: code === 1006 ? CloseCode.Normal : code, reason });
-    if (FINAL.has(code)) return this.end({ code, reason });
-    const wasResuming = this.state === 'resuming';
-    this.unreachable = wasResuming && !opened ? this.unreachable + 1 : 0;
+    const resuming = this.state === 'resuming';
+    // The grace is counted from the first drop, not from each failed resume.
+    if (!resuming) this.droppedAt = Date.now();
+    const { decision, unreachable } = afterClose({
+      code,
+      opened,
+      stopping: this.state === 'stopping',
+      resuming,
+      hasSession: this.ready !== undefined,
+      unreachableBefore: this.unreachable,
+      hasFallbackTicket: this.fallback !== undefined,
+      graceLeftMs: (this.ready?.limits.resumeGraceMs ?? 0) - (Date.now() - this.droppedAt),
+    });
+    this.unreachable = unreachable;
     const fallback = this.fallback;
     this.fallback = undefined;
-    if (MOVE.has(code) || !this.ready) {
-      this.abandonSession();
-      if (await this.retryWait()) await this.newSession();
-      return;
+    switch (decision.do) {
+      case 'end':
+        return this.end({ code: decision.code, reason });
+      case 'new session':
+        this.abandonSession();
+        if (!decision.wait || (await this.retryWait())) await this.newSession();
+        return;
+      case 'use fallback ticket':
+        this.abandonSession();
+        return this.begin(...fallback!);
+      case 'ask api':
+        this.setState('resuming');
+        return this.moveIfOnline();
+      case 'resume':
+        this.setState('resuming');
+        if (decision.wait && !(await this.retryWait())) return;
+        return this.resume();
     }
-    if (fallback && !opened) {
-      // Still unreachable while the API answers: the endpoint is gone.
-      this.abandonSession();
-      return this.begin(...fallback);
-    }
-    // Dropped (1006), idle (4008) or too slow (4009): the session is held for a while; resume it.
-    if (!wasResuming) this.droppedAt = Date.now();
-    const graceLeft = this.ready.limits.resumeGraceMs - (Date.now() - this.droppedAt);
-    if (graceLeft <= 0) {
-      this.abandonSession();
-      return this.newSession();
-    }
-    this.setState('resuming');
-    if (this.unreachable >= 2) return this.moveIfOnline();
-    if (wasResuming && !(await this.retryWait())) return;
-    this.resume();
   }
 
   /**

@@ -1,5 +1,5 @@
-/** What PROTOCOL.md accepts as a client message, and what closes the connection with 4000. */
-import { parseClientMessage } from './messages';
+/** What PROTOCOL.md accepts as a message in each direction, and what closes the connection with 4000. */
+import { parseClientMessage, parseServerMessage, stringifyMessage, type ServerMessage } from './messages';
 
 const media = { container: 'webm', video: 'h264', audio: 'opus' };
 
@@ -68,4 +68,66 @@ test.each([
   ],
 ])('%s is refused with a reason', (_name, text, reason) => {
   expect(parseClientMessage(text)).toEqual({ invalid: reason });
+});
+
+describe('server messages, as the client reads them', () => {
+  const ready = {
+    type: 'ready',
+    sessionId: 's',
+    resumeToken: 'r',
+    resumed: false,
+    channelId: 'c',
+    mode: 'copy',
+    limits: { maxMessageBytes: 1048576, idleTimeoutMs: 10000, statsIntervalMs: 1000, resumeGraceMs: 15000 },
+  };
+  const stats = {
+    type: 'stats',
+    receivedKbps: 2890,
+    relayFps: 30,
+    queuedBytes: 0,
+    rtmp: 'live',
+    restarts: 0,
+    uptimeMs: 41000,
+  };
+
+  test.each([
+    ['ready', ready],
+    ['stats', stats],
+    ['bitrate', { type: 'bitrate', maxKbps: 1500, reason: 'relay-lag' }],
+    ['drain', { type: 'drain', deadlineMs: 30000 }],
+  ])('%s is accepted, and reads back as it was written', (_name, message) => {
+    expect(parseServerMessage(stringifyMessage(message as ServerMessage))).toEqual(message);
+  });
+
+  test('fields a newer server adds are ignored', () => {
+    expect(parseServerMessage(JSON.stringify({ ...stats, viewers: 3 }))).toMatchObject(stats);
+  });
+
+  test.each([
+    ['not JSON', 'ready', 'not JSON'],
+    ['a string', '"ready"', 'not a JSON object'],
+    ['an unknown type', JSON.stringify({ type: 'welcome' }), 'unknown message type "welcome"'],
+    ['no type', JSON.stringify({ sessionId: 's' }), 'unknown message type undefined'],
+    ['a type from the client', JSON.stringify({ type: 'hello' }), 'unknown message type "hello"'],
+    ['ready without limits', JSON.stringify({ ...ready, limits: undefined }), 'ready has no valid limits'],
+    [
+      'ready with a limit that is not a number',
+      JSON.stringify({ ...ready, limits: { ...ready.limits, resumeGraceMs: '15s' } }),
+      'ready has no valid limits',
+    ],
+    [
+      'ready with an unknown mode and no session',
+      JSON.stringify({ ...ready, mode: 'remux', sessionId: '' }),
+      'ready has no valid sessionId, mode',
+    ],
+    ['stats with an unknown rtmp state', JSON.stringify({ ...stats, rtmp: 'up' }), 'stats has no valid rtmp'],
+    [
+      'bitrate below zero',
+      JSON.stringify({ type: 'bitrate', maxKbps: -1, reason: 'relay-lag' }),
+      'bitrate has no valid maxKbps',
+    ],
+    ['drain without a deadline', JSON.stringify({ type: 'drain' }), 'drain has no valid deadlineMs'],
+  ])('%s is refused with a reason', (_name, text, reason) => {
+    expect(parseServerMessage(text)).toEqual({ invalid: reason });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The ingest protocol in code: PROTOCOL.md, message by message. Both the server and the clients
- * (the PWA, tests) use these types and validators.
+ * (the PWA, tests, benchmarks, the deployment check) read every message through these validators
+ * and write it through `stringifyMessage`, so neither side trusts the other's JSON blindly.
  */
 
 export const SUBPROTOCOL = 'golive-ingest.v1';
@@ -48,6 +49,8 @@ export type ClientMessage =
   | { type: 'resume'; sessionId: string; resumeToken: string }
   | { type: 'stop' };
 
+export const CLIENT_MESSAGE_TYPES = ['hello', 'resume', 'stop'] as const satisfies ClientMessage['type'][];
+
 /** The messages that may open a connection. */
 export type OpeningMessage = Extract<ClientMessage, { type: 'hello' | 'resume' }>;
 
@@ -83,12 +86,8 @@ const MAX_TICKET_LENGTH = 200;
 const MAX_ID_LENGTH = 100;
 const MAX_TOKEN_LENGTH = 8192;
 
-function shortString(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= max;
-}
-
-/** A client message, or why the text is not one (the connection then closes with 4000). */
-export function parseClientMessage(text: string): ClientMessage | { invalid: string } {
+/** Every message is a JSON object with a `type`: the text as one, or why it is not. */
+function jsonObject(text: string): { fields: Record<string, unknown> } | { invalid: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -97,7 +96,18 @@ export function parseClientMessage(text: string): ClientMessage | { invalid: str
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { invalid: 'not a JSON object' };
-  const message = value as Record<string, unknown>;
+  return { fields: value as Record<string, unknown> };
+}
+
+function shortString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= max;
+}
+
+/** A client message, or why the text is not one (the connection then closes with 4000). */
+export function parseClientMessage(text: string): ClientMessage | { invalid: string } {
+  const object = jsonObject(text);
+  if ('invalid' in object) return object;
+  const message = object.fields;
   if (message.type === 'stop') return { type: 'stop' };
   if (message.type === 'resume') {
     const { sessionId, resumeToken } = message;
@@ -118,4 +128,70 @@ export function parseClientMessage(text: string): ClientMessage | { invalid: str
   if (typeof audio !== 'string' || !AUDIO.includes(audio))
     return { invalid: 'media.audio must be opus, aac or none' };
   return { type: 'hello', ticket, accessToken, media: { container, video, audio } as MediaDeclaration };
+}
+
+/** A message as it goes on the wire: one text frame of JSON. */
+export function stringifyMessage(message: ClientMessage | ServerMessage): string {
+  return JSON.stringify(message);
+}
+
+const RTMP_STATES: readonly string[] = ['connecting', 'live', 'reconnecting'];
+const MODES: readonly string[] = ['copy', 'transcode'];
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+function fieldsMissing(
+  message: Record<string, unknown>,
+  checks: Record<string, (value: unknown) => boolean>,
+) {
+  return Object.keys(checks).filter((name) => !checks[name]!(message[name]));
+}
+
+const SERVER_FIELDS: Record<ServerMessage['type'], Record<string, (value: unknown) => boolean>> = {
+  ready: {
+    sessionId: (value) => shortString(value, MAX_ID_LENGTH),
+    resumeToken: (value) => shortString(value, MAX_ID_LENGTH),
+    resumed: (value) => typeof value === 'boolean',
+    channelId: (value) => shortString(value, MAX_ID_LENGTH),
+    mode: (value) => typeof value === 'string' && MODES.includes(value),
+    limits: (value) =>
+      value !== null &&
+      typeof value === 'object' &&
+      fieldsMissing(value as Record<string, unknown>, {
+        maxMessageBytes: isCount,
+        idleTimeoutMs: isCount,
+        statsIntervalMs: isCount,
+        resumeGraceMs: isCount,
+      }).length === 0,
+  },
+  stats: {
+    receivedKbps: isCount,
+    relayFps: isCount,
+    queuedBytes: isCount,
+    rtmp: (value) => typeof value === 'string' && RTMP_STATES.includes(value),
+    restarts: isCount,
+    uptimeMs: isCount,
+  },
+  bitrate: { maxKbps: isCount, reason: (value) => value === 'relay-lag' },
+  drain: { deadlineMs: isCount },
+};
+
+export const SERVER_MESSAGE_TYPES = Object.keys(SERVER_FIELDS) as ServerMessage['type'][];
+
+/**
+ * A server message, or why the text is not one (the PWA's client then closes with 4000 and ends
+ * the broadcast: a server it cannot understand is not one it can broadcast through). Fields this
+ * version does not know are ignored, so a server may add some.
+ */
+export function parseServerMessage(text: string): ServerMessage | { invalid: string } {
+  const object = jsonObject(text);
+  if ('invalid' in object) return object;
+  const message = object.fields;
+  const type = message.type;
+  if (typeof type !== 'string' || !Object.hasOwn(SERVER_FIELDS, type))
+    return { invalid: `unknown message type ${JSON.stringify(type)}` };
+  const missing = fieldsMissing(message, SERVER_FIELDS[type as ServerMessage['type']]);
+  if (missing.length > 0) return { invalid: `${type} has no valid ${missing.join(', ')}` };
+  return message as ServerMessage;
 }

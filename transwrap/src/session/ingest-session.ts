@@ -9,7 +9,13 @@ import type { WebSocket } from 'ws';
 import { ApiRefusal, type ControlPlane } from '../api/control-plane';
 import type { TranswrapConfig } from '../config';
 import type { StreamStatus } from '@golive/common/generated/schema-types';
-import { CloseCode, parseClientMessage, type OpeningMessage, type ServerMessage } from '../protocol/messages';
+import {
+  CloseCode,
+  parseClientMessage,
+  stringifyMessage,
+  type OpeningMessage,
+  type ServerMessage,
+} from '../protocol/messages';
 import { relayMode, type RelayMode } from '../relay/ffmpeg-args';
 import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/resilient-relay';
 import type { Logger } from '../server/logger';
@@ -257,7 +263,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
 
   private send(message: ServerMessage): void {
     const socket = this.socket;
-    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    if (socket && socket.readyState === socket.OPEN) socket.send(stringifyMessage(message));
   }
 
   /** Closes the socket with a code; whether the broadcast goes on depends on the code. */

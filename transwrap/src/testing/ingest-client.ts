@@ -1,10 +1,18 @@
 /** A Node client speaking PROTOCOL.md, for tests and benchmarks. */
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
-import { SUBPROTOCOL, type MediaDeclaration, type ServerMessage } from '../protocol/messages';
+import {
+  parseServerMessage,
+  stringifyMessage,
+  SUBPROTOCOL,
+  type MediaDeclaration,
+  type ServerMessage,
+} from '../protocol/messages';
 
 export class IngestClient {
   readonly messages: ServerMessage[] = [];
+  /** Why each text frame the validators refused was refused: a test waiting on messages fails on one. */
+  readonly unreadable: string[] = [];
   readonly socket: WebSocket;
   readonly opened: Promise<void>;
   readonly closed: Promise<{ code: number; reason: string }>;
@@ -29,21 +37,24 @@ export class IngestClient {
       this.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     );
     this.socket.on('message', (data: Buffer, isBinary) => {
-      if (!isBinary) this.messages.push(JSON.parse(data.toString()) as ServerMessage);
+      if (isBinary) return;
+      const message = parseServerMessage(data.toString());
+      if ('invalid' in message) this.unreadable.push(message.invalid);
+      else this.messages.push(message);
     });
   }
 
   /** `accessToken`: the seller's sign-in token (the one the ticket was issued to). */
   async hello(ticket: string, media: MediaDeclaration, accessToken: string): Promise<void> {
     await this.opened;
-    this.socket.send(JSON.stringify({ type: 'hello', ticket, accessToken, media }));
+    this.socket.send(stringifyMessage({ type: 'hello', ticket, accessToken, media }));
   }
 
   /** Opens a held broadcast again, from the last `ready` another client received. */
   async resume(ready: { sessionId: string; resumeToken: string }): Promise<void> {
     await this.opened;
     this.socket.send(
-      JSON.stringify({ type: 'resume', sessionId: ready.sessionId, resumeToken: ready.resumeToken }),
+      stringifyMessage({ type: 'resume', sessionId: ready.sessionId, resumeToken: ready.resumeToken }),
     );
   }
 
@@ -57,6 +68,10 @@ export class IngestClient {
     for (;;) {
       const found = this.messages.slice(after).find((message) => message.type === type);
       if (found) return found as Extract<ServerMessage, { type: T }>;
+      if (this.unreadable.length > 0)
+        throw new Error(
+          `transwrap sent a message the protocol does not allow: ${this.unreadable.join('; ')}`,
+        );
       if (Date.now() > deadline || this.socket.readyState === WebSocket.CLOSED)
         throw new Error(`no ${type} message; got ${JSON.stringify(this.messages)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -88,6 +103,6 @@ export class IngestClient {
   /** Ends the broadcast as a broadcaster does: no more media, then `stop`. */
   stop(): void {
     this.stopping = true;
-    this.socket.send(JSON.stringify({ type: 'stop' }));
+    this.socket.send(stringifyMessage({ type: 'stop' }));
   }
 }
