@@ -62,8 +62,14 @@ export class HlsPackager {
       '-hide_banner',
       '-loglevel',
       'error',
+      // Over RTMP each track is only known when its first packet comes, so FFmpeg reads until it
+      // has seen both (it stops as soon as it has) or 5 s of one: a shorter limit packaged a seller
+      // whose camera started late as audio only, for the whole broadcast. Guessing the frame rate
+      // would wait for 40 frames: the MP4 needs only the timestamps.
       '-analyzeduration',
-      '300000',
+      '5000000',
+      '-fpsprobesize',
+      '0',
       '-i',
       options.source,
       '-c',
