@@ -34,6 +34,38 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // The layers: what ships (the PWA, transwrap, the resolvers, the AWS backend and the code they
+    // share) never reaches into the local stack, which stands in for AWS on one machine, or into
+    // the helpers tests use. Tests, test helpers and operator tools (amplify/scripts, which can
+    // check a local stack too) may.
+    files: [
+      'app/src/**/*.{ts,tsx}',
+      'transwrap/src/**/*.ts',
+      'common/src/**/*.ts',
+      'resolvers/**/*.ts',
+      'amplify/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'amplify/scripts/**', 'resolvers/scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@golive/local', '@golive/local/*', '**/local/src/*'],
+              message:
+                'Product code does not depend on the local stack: it stands in for AWS in development only.',
+            },
+            {
+              group: ['**/testing', '**/testing/*'],
+              message: 'Product code does not use test helpers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['resolvers/**/*.ts'],
     // Lambda handlers and tooling run on Node, not in APPSYNC_JS.
     ignores: [

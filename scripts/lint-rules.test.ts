@@ -1,6 +1,8 @@
 /**
  * The lint setup catches what AppSync would reject: code under resolvers/ that uses features the
- * APPSYNC_JS runtime does not support fails lint, while the same code elsewhere is fine.
+ * APPSYNC_JS runtime does not support fails lint, while the same code elsewhere is fine. And it
+ * holds the layers: product code (resolvers/ here) that imports the local stack or a test helper
+ * fails lint, while the local stack itself may.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,6 +10,8 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..');
 const LINT_TIMEOUT_MS = 300_000;
 const UNSUPPORTED_IN_APPSYNC = `
+export { loadConfig } from '@golive/local/config';
+export { poll } from '@golive/common/testing/poll';
 export async function request(ctx: { args: { ids: string[] } }) {
   const out: string[] = [];
   for (let i = 0; i < ctx.args.ids.length; i++) {
@@ -46,7 +50,7 @@ function ruleIdsFor(filePath: string): string[] {
 }
 
 test(
-  'a resolver using async, C-style for, try and regex literals fails with the AppSync rules',
+  'a resolver using async, C-style for, try and regex literals fails with the AppSync rules, and one importing the local stack or a test helper fails too',
   () => {
     const rules = ruleIdsFor('resolvers/lint-probe.ts');
     expect(rules).toEqual(
@@ -55,6 +59,7 @@ test(
         '@aws-appsync/no-for',
         '@aws-appsync/no-try',
         '@aws-appsync/no-regex',
+        'no-restricted-imports',
       ]),
     );
   },
