@@ -4,6 +4,7 @@
  * endpoint goes STOPPED. The broadcaster cannot resume there; it gets a new ticket, which points
  * at the surviving instance, and the channel is LIVE again with fresh HLS.
  */
+import { until } from '@golive/common/testing/poll';
 import { readStackInfo } from '@golive/local/stack-info';
 import * as op from '@golive/common/api-operations';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -65,7 +66,7 @@ test("kill -9 under the PWA's connection: resuming fails, it moves to a live ins
   const victim = current.find((instance) => instance.url === connection.endpoint)!;
   process.kill(victim.pid, 'SIGKILL');
   await watched.liveAgain(1, 30_000);
-  while (states.at(-1) !== 'live') await new Promise((resolve) => setTimeout(resolve, 50));
+  await until('the seller live again', () => states.at(-1) === 'live', 30_000);
   expect(states).toEqual(['live', 'resuming', 'moving', 'live']);
   expect(recorder.starts).toBe(2);
   expect(connection.endpoint).not.toBe(victim.url);

@@ -4,6 +4,7 @@
  * instance hands its broadcaster over to another; each time the channel's HLS carries on. And one
  * that is not a fault: a stopped broadcast stays stopped.
  */
+import { poll, until } from '@golive/common/testing/poll';
 import { IvsClient, StopStreamCommand } from '@aws-sdk/client-ivs';
 import * as op from '@golive/common/api-operations';
 import { call } from '@golive/local/graphql/testing/api-clients';
@@ -30,12 +31,15 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
   process.kill(relays()[0]!.pid, 'SIGKILL');
 
   // The broadcaster's connection stays up; transwrap reports the restart in its stats.
-  for (;;) {
-    const stats = client.messages.filter((message) => message.type === 'stats').at(-1);
-    if (stats?.type === 'stats' && stats.restarts >= 1 && stats.rtmp === 'live') break;
-    expect(client.socket.readyState).toBe(client.socket.OPEN);
-    await sleep(100);
-  }
+  await until(
+    'stats saying the relay restarted and is live',
+    () => {
+      const stats = client.messages.filter((message) => message.type === 'stats').at(-1);
+      expect(client.socket.readyState).toBe(client.socket.OPEN);
+      return stats?.type === 'stats' && stats.restarts >= 1 && stats.rtmp === 'live';
+    },
+    30_000,
+  );
   // IVS saw the old connection end and a new one start: the channel is LIVE again with fresh HLS.
   await watched.liveAgain(1);
   await segmentsSoon(watched.channel.playbackUrl);
@@ -127,11 +131,10 @@ test('a dropped WebSocket is resumed within the grace period: the stream to IVS 
 
   await watched.liveAgain(1, 10_000);
   // The same HLS stream carries on with new segments; IVS never saw the stream end.
-  let latest = beforeResume;
-  while (latest === beforeResume) {
-    await sleep(250);
-    latest = (await listedSegments(channel.playbackUrl)).at(-1);
-  }
+  const latest = await poll('a segment newer than before the resume', async () => {
+    const newest = (await listedSegments(channel.playbackUrl)).at(-1);
+    return newest !== beforeResume ? newest : undefined;
+  });
   const number = (segment?: string) => Number(/(\d+)\.mp4$/.exec(segment ?? '')?.[1]);
   expect(number(latest)).toBeGreaterThan(number(beforeResume));
   expect(status.events.map((event) => event.onChannelStatus.status)).not.toContain('OFFLINE');

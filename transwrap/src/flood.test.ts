@@ -5,6 +5,7 @@
  * seller but not keep one out, and never takes a ticketed seller's place. The attackers are real
  * sockets from real loopback addresses (127.0.0.2, ...), reopened the moment they close.
  */
+import { until } from '@golive/common/testing/poll';
 import * as op from '@golive/common/api-operations';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -16,7 +17,6 @@ import { testRecording } from './testing/test-broadcast';
 import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
 
 const api = useApiStack('transwrap-flood');
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Runs `attack` on its own transwrap instance (the only one taking broadcasts meanwhile). */
 async function onOwnInstance(
@@ -33,7 +33,7 @@ async function onOwnInstance(
 
 /** Waits until the flood has been going for a while: every lane reopened at least twice. */
 async function floodGoing(flood: HelloLessFlood, lanes: number): Promise<void> {
-  while (flood.closed < lanes * 2) await sleep(50);
+  await until('every lane of the flood reopened twice', () => flood.closed >= lanes * 2, 60_000);
 }
 
 test('the attack as seen: 60 hello-less sockets from 3 addresses, reopened without pause; 10 sellers each go live at the first try', async () => {

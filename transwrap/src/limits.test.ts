@@ -3,6 +3,7 @@
  * the same instance keeps relaying, memory stays bounded, a client that stops sending is closed
  * for idling, and an FFmpeg that stops taking media neither grows memory nor ends the broadcast.
  */
+import { until } from '@golive/common/testing/poll';
 import { readFileSync } from 'node:fs';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -87,8 +88,9 @@ test('an FFmpeg that stops taking media: the client is told to lower its bitrate
   await client.hello(await ticket('Stuck relay'), media, api.who.tokens.seller);
   await client.next('ready');
   const sending = client.sendFile(path, seconds);
-  while (!client.messages.some((message) => message.type === 'stats' && message.rtmp === 'live'))
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  await until('stats saying the relay is live', () =>
+    client.messages.some((message) => message.type === 'stats' && message.rtmp === 'live'),
+  );
   await new Promise((resolve) => setTimeout(resolve, 1500));
 
   const stuck = relays().find((process) => !earlier.has(process.pid));
@@ -104,12 +106,15 @@ test('an FFmpeg that stops taking media: the client is told to lower its bitrate
   expect(advice.maxKbps).toBeGreaterThanOrEqual(300);
   expect(advice.maxKbps).toBeLessThan(3000);
   // RELAY_STALL_TIMEOUT_MS later the stuck FFmpeg is replaced and the broadcast carries on.
-  for (;;) {
-    const stats = client.messages.filter((message) => message.type === 'stats').at(-1);
-    if (stats?.type === 'stats' && stats.restarts >= 1 && stats.rtmp === 'live') break;
-    expect(client.socket.readyState).toBe(client.socket.OPEN);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await until(
+    'stats saying the relay restarted and is live',
+    () => {
+      const stats = client.messages.filter((message) => message.type === 'stats').at(-1);
+      expect(client.socket.readyState).toBe(client.socket.OPEN);
+      return stats?.type === 'stats' && stats.restarts >= 1 && stats.rtmp === 'live';
+    },
+    30_000,
+  );
   expect(relays().map((process) => process.pid)).not.toContain(stuck!.pid);
   // Held-up media waited in TCP buffers and the browser, not in transwrap.
   expect(residentKb(transwrap.pid) - before).toBeLessThan(30 * 1024);

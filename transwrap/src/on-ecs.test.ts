@@ -6,20 +6,13 @@
  *   (api/task-protection.test.ts covers renewals and failures);
  * - its load reaches CloudWatch as the metric the service scales on (embedded in its log).
  */
+import { until } from '@golive/common/testing/poll';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { PROTECTION_MINUTES } from './api/task-protection';
 import { CloseCode } from './protocol/messages';
 import { broadcastOn, watchedChannel } from './testing/test-broadcast';
 import { standInAgent, type StandInAgent } from './testing/ecs-agent';
 import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
-
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const api = useApiStack('transwrap-task-protection');
 let agent: StandInAgent;
@@ -50,14 +43,18 @@ test('a broadcast keeps its ECS task protected from scale-in until it ends, and 
   try {
     const { client, sending } = await broadcastOn(await watched.ticket(), api.who.tokens.seller);
     await watched.liveAgain(0);
-    await until(() => agent.requests.length > 0, 5000);
+    await until('a request to the ECS agent', () => agent.requests.length > 0, 5000);
     expect(agent.requests).toEqual([ON]);
 
     client.stop();
     expect((await client.closed).code).toBe(CloseCode.Normal);
     await sending;
     // transwrap logs the agent's answer to each call.
-    await until(() => transwrap.output().includes('"message":"task protection off"'), 15_000);
+    await until(
+      'transwrap to log task protection off',
+      () => transwrap.output().includes('"message":"task protection off"'),
+      15_000,
+    );
     expect(agent.requests).toEqual([ON, OFF]);
     expect(transwrap.output()).toContain('"message":"task protection on"');
     expect(transwrap.output()).not.toContain('task protection failed');

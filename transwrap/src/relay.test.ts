@@ -4,7 +4,7 @@
  * it, and HLS from the local IVS checked with ffprobe.
  */
 import { playableMedia, segmentUris } from '@golive/common/testing/hls-playlist';
-import { poll } from '@golive/common/testing/poll';
+import { poll, until } from '@golive/common/testing/poll';
 import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -107,8 +107,9 @@ describe('abuse gets its documented close code; the process, its memory and a he
     await healthy.hello(token, media, api.who.tokens.seller);
     await healthy.next('ready');
     void healthy.sendFile(path, seconds);
-    while (!healthy.messages.some((message) => message.type === 'stats' && message.rtmp === 'live'))
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    await until('stats saying the healthy broadcast is live', () =>
+      healthy.messages.some((message) => message.type === 'stats' && message.rtmp === 'live'),
+    );
     residentBefore = residentKb(transwrap.pid);
   }, 40_000);
 

@@ -5,6 +5,7 @@
  * 4012, no relay is left and the channel is OFFLINE. An API that cannot be asked is not a stop.
  * transwrap reaches the API through a gate, so a test can act while transwrap waits on an answer.
  */
+import { until } from '@golive/common/testing/poll';
 import * as op from '@golive/common/api-operations';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -38,7 +39,6 @@ const STOPPED = {
   code: CloseCode.BroadcastStopped,
   reason: 'the broadcast was stopped by its seller or an admin',
 };
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 const relays = () => descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg');
 const statuses = (watched: WatchedChannel) =>
   watched.status.events.map((event) => event.onChannelStatus.status);
@@ -50,7 +50,7 @@ async function stopAs(who: 'seller' | 'admin', watched: WatchedChannel): Promise
 
 /** The broadcast is over: no FFmpeg left, and the channel ended OFFLINE. */
 async function broadcastOver(watched: WatchedChannel): Promise<void> {
-  while (relays().length > 0) await sleep(100);
+  await until('no relay FFmpeg left', () => relays().length === 0, 30_000);
   if (statuses(watched).some((status) => status !== 'OFFLINE'))
     await watched.status.next((event) => event.onChannelStatus.status === 'OFFLINE', 15_000);
   const { data } = await call<{ channel: { status: string } }>(api.who.clients.seller, op.CHANNEL, {
@@ -149,7 +149,7 @@ test('an API that cannot be asked is not a stop: the broadcast goes on through i
     const sending = client.sendFile(path, seconds);
     await watched.liveAgain(0);
     // Asked once before ready, then at live and every 500 ms through 2 s: none of them answered.
-    while (gate.count('BroadcastStopped') < askedBefore + 6) await sleep(100);
+    await until('six more stop checks', () => gate.count('BroadcastStopped') >= askedBefore + 6, 30_000);
 
     const stats = await client.next('stats', 15_000, client.messages.length);
     expect(stats).toMatchObject({ rtmp: 'live', restarts: 0 });

@@ -3,6 +3,7 @@
  * against a local stack of its own. Sellers manage channels and get tickets, transwrap (IAM)
  * registers and redeems them, status reports reach exactly the right subscribers.
  */
+import { until } from '@golive/common/testing/poll';
 import type { ApolloClient } from '@apollo/client';
 import { GetChannelCommand, IvsClient, ResourceNotFoundException } from '@aws-sdk/client-ivs';
 import { startTcpProxy } from '@golive/common/testing/tcp-proxy';
@@ -267,7 +268,11 @@ test('a dropped WebSocket reconnects through the link, and the subscription keep
 
     proxy.dropAll();
     // The link notices the drop, the retry subscribes again over a new connection.
-    await waitFor(() => proxy.connections() > 0 && feed.readyCount() >= 2);
+    await until(
+      'the subscription connected again through the proxy',
+      () => proxy.connections() > 0 && feed.readyCount() >= 2,
+      10_000,
+    );
     await report('LIVE');
     await feed.next((event) => event.onChannelStatus.status === 'LIVE');
     feed.stop();
@@ -276,11 +281,3 @@ test('a dropped WebSocket reconnects through the link, and the subscription keep
     await proxy.close();
   }
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

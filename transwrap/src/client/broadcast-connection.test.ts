@@ -4,6 +4,7 @@
  * seconds offline, is resumed with the recording carrying on; a draining instance is left for
  * another with a new recording; an admin's stop ends it for good.
  */
+import { until } from '@golive/common/testing/poll';
 import * as op from '@golive/common/api-operations';
 import { startTcpProxy, type TcpProxy } from '@golive/common/testing/tcp-proxy';
 import { call } from '@golive/local/graphql/testing/api-clients';
@@ -35,14 +36,6 @@ const goLive = (name: string, { via, online, connection }: Seller = {}) =>
     connection,
   );
 
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /**
  * Goes live through a proxy, takes the network away as `outage` says (and the API too, with
  * `apiUnreachable`), brings it back once transwrap holds the session (after `whileAway`), and
@@ -68,7 +61,7 @@ async function expectResumeAfter(
     networkBack();
     await live.watched.liveAgain(1);
     // transwrap reports LIVE as it answers the resume: the viewer may hear it before `ready` lands.
-    await until(() => live.states.at(-1) === 'live');
+    await until('the broadcast live again', () => live.states.at(-1) === 'live');
     expect(live.states).toEqual(['live', 'resuming', 'live']);
     expect(live.recorder.starts).toBe(1);
 
@@ -110,7 +103,7 @@ test('an admin stops the broadcast: the connection ends with 4012 and does not c
     code: 4012,
     reason: 'the broadcast was stopped by its seller or an admin',
   });
-  await until(() => live.states.at(-1) === 'ended');
+  await until('the broadcast ended', () => live.states.at(-1) === 'ended');
   expect(live.states).toEqual(['live', 'ended']);
   live.recorder.stop();
   live.watched.status.stop();
@@ -124,7 +117,7 @@ test('a draining instance: the connection moves to another with a new recording'
     const first = [transwrap, other].find((instance) => instance.url === connection.endpoint)!;
     void first.stop('SIGTERM');
     await watched.liveAgain(1);
-    await until(() => states.at(-1) === 'live');
+    await until('the broadcast live again', () => states.at(-1) === 'live');
     expect(states).toEqual(['live', 'moving', 'live']);
     expect(recorder.starts).toBe(2);
     expect(connection.endpoint).not.toBe(first.url);
