@@ -106,15 +106,7 @@ test('an FFmpeg that stops taking media: the client is told to lower its bitrate
   expect(advice.maxKbps).toBeGreaterThanOrEqual(300);
   expect(advice.maxKbps).toBeLessThan(3000);
   // RELAY_STALL_TIMEOUT_MS later the stuck FFmpeg is replaced and the broadcast carries on.
-  await until(
-    'stats saying the relay restarted and is live',
-    () => {
-      const stats = client.messages.filter((message) => message.type === 'stats').at(-1);
-      expect(client.socket.readyState).toBe(client.socket.OPEN);
-      return stats?.type === 'stats' && stats.restarts >= 1 && stats.rtmp === 'live';
-    },
-    30_000,
-  );
+  await client.relayRestarted();
   expect(relays().map((process) => process.pid)).not.toContain(stuck!.pid);
   // Held-up media waited in TCP buffers and the browser, not in transwrap.
   expect(residentKb(transwrap.pid) - before).toBeLessThan(30 * 1024);

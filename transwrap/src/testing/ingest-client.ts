@@ -1,6 +1,7 @@
 /** A Node client speaking PROTOCOL.md, for tests and benchmarks. */
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
+import { until } from '@golive/common/testing/poll';
 import {
   parseServerMessage,
   stringifyMessage,
@@ -76,6 +77,20 @@ export class IngestClient {
         throw new Error(`no ${type} message; got ${JSON.stringify(this.messages)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** Waits for a `stats` saying the relay was restarted and is live again, the socket open all along. */
+  async relayRestarted(timeoutMs = 30_000): Promise<void> {
+    await until(
+      'stats saying the relay restarted and is live',
+      () => {
+        if (this.socket.readyState !== WebSocket.OPEN)
+          throw new Error('the socket closed while the relay restarted');
+        const stats = this.messages.filter((message) => message.type === 'stats').at(-1);
+        return stats?.type === 'stats' && stats.restarts >= 1 && stats.rtmp === 'live';
+      },
+      timeoutMs,
+    );
   }
 
   /**
