@@ -194,17 +194,10 @@ describe.each(cases(OPERATIONS))('%s by %s', (_name, identity, expected, row) =>
 describe.each(cases(SUBSCRIPTIONS))('subscription %s by %s', (_name, identity, expected, row) => {
   test(`is ${expected}`, async () => {
     const subscription = collect<unknown>(api.who.clients[identity], row.document, await row.variables());
-    let poll: NodeJS.Timeout | undefined;
     const started = await Promise.race([
       subscription.ready.then(() => 'allowed'),
-      new Promise<string>((resolve) => {
-        poll = setInterval(() => {
-          if (subscription.errors.length)
-            resolve(subscription.errors.map((error) => describeError(error)).join('\n'));
-        }, 20);
-      }),
+      subscription.firstError.then(() => subscription.errors.map((error) => describeError(error)).join('\n')),
     ]);
-    clearInterval(poll);
     subscription.stop();
     if (expected === 'allowed') expect(started).toBe('allowed');
     else expect(started).toMatch(/Unauthorized/);

@@ -1,7 +1,7 @@
 /** A Node client speaking PROTOCOL.md, for tests and benchmarks. */
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
-import { until } from '@golive/common/testing/poll';
+import { MessageLog } from '@golive/common/testing/message-log';
 import {
   parseServerMessage,
   stringifyMessage,
@@ -11,7 +11,8 @@ import {
 } from '../protocol/messages';
 
 export class IngestClient {
-  readonly messages: ServerMessage[] = [];
+  /** Every message transwrap sent; it ends when the socket closes, and fails on an unreadable one. */
+  readonly log = new MessageLog<ServerMessage>();
   /** Why each text frame the validators refused was refused: a test waiting on messages fails on one. */
   readonly unreadable: string[] = [];
   readonly socket: WebSocket;
@@ -35,14 +36,23 @@ export class IngestClient {
       this.socket.once('error', reject);
     });
     this.closed = new Promise((resolve) =>
-      this.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      this.socket.once('close', (code, reason) => {
+        this.log.end(`the socket closed (${code}${reason.length > 0 ? ` ${reason.toString()}` : ''})`);
+        resolve({ code, reason: reason.toString() });
+      }),
     );
     this.socket.on('message', (data: Buffer, isBinary) => {
       if (isBinary) return;
       const message = parseServerMessage(data.toString());
-      if ('invalid' in message) this.unreadable.push(message.invalid);
-      else this.messages.push(message);
+      if (!('invalid' in message)) return this.log.push(message);
+      this.unreadable.push(message.invalid);
+      this.log.fail(new Error(`transwrap sent a message the protocol does not allow: ${message.invalid}`));
     });
+  }
+
+  /** Every message transwrap sent, oldest first. */
+  get messages(): readonly ServerMessage[] {
+    return this.log.messages;
   }
 
   /** `accessToken`: the seller's sign-in token (the one the ticket was issued to). */
@@ -59,38 +69,31 @@ export class IngestClient {
     );
   }
 
-  /** The first message of `type`, or with `after` (a count of messages), the first one after those. */
-  async next<T extends ServerMessage['type']>(
+  /**
+   * The first message of `type`, or with `after` (a count of messages: `messages.length` for one
+   * still to come), the first one after those. Fails at once if the socket closes first or
+   * transwrap sends something the protocol does not allow.
+   */
+  next<T extends ServerMessage['type']>(
     type: T,
     timeoutMs = 15_000,
     after = 0,
   ): Promise<Extract<ServerMessage, { type: T }>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.messages.slice(after).find((message) => message.type === type);
-      if (found) return found as Extract<ServerMessage, { type: T }>;
-      if (this.unreadable.length > 0)
-        throw new Error(
-          `transwrap sent a message the protocol does not allow: ${this.unreadable.join('; ')}`,
-        );
-      if (Date.now() > deadline || this.socket.readyState === WebSocket.CLOSED)
-        throw new Error(`no ${type} message; got ${JSON.stringify(this.messages)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    return this.log.next(`a ${type} message`, (message) => message.type === type, {
+      after,
+      timeoutMs,
+    }) as Promise<Extract<ServerMessage, { type: T }>>;
   }
 
   /** Waits for a `stats` saying the relay was restarted and is live again, the socket open all along. */
   async relayRestarted(timeoutMs = 30_000): Promise<void> {
-    await until(
+    await this.log.next(
       'stats saying the relay restarted and is live',
-      () => {
-        if (this.socket.readyState !== WebSocket.OPEN)
-          throw new Error('the socket closed while the relay restarted');
-        const stats = this.messages.filter((message) => message.type === 'stats').at(-1);
-        return stats?.type === 'stats' && stats.restarts >= 1 && stats.rtmp === 'live';
-      },
-      timeoutMs,
+      (message) => message.type === 'stats' && message.restarts >= 1 && message.rtmp === 'live',
+      { timeoutMs },
     );
+    if (this.socket.readyState !== WebSocket.OPEN)
+      throw new Error('the socket closed while the relay restarted');
   }
 
   /**
@@ -108,6 +111,7 @@ export class IngestClient {
     const first = Math.floor((fromSecond / durationSeconds) * bytes.length);
     const start = Date.now() - fromSecond * 1000;
     for (let offset = first; offset < bytes.length; offset += chunkBytes) {
+      // Pacing, not waiting: each chunk goes out when a recorder would have produced it.
       const due = start + (offset / bytes.length) * durationSeconds * 1000;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       if (this.stopping || this.socket.readyState !== WebSocket.OPEN) return;

@@ -4,8 +4,8 @@
  * bad frames with `error` messages without dropping the connection or crashing.
  */
 import { print } from 'graphql';
-import { once } from 'node:events';
 import { WebSocket } from 'ws';
+import { MessageLog } from '@golive/common/testing/message-log';
 import { call } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { useApiStack } from '../testing/api-stack';
@@ -33,7 +33,7 @@ interface Message {
 
 /** A raw protocol client: every message is kept; tests wait for the ones they expect. */
 class RawClient {
-  readonly messages: Message[] = [];
+  readonly log = new MessageLog<Message>();
   readonly socket: WebSocket;
   readonly closed: Promise<{ code: number; reason: string }>;
   private readonly opened: Promise<void>;
@@ -45,9 +45,12 @@ class RawClient {
       this.socket.once('error', reject);
     });
     this.closed = new Promise((resolve) =>
-      this.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      this.socket.once('close', (code, reason) => {
+        this.log.end(`the socket closed (${code} ${reason.toString()})`);
+        resolve({ code, reason: reason.toString() });
+      }),
     );
-    this.socket.on('message', (data: Buffer) => this.messages.push(JSON.parse(data.toString()) as Message));
+    this.socket.on('message', (data: Buffer) => this.log.push(JSON.parse(data.toString()) as Message));
   }
 
   async send(message: unknown): Promise<void> {
@@ -57,23 +60,29 @@ class RawClient {
     );
   }
 
-  async next(match: (message: Message) => boolean, timeoutMs = 5000): Promise<Message> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const index = this.messages.findIndex(match);
-      if (index >= 0) return this.messages.splice(index, 1)[0]!;
-      if (Date.now() > deadline) throw new Error(`no such message; got ${JSON.stringify(this.messages)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  /**
+   * The first message of `type` (for the operation `id`, if given) that came or comes, at or
+   * after the index `after` (MessageLog's semantics: nothing is taken out of the log).
+   */
+  next(type: string, { id, after }: { id?: string; after?: number } = {}): Promise<Message> {
+    return this.log.next(
+      id === undefined ? `a ${type} message` : `a ${type} message for ${id}`,
+      (message) => message.type === type && (id === undefined || message.id === id),
+      { after, timeoutMs: 5000 },
+    );
   }
 
   /** Every message of one of `types` for each of `ids`, once all have come (in any order). */
   async each(ids: string[], types: string[]): Promise<Message[]> {
-    const wanted = new Set(ids);
-    const found = () =>
-      this.messages.filter((m) => m.id !== undefined && wanted.has(m.id) && types.includes(m.type));
-    while (new Set(found().map((m) => m.id)).size < wanted.size) await once(this.socket, 'message');
-    return found();
+    for (const id of ids)
+      await this.log.next(
+        `a ${types.join(' or ')} message for ${id}`,
+        (message) => message.id === id && types.includes(message.type),
+        { timeoutMs: 10_000 },
+      );
+    return this.log.messages.filter(
+      (message) => message.id !== undefined && ids.includes(message.id) && types.includes(message.type),
+    );
   }
 
   close(): void {
@@ -100,7 +109,7 @@ async function connected(): Promise<RawClient> {
     `header-${encode(apiKeyHeader())}`,
   ]);
   await client.send({ type: 'connection_init' });
-  await client.next((m) => m.type === 'connection_ack');
+  await client.next('connection_ack');
   return client;
 }
 
@@ -110,12 +119,12 @@ test('connection_init is answered with connection_ack {connectionTimeoutMs} and 
     `header-${encode(apiKeyHeader())}`,
   ]);
   await client.send({ type: 'connection_init' });
-  expect(await client.next((m) => m.type === 'connection_ack')).toEqual({
+  expect(await client.next('connection_ack')).toEqual({
     type: 'connection_ack',
     payload: { connectionTimeoutMs: 300000 },
   });
-  await client.next((m) => m.type === 'ka');
-  await client.next((m) => m.type === 'ka'); // the next one, after GRAPHQL_KEEPALIVE_MS
+  const first = await client.next('ka');
+  await client.next('ka', { after: client.log.indexOf(first) + 1 }); // the next one, after GRAPHQL_KEEPALIVE_MS
   client.close();
 });
 
@@ -126,29 +135,34 @@ test('auth may come as the documented `header` and `payload` query parameters in
     ['graphql-ws'],
   );
   await client.send({ type: 'connection_init' });
-  await client.next((m) => m.type === 'connection_ack');
+  await client.next('connection_ack');
   client.close();
 });
 
 test('start -> start_ack, a matching mutation -> data, stop -> complete and nothing more', async () => {
   const client = await connected();
   await client.send(start('sub-1'));
-  await client.next((m) => m.type === 'start_ack' && m.id === 'sub-1');
+  await client.next('start_ack', { id: 'sub-1' });
   await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
     input: { channelId, status: 'CONNECTING', at: new Date().toISOString() },
   });
-  const data = await client.next((m) => m.type === 'data');
+  const data = await client.next('data');
   expect(data).toMatchObject({
     id: 'sub-1',
     payload: { data: { onChannelStatus: { id: channelId, status: 'CONNECTING' } } },
   });
   await client.send({ type: 'stop', id: 'sub-1' });
-  await client.next((m) => m.type === 'complete' && m.id === 'sub-1');
+  await client.next('complete', { id: 'sub-1' });
+  // A witness: the same subscription again on the same connection. Subscribers with the same
+  // query, variables and auth are sent one result in one pass, in the order they started: had
+  // sub-1 still been subscribed, its data would have come before the witness's.
+  await client.send(start('witness'));
+  await client.next('start_ack', { id: 'witness' });
   await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
     input: { channelId, status: 'OFFLINE', at: new Date().toISOString() },
   });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(client.messages.filter((m) => m.type === 'data')).toEqual([]);
+  await client.next('data', { id: 'witness' });
+  expect(client.log.messages.filter((m) => m.type === 'data' && m.id === 'sub-1')).toEqual([data]);
   client.close();
 });
 
@@ -158,7 +172,7 @@ test('a handshake with a bad API key gets connection_error (401) and is closed',
     `header-${encode({ ...apiKeyHeader(), 'x-api-key': 'da2-wrong' })}`,
   ]);
   await client.send({ type: 'connection_init' });
-  const refused = await client.next((m) => m.type === 'connection_error');
+  const refused = await client.next('connection_error');
   expect(refused.payload?.errors?.[0]).toMatchObject({ errorType: 'UnauthorizedException', errorCode: 401 });
   await client.closed;
 });
@@ -171,7 +185,7 @@ test('a connection without the graphql-ws subprotocol is refused', async () => {
     [],
   );
   await client.send({ type: 'connection_init' });
-  const refused = await client.next((m) => m.type === 'connection_error');
+  const refused = await client.next('connection_error');
   expect(refused.payload?.errors?.[0]?.errorType).toBe('UnsupportedProtocol');
   await client.closed;
 });
@@ -210,21 +224,19 @@ describe('bad frames get an error message and the connection stays usable', () =
   ])('%s', async (_case, frame: () => unknown, errorType) => {
     const client = await connected();
     await client.send(frame());
-    const error = await client.next((m) => m.type === 'error');
+    const error = await client.next('error');
     expect(error.payload?.errors?.[0]?.errorType).toBe(errorType);
     await client.send(start('after'));
-    await client.next((m) => m.type === 'start_ack' && m.id === 'after');
+    await client.next('start_ack', { id: 'after' });
     client.close();
   });
 
   test('a second start with a running id is a DuplicatedOperationError', async () => {
     const client = await connected();
     await client.send(start('dup'));
-    await client.next((m) => m.type === 'start_ack');
+    await client.next('start_ack');
     await client.send(start('dup'));
-    expect((await client.next((m) => m.type === 'error')).payload?.errors?.[0]?.errorType).toBe(
-      'DuplicatedOperationError',
-    );
+    expect((await client.next('error')).payload?.errors?.[0]?.errorType).toBe('DuplicatedOperationError');
     client.close();
   });
 
@@ -234,9 +246,7 @@ describe('bad frames get an error message and the connection stays usable', () =
       `header-${encode(apiKeyHeader())}`,
     ]);
     await client.send(start('early'));
-    expect((await client.next((m) => m.type === 'error')).payload?.errors?.[0]?.message).toMatch(
-      /connection_init first/,
-    );
+    expect((await client.next('error')).payload?.errors?.[0]?.message).toMatch(/connection_init first/);
     client.close();
   });
 });
@@ -264,9 +274,9 @@ test('a burst of 300 starts on one connection: exactly 100 begin, the rest get M
   await client.each(begun, ['data']);
   // The connection stays usable, and a stop frees a slot for a new start.
   await client.send({ type: 'stop', id: begun[0] });
-  await client.next((m) => m.type === 'complete' && m.id === begun[0]);
+  await client.next('complete', { id: begun[0] });
   await client.send(start('after-stop'));
-  await client.next((m) => m.type === 'start_ack' && m.id === 'after-stop');
+  await client.next('start_ack', { id: 'after-stop' });
   client.close();
 });
 
