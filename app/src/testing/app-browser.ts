@@ -42,6 +42,19 @@ export async function openAppBrowser(
       report(`${event.effectiveDirective} ${event.blockedURI || '(inline)'}`);
     });
   });
+  // A player's own error message is generic ("MEDIA_ERR_DECODE"); the browser's reason, which
+  // says what in the stream it could not take, is on the media element.
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'error',
+      (event) => {
+        const element = event.target;
+        if (element instanceof HTMLMediaElement && element.error)
+          console.error(`media element error ${element.error.code}: ${element.error.message}`);
+      },
+      true,
+    );
+  });
   page.on('console', (message) => {
     // Chromium logs every HTTP error status and refused connection; how the app handles those is
     // what tests look at.

@@ -26,7 +26,7 @@ test('before the first keyframe-led GOP ends, the playlist lists its parts and h
       '#EXT-X-PART-INF:PART-TARGET=0.400',
       '#EXT-X-MEDIA-SEQUENCE:0',
       // Too little video for PART-HOLD-BACK: start at the one keyframe there is.
-      '#EXT-X-START:TIME-OFFSET=-0.600,PRECISE=YES',
+      '#EXT-X-START:TIME-OFFSET=0.000,PRECISE=YES',
       '#EXT-X-MAP:URI="ch/init.mp4"',
       '#EXT-X-PROGRAM-DATE-TIME:2026-12-04T12:00:00.000Z',
       '#EXT-X-PART:DURATION=0.300,URI="ch/part-0.mp4",INDEPENDENT=YES',
@@ -75,10 +75,11 @@ test('a long broadcast lists the last windowSegments whole segments, with parts 
 test('a new viewer is sent to the newest keyframe at least PART-HOLD-BACK (1.2 s) before the end', () => {
   const start = (parts: (typeof key)[]) => tags(playlistWith(parts).render(), '#EXT-X-START');
 
-  // Keyframes at 0 and 2.1 s; the end at 2.1 + 1.2 = 3.3 s: the second keyframe is just far enough back.
-  expect(start([...gop, key, delta, delta, delta])).toEqual(['#EXT-X-START:TIME-OFFSET=-1.200,PRECISE=YES']);
+  // Keyframes at 0 and 2.1 s; the end at 2.1 + 1.2 = 3.3 s: the second keyframe is just far enough
+  // back. The offset counts from the playlist's beginning (see LivePlaylist.startTag for why).
+  expect(start([...gop, key, delta, delta, delta])).toEqual(['#EXT-X-START:TIME-OFFSET=2.100,PRECISE=YES']);
   // One part less and it is too near the end: the keyframe before it, 3.0 s back.
-  expect(start([...gop, key, delta, delta])).toEqual(['#EXT-X-START:TIME-OFFSET=-3.000,PRECISE=YES']);
+  expect(start([...gop, key, delta, delta])).toEqual(['#EXT-X-START:TIME-OFFSET=0.000,PRECISE=YES']);
   expect(start([])).toEqual([]);
 });
 

@@ -188,11 +188,19 @@ export class LivePlaylist {
   }
 
   /**
-   * Where a new viewer should start: the newest keyframe at least PART-HOLD-BACK before the end,
-   * as a negative offset from it. A player that starts anywhere else decodes nothing until the
-   * next keyframe (up to a segment later); from a keyframe the first frame shows as soon as its
-   * part arrives, and the player catches up from there. (No EXT-X-INDEPENDENT-SEGMENTS either:
-   * Video.js's HLS engine would take every part to be a keyframe.)
+   * Where a new viewer should start: the newest keyframe at least PART-HOLD-BACK before the end.
+   * A player that starts anywhere else decodes nothing until the next keyframe (up to a segment
+   * later); from a keyframe the first frame shows as soon as its part arrives, and the player
+   * catches up from there. (No EXT-X-INDEPENDENT-SEGMENTS either: Video.js's HLS engine would take
+   * every part to be a keyframe.)
+   *
+   * The offset counts from the playlist's beginning, not back from its end as is usual: Video.js's
+   * HLS engine (VHS 3.x) takes the segment still being written to be a whole target duration long,
+   * so an offset from the end landed it up to 2 s later than meant, between keyframes. When that
+   * was the second part of a segment, it fetched the keyframe part before it but appended it where
+   * the second part goes, found the picture still missing, and fetched the same part again and
+   * again until it gave up: "No available working or supported playlists" (CODE:3). Counted from
+   * the beginning, the offset is exact.
    */
   private startTag(listed: Segment[]): string[] {
     const parts = listed.flatMap((segment) => segment.parts);
@@ -204,7 +212,7 @@ export class LivePlaylist {
       if (part.independent && (start === undefined || at <= end - holdBack + 1e-6)) start = at;
       at += part.durationS;
     }
-    return start === undefined ? [] : [`#EXT-X-START:TIME-OFFSET=${seconds(start - end)},PRECISE=YES`];
+    return start === undefined ? [] : [`#EXT-X-START:TIME-OFFSET=${seconds(start)},PRECISE=YES`];
   }
 
   private close(segment: Segment): PartPlacement['completed'] {
