@@ -19,8 +19,13 @@ import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
 const api = useApiStack('transwrap-faults');
 const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '5000' });
 
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 const relays = () => descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg');
+/** transwrap's log lines saying it restarted (redialled) this channel's relay. */
+const restartsLogged = (channelId: string) =>
+  transwrap
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"relay restarted"') && line.includes(`"channel":"${channelId}"`));
 
 test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on', async () => {
   const watched = await watchedChannel(api, 'Resilient');
@@ -32,6 +37,7 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
 
   // The broadcaster's connection stays up; transwrap reports the restart in its stats.
   await client.relayRestarted();
+  expect(restartsLogged(watched.channel.id)).toHaveLength(1);
   // IVS saw the old connection end and a new one start: the channel is LIVE again with fresh HLS.
   await watched.liveAgain(1);
   await segmentsSoon(watched.channel.playbackUrl);
@@ -85,9 +91,11 @@ test('stopBroadcast is not a fault: the relay is not redialled and the broadcast
     reason: 'the broadcast was stopped by its seller or an admin',
   });
   await watched.status.next((event) => event.onChannelStatus.status === 'OFFLINE', 10_000);
-  await sleep(3000);
+  // The 4012 comes only once the relay has ended for good (it asked whether it may redial and was
+  // told no, or the stop watch cut it): no redial can follow it. What is left is FFmpeg exiting.
+  await poll('the relay FFmpeg to exit', () => (relays().length === 0 ? true : undefined), 10_000);
+  expect(restartsLogged(watched.channel.id)).toEqual([]);
   expect(watched.status.events.at(-1)?.onChannelStatus.status).toBe('OFFLINE');
-  expect(relays()).toHaveLength(0);
   watched.status.stop();
 }, 60_000);
 

@@ -4,7 +4,7 @@
  * it, and HLS from the local IVS checked with ffprobe.
  */
 import { playableMedia, segmentUris } from '@golive/common/testing/hls-playlist';
-import { poll, until } from '@golive/common/testing/poll';
+import { poll } from '@golive/common/testing/poll';
 import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -107,8 +107,10 @@ describe('abuse gets its documented close code; the process, its memory and a he
     await healthy.hello(token, media, api.who.tokens.seller);
     await healthy.next('ready');
     void healthy.sendFile(path, seconds);
-    await until('stats saying the healthy broadcast is live', () =>
-      healthy.messages.some((message) => message.type === 'stats' && message.rtmp === 'live'),
+    await healthy.log.next(
+      'stats saying the healthy broadcast is live',
+      (message) => message.type === 'stats' && message.rtmp === 'live',
+      { timeoutMs: 20_000 },
     );
     residentBefore = residentKb(transwrap.pid);
   }, 40_000);
@@ -119,17 +121,9 @@ describe('abuse gets its documented close code; the process, its memory and a he
     // Bounded: no abuse leaves megabytes behind in transwrap.
     expect(residentKb(transwrap.pid) - residentBefore).toBeLessThan(64 * 1024);
     // The healthy broadcast is still open, live, and its media still arrives.
-    const seen = healthy.messages.length;
-    for (;;) {
-      const stats = healthy.messages.slice(seen).find((message) => message.type === 'stats');
-      if (stats?.type === 'stats') {
-        expect(stats.rtmp).toBe('live');
-        expect(stats.receivedKbps).toBeGreaterThan(0);
-        break;
-      }
-      expect(healthy.socket.readyState).toBe(healthy.socket.OPEN);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const stats = await healthy.next('stats', 15_000, healthy.messages.length);
+    expect(stats.rtmp).toBe('live');
+    expect(stats.receivedKbps).toBeGreaterThan(0);
   });
 
   afterAll(async () => {

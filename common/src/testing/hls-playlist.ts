@@ -3,6 +3,7 @@
  * segments and partial segments it lists, and fetching one so FFprobe can read it (fMP4 media
  * needs its init section in front).
  */
+import { poll } from './poll';
 
 /** Segment URIs: the line after each #EXTINF. */
 export function segmentUris(playlist: string): string[] {
@@ -24,12 +25,15 @@ export async function listedSegments(playbackUrl: string): Promise<string[]> {
 }
 
 /** Waits until the playlist lists segments (the channel is being packaged), and returns them. */
-export async function segmentsSoon(playbackUrl: string): Promise<string[]> {
-  for (;;) {
-    const listed = await listedSegments(playbackUrl);
-    if (listed.length > 0) return listed;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+export function segmentsSoon(playbackUrl: string, timeoutMs = 30_000): Promise<string[]> {
+  return poll(
+    `segments listed in ${playbackUrl}`,
+    async () => {
+      const listed = await listedSegments(playbackUrl);
+      return listed.length > 0 ? listed : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /**

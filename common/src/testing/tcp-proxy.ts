@@ -34,6 +34,7 @@ class Uplink extends Transform {
     const sendAt = Math.max(hiccupEndsAt, this.nextFreeAt);
     // kbps is bits per millisecond.
     this.nextFreeAt = sendAt + (chunk.length * 8) / impairment.kbps;
+    // Pacing, not waiting: the simulated link carries the chunk when it would have.
     setTimeout(() => done(null, chunk), sendAt - now);
   }
 }
@@ -53,6 +54,8 @@ export interface TcpProxy {
   impair(impairment: Impairment | undefined): void;
   /** Connections forwarded to the server now. */
   connections(): number;
+  /** Connections refused so far (made during an outage with `refuse`). */
+  refused(): number;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   const neverAnswered = new Set<Socket>();
   let down: false | 'hang' | 'refuse' = false;
   let impairment: Impairment | undefined;
+  let refused = 0;
 
   const forward = (client: Socket) => {
     const upstream = connect(targetPort, targetHost);
@@ -80,7 +84,10 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   const server = createServer((client) => {
     client.on('error', () => undefined);
     if (!down) return forward(client);
-    if (down === 'refuse') return client.destroy();
+    if (down === 'refuse') {
+      refused++;
+      return client.destroy();
+    }
     // Nothing reads it yet: what the client sends waits in its buffer until the network is back.
     waiting.add(client);
     client.on('close', () => waiting.delete(client));
@@ -105,6 +112,7 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
     },
     impair: (next) => void (impairment = next),
     connections: () => forwarded.size,
+    refused: () => refused,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of [...forwarded, ...waiting, ...neverAnswered]) client.destroy();

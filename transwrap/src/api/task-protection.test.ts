@@ -4,18 +4,43 @@
  * The agent here is a stand-in speaking its task-protection API as AWS documents it
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-scale-in-protection-endpoint.html).
  */
+import { until } from '@golive/common/testing/poll';
 import { jsonLogger } from '../server/logger';
 import { PROTECTION_MINUTES, TaskProtection, type TaskProtectionOptions } from './task-protection';
 import { standInAgent, type AgentMode, type StandInAgent } from '../testing/ecs-agent';
 
 const ON = { ProtectionEnabled: true, ExpiresInMinutes: PROTECTION_MINUTES };
 const OFF = { ProtectionEnabled: false };
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 let agent: StandInAgent;
 let lines: string[];
 let protection: TaskProtection;
 const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+const lastLogged = () => logged().at(-1)?.message;
+
+/**
+ * Resolves once every timer of `periodMs` or less that `tracker` had set has had its turn, and a
+ * call it began then has settled: the moment a renewal it should no longer make would have been
+ * made. The witness is a second tracker renewing every `periodMs`, set going now: Node runs timers
+ * of one duration in the order they were set, so its first renewal comes after them.
+ */
+async function aRenewalPeriodLater(tracker: TaskProtection, periodMs: number): Promise<void> {
+  const clock = await standInAgent();
+  const witness = new TaskProtection({
+    agentUri: clock.uri,
+    log: jsonLogger({ endpoint: 'tw-witness' }, () => undefined),
+    renewEveryMs: periodMs,
+  });
+  try {
+    witness.setSessions(1);
+    await until("the witness's first renewal", () => clock.requests.length >= 2, 5000);
+  } finally {
+    witness.stop();
+    await witness.settled();
+    await clock.close();
+  }
+  await tracker.settled();
+}
 
 function protectionFor(options: Partial<TaskProtectionOptions> = {}): TaskProtection {
   protection = new TaskProtection({
@@ -75,10 +100,7 @@ test('while busy, protection is renewed before it expires; once idle, renewals s
   tracker.setSessions(1);
   const started = Date.now();
   // The first call, then one every 200 ms (waited for, not slept on: a busy machine's timers run late).
-  while (agent.requests.length < 3) {
-    if (Date.now() - started > 5000) throw new Error(`only ${agent.requests.length} calls in 5 s`);
-    await sleep(20);
-  }
+  await until('three calls to the agent', () => agent.requests.length >= 3, 5000);
   // Not faster than the renewal period: three calls take at least two periods.
   expect(Date.now() - started).toBeGreaterThanOrEqual(380);
   expect(new Set(agent.requests.map((request) => JSON.stringify(request)))).toEqual(
@@ -89,7 +111,7 @@ test('while busy, protection is renewed before it expires; once idle, renewals s
   await tracker.settled();
   const sent = agent.requests.length;
   expect(agent.requests.at(-1)).toEqual(OFF);
-  await sleep(500);
+  await aRenewalPeriodLater(tracker, 200);
   expect(agent.requests).toHaveLength(sent);
 });
 
@@ -118,7 +140,7 @@ test.each([
     ]);
 
     agent.mode = 'ok';
-    await sleep(300);
+    await until('the retried "on" confirmed', () => lastLogged() === 'task protection on', 5000);
     await tracker.settled();
     expect(agent.requests).toEqual([ON, ON]);
     expect(logged().at(-1)).toMatchObject({ level: 'info', message: 'task protection on' });
@@ -129,10 +151,10 @@ test('an unreachable agent is logged and retried', async () => {
   await agent.close();
   const tracker = protectionFor({ retryAfterMs: 100 });
   tracker.setSessions(1);
+  const failed = () => logged().filter((line) => line.message === 'task protection failed');
+  await until('a second failed attempt', () => failed().length >= 2, 5000);
   await tracker.settled();
-  await sleep(250);
-  await tracker.settled();
-  const failures = logged().filter((line) => line.message === 'task protection failed');
+  const failures = failed();
   expect(failures.length).toBeGreaterThanOrEqual(2);
   expect(failures[0]).toMatchObject({ level: 'error', wanted: 'on' });
   expect(failures[0]?.error).toMatch(/ECONNREFUSED/);
@@ -146,7 +168,7 @@ test('a failed "off" is retried, so an idle task does not stay protected until e
   tracker.setSessions(0);
   await tracker.settled();
   agent.mode = 'ok';
-  await sleep(300);
+  await until('the retried "off" confirmed', () => lastLogged() === 'task protection off', 5000);
   await tracker.settled();
   expect(agent.requests).toEqual([ON, OFF, OFF]);
   expect(logged().map((line) => line.message)).toEqual([
@@ -163,15 +185,15 @@ test('once draining, nothing is sent: not on a new broadcast, not as a renewal',
   tracker.stop();
   tracker.setSessions(0);
   tracker.setSessions(2);
-  await sleep(300);
+  await aRenewalPeriodLater(tracker, 100);
   expect(agent.requests).toEqual([ON]);
 });
 
 test('off ECS (no ECS_AGENT_URI) it does nothing at all', async () => {
   const tracker = protectionFor({ agentUri: undefined });
   expect(tracker.active).toBe(false);
+  // Inactive, it starts no call and sets no timer: anything it did would be under way now.
   tracker.setSessions(1);
-  await sleep(100);
   await tracker.settled();
   expect(agent.requests).toEqual([]);
   expect(lines).toEqual([]);

@@ -45,7 +45,7 @@ async function expectResumeAfter(
   name: string,
   outage: Parameters<TcpProxy['outage']>[0] & {
     apiUnreachable?: boolean;
-    whileAway?: (live: ConnectedBroadcast) => Promise<void>;
+    whileAway?: (live: ConnectedBroadcast, proxy: TcpProxy) => Promise<void>;
   },
   connection?: Partial<BroadcastConnectionOptions>,
 ): Promise<void> {
@@ -56,7 +56,7 @@ async function expectResumeAfter(
     apiReachable = !outage.apiUnreachable;
     const networkBack = proxy.outage(outage);
     await live.watched.status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
-    await outage.whileAway?.(live);
+    await outage.whileAway?.(live, proxy);
     apiReachable = true;
     networkBack();
     await live.watched.liveAgain(1);
@@ -84,8 +84,10 @@ test('offline for a few seconds: the connection keeps resuming, and the same rec
   await expectResumeAfter('Tunnel', {
     refuse: true,
     apiUnreachable: true,
-    whileAway: async (live) => {
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+    whileAway: async (live, proxy) => {
+      // Two resumes that cannot connect make it ask the API, which cannot be reached either: it
+      // resumes on. Four refused is past that, twice.
+      await until('four resumes refused while offline', () => proxy.refused() >= 4, 10_000);
       expect(live.states).toEqual(['live', 'resuming']);
     },
   });

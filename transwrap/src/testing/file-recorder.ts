@@ -17,6 +17,7 @@ export class FileRecorder {
     const begin = Date.now();
     void (async () => {
       for (let offset = 0; offset < bytes.length && generation === this.generation; offset += chunkBytes) {
+        // Pacing, not waiting: each chunk is delivered when the recorder would have made it.
         const due = begin + (offset / bytes.length) * seconds * 1000;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
         if (generation === this.generation) this.deliver(bytes.subarray(offset, offset + chunkBytes));

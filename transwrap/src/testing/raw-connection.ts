@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
+import { until } from '@golive/common/testing/poll';
 import { SUBPROTOCOL } from '../protocol/messages';
 
 export class RawConnection {
@@ -59,17 +60,21 @@ export class RawConnection {
     for (const byte of bytes) {
       if (this.socket.destroyed || this.socket.readableEnded) return;
       this.write(Buffer.from([byte]));
+      // Pacing, not waiting: slowness is what this client is for.
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   }
 
-  /** Waits until the server's HTTP response head has arrived; returns its status line. */
+  /**
+   * Waits until the server's HTTP response head has arrived, or the connection is gone; returns
+   * the first line received (the status line).
+   */
   async responseStatus(timeoutMs = 5000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.headEnd() < 0) {
-      if (Date.now() > deadline || this.socket.destroyed) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await until(
+      "the server's HTTP response head",
+      () => this.headEnd() >= 0 || this.socket.destroyed,
+      timeoutMs,
+    );
     return this.received.toString('latin1').split('\r\n')[0] ?? '';
   }
 

@@ -1,6 +1,7 @@
 /** Runs transwrap as `npm start` would run it in production, against a local stack, for tests. */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { within } from '@golive/common/testing/poll';
 import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
 import type { LocalStackInfo } from '@golive/local/stack-info';
 
@@ -38,14 +39,16 @@ export async function spawnTranswrap(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const details = await new Promise<{ id: string; url: string; healthUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`transwrap did not start:\n${output}`)), 30_000);
-    child.once('message', (message: { details: { id: string; url: string; healthUrl: string } }) => {
-      clearTimeout(timer);
-      resolve(message.details);
-    });
-    void exited.then((code) => reject(new Error(`transwrap exited (${code}):\n${output}`)));
-  });
+  const details = await within(
+    () => `transwrap to start; it printed:\n${output}`,
+    new Promise<{ id: string; url: string; healthUrl: string }>((resolve, reject) => {
+      child.once('message', (message: { details: { id: string; url: string; healthUrl: string } }) =>
+        resolve(message.details),
+      );
+      void exited.then((code) => reject(new Error(`transwrap exited (${code}):\n${output}`)));
+    }),
+    30_000,
+  );
   return {
     ...details,
     pid: child.pid ?? 0,
