@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
-import { ApiRefusal, type ControlPlane } from '../api/control-plane';
+import type { ControlPlane } from '../api/control-plane';
 import type { TranswrapConfig } from '../config';
 import type { StreamStatus } from '@golive/common/generated/schema-types';
 import {
@@ -21,6 +21,8 @@ import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/res
 import type { Logger } from '../server/logger';
 import { closeSocket } from '../server/close-socket';
 import { RelayLag } from './relay-lag';
+import { StatusReports } from './status-reports';
+import { claimTicket, STOPPED_REASON } from './ticket-claim';
 import { StopWatch } from './stop-watch';
 
 /** Tells who a seller's sign-in token belongs to (see api/seller-verifier.ts). */
@@ -52,7 +54,6 @@ export type Refusal = [code: number, reason: string];
 const RESUMABLE_CLOSES = new Set<number>([CloseCode.Idle, CloseCode.TooSlow]);
 /** Client-side closes that mean "I am leaving on purpose". */
 const DELIBERATE_CLOSES = new Set<number>([CloseCode.Normal, CloseCode.GoingAway]);
-const STOPPED_REASON = 'the broadcast was stopped by its seller or an admin';
 
 export enum SessionEvent {
   Closed = 'closed',
@@ -70,9 +71,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   private socket?: WebSocket;
   private relay?: ResilientRelay;
   private stopWatch?: StopWatch;
-  /** Status reports in order: a later one must not overtake an earlier one. */
-  private reports: Promise<void> = Promise.resolve();
-  private reported?: StreamStatus;
+  private readonly statuses: StatusReports;
   /** Resumed while the relay was still connecting: LIVE is reported when it gets there. */
   private liveOwedAfterResume = false;
   private mode: RelayMode = 'copy';
@@ -96,6 +95,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     private readonly log: Logger,
   ) {
     super();
+    this.statuses = new StatusReports(api);
     this.lag = new RelayLag(settings.relayLagAdviceMs, settings.relayStallTimeoutMs, () => {
       this.log.error('relay stalled', { session: this.id, channel: this.channelId });
       this.relay?.replace('FFmpeg took no input for RELAY_STALL_TIMEOUT_MS');
@@ -120,35 +120,18 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     const refusal = admit(seller);
     if (refusal) return this.close(...refusal);
     this.state = 'claiming';
-    let destination;
-    try {
-      destination = await this.api.claimIngest(hello.ticket, this.settings.endpointId);
-    } catch (error) {
-      // A ticket issued before a stopBroadcast: the broadcast stays stopped (no new ticket either).
-      if (error instanceof ApiRefusal && error.errorType === 'BroadcastStopped')
-        return this.close(CloseCode.BroadcastStopped, STOPPED_REASON);
-      if (error instanceof ApiRefusal) return this.close(CloseCode.TicketRefused, 'ticket refused');
-      this.log.error('claimIngest failed', {
-        session: this.id,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return this.close(CloseCode.RelayFailed, 'the API could not be reached');
-    }
+    const claim = await claimTicket(this.api, {
+      ticket: hello.ticket,
+      endpointId: this.settings.endpointId,
+      seller,
+    });
+    if ('failure' in claim) this.log.error('claimIngest failed', { session: this.id, error: claim.failure });
     if (this.state !== 'claiming') return; // the client left while we were asking
-    // A ticket works only for the seller it was issued to (it is spent now either way).
-    if (destination.owner !== seller)
-      return this.close(CloseCode.NotTheTicketsSeller, 'the ticket was issued to another seller');
-    this.channelId = destination.channelId;
+    if ('refused' in claim) return this.close(...claim.refused);
+    const { destination, stoppedSinceTicket } = claim;
+    const channelId = destination.channelId;
+    this.channelId = channelId;
     this.mode = relayMode(hello.media);
-    const { channelId, ticketIssuedAt } = destination;
-    // Any stop since the ticket was issued counts. If the API cannot say, the answer is no: an
-    // outage must not end a broadcast.
-    const stoppedSinceTicket = () => this.api.broadcastStopped(channelId, ticketIssuedAt);
-    // A stop that landed while the ticket was being redeemed: the claim did not see it, and IVS
-    // has nothing to cut. Asked before `ready`, so such a broadcast never starts.
-    const stoppedDuringClaim = await stoppedSinceTicket().catch(() => false);
-    if (this.state !== 'claiming') return;
-    if (stoppedDuringClaim) return this.close(CloseCode.BroadcastStopped, STOPPED_REASON);
     const relay = new ResilientRelay(
       this.settings.ffmpeg,
       hello.media,
@@ -400,13 +383,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   }
 
   private report(status: StreamStatus): void {
-    const channelId = this.channelId;
-    if (!channelId || (status === 'OFFLINE' && !this.reported)) return;
-    this.reported = status;
-    const at = new Date();
-    this.reports = this.reports.then(() =>
-      this.api.reportStreamStatus(channelId, status, at).catch(() => undefined),
-    );
+    this.statuses.report(this.channelId, status);
   }
 
   /** For the server's metrics. */
