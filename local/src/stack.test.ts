@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAlive } from './process/is-alive';
 import { commandLine, serviceProcess } from './process/testing/service-pids';
+import { poll, until } from '@golive/common/testing/poll';
 import { readStackInfo, type LocalStackInfo } from './stack-info';
 import { descendantsOf, stillRunning, type ProcessId } from './testing/process-tree';
 import { spawnStack, startStackProcess, type StackProcess } from './testing/stack-process';
@@ -87,22 +88,22 @@ function demoUser(info: LocalStackInfo, group: 'sellers' | 'admins') {
   return user;
 }
 
-/** Waits (10 s at most) for these processes to exit; returns those still running. */
-async function survivorsOf(processes: ProcessId[]): Promise<ProcessId[]> {
-  const deadline = Date.now() + 10_000;
-  while (stillRunning(processes).length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return stillRunning(processes);
+/** Waits (10 s at most) for these processes to exit; fails naming those still running. */
+async function allExited(processes: ProcessId[]): Promise<void> {
+  await poll(
+    () => `the stack's processes to exit (still running: ${JSON.stringify(stillRunning(processes))})`,
+    () => (stillRunning(processes).length === 0 ? true : undefined),
+    10_000,
+  );
 }
 
-/** Stops the stack and returns the processes it had started that are still running. */
-async function stopAndListSurvivors(running: StackProcess, signal: NodeJS.Signals): Promise<ProcessId[]> {
+/** Stops the stack and waits for every process it had started to exit. */
+async function stopLeavingNothing(running: StackProcess, signal: NodeJS.Signals): Promise<void> {
   const children = descendantsOf(running.pid);
   expect(children.length).toBeGreaterThanOrEqual(1);
   await running.stop(signal);
   // Killed with SIGKILL, the stack cannot stop its services: they notice and exit by themselves.
-  return survivorsOf(children);
+  await allExited(children);
 }
 
 /** Every port the stack listens on, from what it published. */
@@ -240,12 +241,16 @@ describe('a fresh local stack', () => {
     const other = mkdtempSync(join(tmpdir(), 'local-stack-busy-'));
     const port = new URL(stack!.info.dynamodb.endpoint).port;
     const busy = spawnStack({ dataDir: other, env: { DYNAMODB_PORT: port } });
-    const before = Date.now();
+    // Every process it starts, seen while it runs (a child left behind would outlive it).
     let children: ProcessId[] = [];
-    while (Date.now() - before < 3000 && busy.child.exitCode === null) {
-      children = [...children, ...descendantsOf(busy.child.pid!)];
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await until(
+      'the start-up on a busy port to exit',
+      () => {
+        children = [...children, ...descendantsOf(busy.child.pid!)];
+        return busy.child.exitCode !== null;
+      },
+      30_000,
+    );
     expect(await busy.exited).toBe(1);
     expect(busy.output()).toContain(`EADDRINUSE: address already in use 127.0.0.1:${port}`);
     expect(stillRunning(children)).toEqual([]);
@@ -303,7 +308,7 @@ describe('a fresh local stack', () => {
       expect(TableNames).toContain('golive-channels');
       dynamodb.destroy();
     } finally {
-      expect(await stopAndListSurvivors(second, 'SIGTERM')).toEqual([]);
+      await stopLeavingNothing(second, 'SIGTERM');
       rmSync(other, { recursive: true, force: true });
       await new Promise((resolve) => external.close(resolve));
     }
@@ -319,10 +324,14 @@ describe('a fresh local stack', () => {
     const other = mkdtempSync(join(tmpdir(), 'local-stack-early-'));
     const early = spawnStack({ dataDir: other });
     let children: ProcessId[] = [];
-    while (children.length < 2 && early.child.exitCode === null) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      children = descendantsOf(early.child.pid!);
-    }
+    await until(
+      'two processes of the starting stack',
+      () => {
+        children = descendantsOf(early.child.pid!);
+        return children.length >= 2 || early.child.exitCode !== null;
+      },
+      30_000,
+    );
     early.child.kill('SIGTERM');
     expect(await early.exited).toBe(0);
     expect(stillRunning(children)).toEqual([]);
@@ -382,8 +391,7 @@ describe('a fresh local stack', () => {
     // The six services: dynamodb, cognito, ivs, graphql, transwrap, app (tsx may also run an esbuild helper).
     const services = descendantsOf(stack!.pid).filter((e) => e.ppid === stack!.pid && e.command === 'node');
     expect(services).toHaveLength(6);
-    const survivors = await stopAndListSurvivors(stack!, 'SIGTERM');
-    expect(survivors).toEqual([]);
+    await stopLeavingNothing(stack!, 'SIGTERM');
     for (const port of portsOf(stack!.info))
       expect({ port, free: await isFree(port) }).toEqual({ port, free: true });
     expect(stack!.output()).toContain('Local stack stopped.');
@@ -426,10 +434,10 @@ describe('the same data folder after a restart', () => {
 
   test('killed with SIGKILL, its services exit by themselves, and the next start takes over', async () => {
     const userPoolId = stack!.info.cognito.userPoolId;
-    expect(await stopAndListSurvivors(stack!, 'SIGKILL')).toEqual([]);
+    await stopLeavingNothing(stack!, 'SIGKILL');
     stack = await startStackProcess({ dataDir });
     expect(stack.info.cognito.userPoolId).toBe(userPoolId);
-    expect(await stopAndListSurvivors(stack, 'SIGINT')).toEqual([]);
+    await stopLeavingNothing(stack, 'SIGINT');
     stack = undefined;
   });
 });
@@ -445,7 +453,7 @@ describe('stopped from outside', () => {
     const running = await startStackProcess({ dataDir: outside });
     const children = descendantsOf(running.pid);
     expect(await running.stop('SIGHUP')).toBe(0);
-    expect(await survivorsOf(children)).toEqual([]);
+    await allExited(children);
     expect(running.output()).toContain('Local stack stopped.');
     expect(readStackInfo(outside)).toBeUndefined();
   });
@@ -466,19 +474,20 @@ describe('stopped from outside', () => {
     let output = '';
     for (const stream of [npm.stdout, npm.stderr])
       stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 60_000;
-    let info: LocalStackInfo | undefined;
-    while (!(info = readStackInfo(outside))) {
-      if (Date.now() > deadline || npm.exitCode !== null)
-        throw new Error(`the stack did not come up:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const info = await poll(
+      () => `local-stack.json from \`npm start\`; it printed:\n${output}`,
+      () => {
+        if (npm.exitCode !== null) throw new Error(`npm start exited (${npm.exitCode}):\n${output}`);
+        return readStackInfo(outside);
+      },
+      60_000,
+    );
     const processes = descendantsOf(npm.pid!);
     expect(processes.map((entry) => entry.pid)).toContain(info.pid);
 
     npm.kill('SIGTERM');
     try {
-      expect(await survivorsOf(processes)).toEqual([]);
+      await allExited(processes);
       for (const port of portsOf(info))
         expect({ port, free: await isFree(port) }).toEqual({ port, free: true });
       expect(readStackInfo(outside)).toBeUndefined();

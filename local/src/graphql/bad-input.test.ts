@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { call } from './testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { print } from 'graphql';
+import { poll } from '@golive/common/testing/poll';
 import { useApiStack } from './testing/api-stack';
 
 const api = useApiStack('bad-input');
@@ -168,11 +169,12 @@ describe('credentials', () => {
     const old = { id: 'da2-expiredexpiredexpiredexp', expires: Math.floor(Date.now() / 1000) - 60 };
     const fresh = { id: 'da2-freshfreshfreshfreshfresh', expires: Math.floor(Date.now() / 1000) + 3600 };
     writeFileSync(keysFile, JSON.stringify([...keys, old, fresh]));
-    // The server re-reads its key list at most once a second; the fresh key shows when it has.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect((await post(query('{ liveChannels { items { id } } }'), { 'x-api-key': fresh.id })).status).toBe(
-      200,
-    );
+    // The server re-reads its key list at most once a second; the fresh key works once it has.
+    await poll('the server to take the fresh API key', async () => {
+      const { status } = await post(query('{ liveChannels { items { id } } }'), { 'x-api-key': fresh.id });
+      return status === 200 ? true : undefined;
+    });
+    // The same read brought the expired one.
     const answer = await post(query('{ liveChannels { items { id } } }'), { 'x-api-key': old.id });
     expect(answer).toMatchObject({ status: 401, body: { errors: [{ errorType: 'UnauthorizedException' }] } });
   });

@@ -5,6 +5,7 @@
  */
 import { CreateChannelCommand, IvsClient, ListChannelsCommand } from '@aws-sdk/client-ivs';
 import { publishTestStream } from '@golive/common/testing/test-publisher';
+import { poll } from '@golive/common/testing/poll';
 import { request } from 'node:http';
 import { useApiStack } from '../graphql/testing/api-stack';
 import { brokenOffPost, hugePost } from '../process/testing/hostile-uploads';
@@ -82,11 +83,11 @@ test("while a channel is live, its stream key is on no command line of IVS's pro
   const publisher = publishTestStream(`${api.stack.info.ivs.rtmpUrl}${key}`, { seconds: 60 });
   try {
     // The packager writes the playlist: from then on it is running, playing the stream back.
-    const deadline = Date.now() + 30_000;
-    while (!(await fetch(channel!.playbackUrl!)).ok) {
-      if (Date.now() > deadline) throw new Error(`no playlist: ${publisher.stderr()}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await poll(
+      () => `the channel's playlist; the publisher said: ${publisher.stderr()}`,
+      async () => ((await fetch(channel!.playbackUrl!)).ok ? true : undefined),
+      30_000,
+    );
     const ivsProcess = serviceProcess(api.stack.pid, 'ivs');
     const processes = [ivsProcess, ...descendantsOf(ivsProcess.pid)];
     const packager = processes.find((entry) => entry.command === 'ffmpeg');

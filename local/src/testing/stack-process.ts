@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { poll } from '@golive/common/testing/poll';
 import { readStackInfo, type LocalStackInfo } from '../stack-info';
 
 const MAIN = join(__dirname, '..', 'main.ts');
@@ -83,19 +84,20 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
 
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  let info: LocalStackInfo | undefined;
-  while (!info) {
-    if (exitCode !== undefined)
-      throw new Error(`the stack exited (${exitCode}) before it was up:\n${output()}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the stack was not up in time:\n${output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const found = readStackInfo(options.dataDir);
-    if (found?.pid === pid) info = found;
-  }
+  // Up once it has written its local-stack.json (an older one names another pid).
+  const info = await poll(
+    () => `the stack to be up (its local-stack.json); it printed:\n${output()}`,
+    () => {
+      if (exitCode !== undefined)
+        throw new Error(`the stack exited (${exitCode}) before it was up:\n${output()}`);
+      const found = readStackInfo(options.dataDir);
+      return found?.pid === pid ? found : undefined;
+    },
+    options.timeoutMs ?? 60_000,
+  ).catch((error: unknown) => {
+    if (exitCode === undefined) child.kill('SIGKILL');
+    throw error;
+  });
 
   return {
     info,
