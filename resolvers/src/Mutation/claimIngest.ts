@@ -3,10 +3,11 @@
  * -> refuseRevokedTicket -> getSeller (the owner) -> checkBroadcastQuotas -> readIngest.
  */
 import type { Context } from '@aws-appsync/utils';
+import type { ClaimIngestStash } from '../lib/stash';
 import { identifier } from '../lib/validate';
 import type { MutationClaimIngestArgs } from '@golive/common/generated/schema-types';
 
-export function request(ctx: Context<MutationClaimIngestArgs>) {
+export function request(ctx: Context<MutationClaimIngestArgs, ClaimIngestStash>) {
   identifier('token', ctx.args.token);
   identifier('endpointId', ctx.args.endpointId);
   return {};

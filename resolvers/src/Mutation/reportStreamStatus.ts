@@ -1,5 +1,6 @@
 /** Mutation.reportStreamStatus (IAM): pipeline getChannel (service) -> applyStreamStatus -> recordLiveTime. */
 import { util, type Context } from '@aws-appsync/utils';
+import type { ReportStreamStatusStash } from '../lib/stash';
 import { identifier, VALIDATION_ERROR } from '../lib/validate';
 import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';
 
@@ -18,7 +19,7 @@ function channelIdOf(input: Args['input']): string {
   return util.error('Give exactly one of channelId and channelArn.', VALIDATION_ERROR);
 }
 
-export function request(ctx: Context<Args>) {
+export function request(ctx: Context<Args, ReportStreamStatusStash>) {
   ctx.stash.channelId = channelIdOf(ctx.args.input);
   ctx.stash.access = 'service';
   return {};

@@ -6,17 +6,18 @@
  */
 import type { Context } from '@aws-appsync/utils';
 import { requireAdmin } from '../lib/identity';
-import { sellerView, SUSPENSION_REASON_MAX, type SellerItem } from '../lib/seller';
+import { sellerView, SUSPENSION_REASON_MAX } from '../lib/seller';
+import type { SuspendSellerStash } from '../lib/stash';
 import { identifier, note } from '../lib/validate';
 import type { MutationSuspendSellerArgs } from '@golive/common/generated/schema-types';
 
-export function request(ctx: Context<MutationSuspendSellerArgs>) {
+export function request(ctx: Context<MutationSuspendSellerArgs, SuspendSellerStash>) {
   requireAdmin(ctx);
   ctx.stash.sellerId = identifier('userId', ctx.args.userId);
   ctx.stash.reason = note('reason', ctx.args.reason, SUSPENSION_REASON_MAX);
   return {};
 }
 
-export function response(ctx: Context) {
-  return sellerView(ctx.stash.sellerId as string, ctx.stash.seller as SellerItem);
+export function response(ctx: Context<MutationSuspendSellerArgs, SuspendSellerStash>) {
+  return sellerView(ctx.stash.sellerId, ctx.stash.seller);
 }

@@ -14,7 +14,7 @@ async function stopped(channel: unknown, since: string, seller: unknown = null) 
   if (!before.ok) return before;
   const outcome = runHandler(module, 'response', {
     args,
-    stash: { ...(before.ctx.stash as Record<string, unknown>), channel, seller },
+    stash: { ...before.ctx.stash, channel, seller },
   });
   return outcome.ok ? outcome.value : outcome;
 }

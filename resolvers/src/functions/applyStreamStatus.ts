@@ -5,6 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
+import type { ReportStreamStatusStash } from '../lib/stash';
 import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';
 
 /**
@@ -15,7 +16,7 @@ const EVENT_TIME_PRECISION_MS = 1000;
 
 type Args = MutationReportStreamStatusArgs;
 
-export function request(ctx: Context<Args>) {
+export function request(ctx: Context<Args, ReportStreamStatusStash>) {
   const { status, health, at } = ctx.args.input;
   const atMs = util.time.parseISO8601ToEpochMilliSeconds(at);
   const values: Record<string, unknown> = {
@@ -28,11 +29,11 @@ export function request(ctx: Context<Args>) {
   let expression =
     'SET #status = :status, health = :health, statusAt = :at, statusAtMs = :atMs, updatedAt = :now';
   // A new broadcast starts the clock; a repeated LIVE (or OFFLINE) keeps the last broadcast's start.
-  const wasLive = (ctx.stash.channel as ChannelItem).status === 'LIVE';
+  const wasLive = ctx.stash.channel.status === 'LIVE';
   if (status === 'LIVE' && !wasLive) expression = `${expression}, liveSince = :at`;
   return {
     operation: 'UpdateItem' as const,
-    key: util.dynamodb.toMapValues({ id: (ctx.stash.channel as ChannelItem).id }),
+    key: util.dynamodb.toMapValues({ id: ctx.stash.channel.id }),
     update: {
       expression,
       expressionNames: { '#status': 'status' },
@@ -45,10 +46,9 @@ export function request(ctx: Context<Args>) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<Args, ReportStreamStatusStash>) {
   if (ctx.error) {
-    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException')
-      return ctx.stash.channel as ChannelItem;
+    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') return ctx.stash.channel;
     util.error(ctx.error.message, ctx.error.type);
   }
   ctx.stash.statusApplied = true;

@@ -10,7 +10,8 @@ import { query } from '@aws-appsync/utils/dynamodb';
 import type { ChannelItem } from '../lib/channel';
 import { counted, quotasOf, refuseOverQuota } from '../lib/quotas';
 import { raiseDataSourceError } from '../lib/results';
-import { liveSecondsIn, nextMonthStart, refuseIfSuspended, thisMonth, type SellerItem } from '../lib/seller';
+import { liveSecondsIn, nextMonthStart, refuseIfSuspended, thisMonth } from '../lib/seller';
+import type { BroadcastQuotasStash } from '../lib/stash';
 
 /**
  * CONNECTING and INTERRUPTED are transwrap's word, and a transwrap task that dies cannot take it
@@ -19,9 +20,8 @@ import { liveSecondsIn, nextMonthStart, refuseIfSuspended, thisMonth, type Selle
  */
 const UNCONFIRMED_ON_AIR_MS = 5 * 60 * 1000;
 
-export function request(ctx: Context) {
-  const seller = ctx.stash.seller as SellerItem | null;
-  const channel = ctx.stash.channel as ChannelItem;
+export function request(ctx: Context<unknown, BroadcastQuotasStash>) {
+  const { seller, channel } = ctx.stash;
   refuseIfSuspended(seller);
   const { liveHoursPerMonth } = quotasOf(ctx);
   const month = thisMonth();

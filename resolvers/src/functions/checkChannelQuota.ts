@@ -7,10 +7,11 @@ import { query } from '@aws-appsync/utils/dynamodb';
 import { signedInUser } from '../lib/identity';
 import { counted, quotasOf, refuseOverQuota } from '../lib/quotas';
 import { raiseDataSourceError } from '../lib/results';
-import { refuseIfSuspended, type SellerItem } from '../lib/seller';
+import { refuseIfSuspended } from '../lib/seller';
+import type { CreateChannelStash } from '../lib/stash';
 
-export function request(ctx: Context) {
-  refuseIfSuspended(ctx.stash.seller as SellerItem | null);
+export function request(ctx: Context<unknown, CreateChannelStash>) {
+  refuseIfSuspended(ctx.stash.seller);
   return query({
     index: 'byOwner',
     query: { owner: { eq: signedInUser(ctx).sub } },

@@ -3,13 +3,14 @@ import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import type { ChannelItem } from '../lib/channel';
 import { raiseDataSourceError } from '../lib/results';
+import type { BroadcastStoppedStash } from '../lib/stash';
 
-export function request(ctx: Context) {
-  return get<ChannelItem>({ key: { id: ctx.stash.channelId as string } });
+export function request(ctx: Context<unknown, BroadcastStoppedStash>) {
+  return get<ChannelItem>({ key: { id: ctx.stash.channelId } });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, BroadcastStoppedStash>) {
   raiseDataSourceError(ctx);
   ctx.stash.channel = (ctx.result as ChannelItem | null) ?? null;
-  return ctx.stash.channel as ChannelItem | null;
+  return ctx.stash.channel;
 }

@@ -7,17 +7,18 @@ import type { Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
 import type { ChannelItem } from '../lib/channel';
 import { raiseDataSourceError } from '../lib/results';
+import type { SuspendSellerStash } from '../lib/stash';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, SuspendSellerStash>) {
   return query<ChannelItem>({
     index: 'byOwner',
-    query: { owner: { eq: ctx.stash.sellerId as string } },
+    query: { owner: { eq: ctx.stash.sellerId } },
     filter: { status: { ne: 'OFFLINE' } },
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, SuspendSellerStash>) {
   raiseDataSourceError(ctx);
   ctx.stash.onAir = (ctx.result as { items: ChannelItem[] }).items;
-  return ctx.stash.onAir as ChannelItem[];
+  return ctx.stash.onAir;
 }

@@ -7,16 +7,15 @@ import { get } from '@aws-appsync/utils/dynamodb';
 import type { ChannelItem } from '../lib/channel';
 import { requireOwner } from '../lib/identity';
 import { found } from '../lib/results';
+import type { ChannelStash } from '../lib/stash';
 
-export type ChannelAccess = 'owner' | 'ownerOrAdmin' | 'service';
-
-export function request(ctx: Context) {
-  return get({ key: { id: ctx.stash.channelId as string } });
+export function request(ctx: Context<unknown, ChannelStash>) {
+  return get({ key: { id: ctx.stash.channelId } });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, ChannelStash>) {
   const channel = found<ChannelItem>(ctx, 'Channel');
-  const access = ctx.stash.access as ChannelAccess;
+  const { access } = ctx.stash;
   if (access !== 'service') requireOwner(ctx, channel, access === 'ownerOrAdmin');
   ctx.stash.channel = channel;
   return channel;

@@ -6,19 +6,18 @@
  */
 import { runtime, type Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
-import type { ChannelItem } from '../lib/channel';
 import { raiseDataSourceError } from '../lib/results';
 import type { SellerItem } from '../lib/seller';
+import type { SellerStash } from '../lib/stash';
 
-export function request(ctx: Context) {
-  const channel = ctx.stash.channel as ChannelItem | null | undefined;
-  const id = (ctx.stash.sellerId as string | undefined) ?? channel?.owner;
+export function request(ctx: Context<unknown, SellerStash>) {
+  const id = ctx.stash.sellerId ?? ctx.stash.channel?.owner;
   if (!id) runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return get<SellerItem>({ key: { id } });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, SellerStash>) {
   raiseDataSourceError(ctx);
   ctx.stash.seller = (ctx.result as SellerItem | null) ?? null;
-  return ctx.stash.seller as SellerItem | null;
+  return ctx.stash.seller;
 }

@@ -3,13 +3,13 @@
  * does not restart the relay that IVS is about to disconnect (see Query.broadcastStopped).
  */
 import { util, type Context } from '@aws-appsync/utils';
-import type { ChannelItem } from '../lib/channel';
 import { raiseDataSourceError } from '../lib/results';
+import type { StopBroadcastStash } from '../lib/stash';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, StopBroadcastStash>) {
   return {
     operation: 'UpdateItem' as const,
-    key: util.dynamodb.toMapValues({ id: (ctx.stash.channel as ChannelItem).id }),
+    key: util.dynamodb.toMapValues({ id: ctx.stash.channel.id }),
     update: {
       expression: 'SET stopRequestedAtMs = :now',
       expressionValues: util.dynamodb.toMapValues({ ':now': util.time.nowEpochMilliSeconds() }),
@@ -18,7 +18,7 @@ export function request(ctx: Context) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, StopBroadcastStash>) {
   raiseDataSourceError(ctx);
-  return ctx.stash.channel as ChannelItem;
+  return ctx.stash.channel;
 }

@@ -12,6 +12,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
 import { HEARTBEAT_STALE_MS, type EndpointItem } from '../lib/endpoint';
 import { raiseDataSourceError } from '../lib/results';
+import type { StartBroadcastStash } from '../lib/stash';
 
 export function request() {
   const freshSince = util.time.epochMilliSecondsToISO8601(
@@ -23,7 +24,7 @@ export function request() {
   });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, StartBroadcastStash>) {
   raiseDataSourceError(ctx);
   let best: EndpointItem | null = null;
   for (const endpoint of (ctx.result as { items: EndpointItem[] }).items) {

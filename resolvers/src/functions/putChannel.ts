@@ -5,8 +5,9 @@ import type { ChannelItem } from '../lib/channel';
 import { signedInUser, verifiedEmail } from '../lib/identity';
 import type { CreatedIvsChannel } from '../lib/ivs-control';
 import { raiseDataSourceError } from '../lib/results';
+import type { CreateChannelStash } from '../lib/stash';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, CreateChannelStash>) {
   const ivs = (ctx.prev as { result: CreatedIvsChannel }).result;
   const now = util.time.nowISO8601();
   const user = signedInUser(ctx);
@@ -14,7 +15,7 @@ export function request(ctx: Context) {
   const email = verifiedEmail(user);
   const item: ChannelItem = {
     id: ivs.id,
-    name: ctx.stash.name as string,
+    name: ctx.stash.name,
     owner: user.sub,
     ...(email ? { ownerEmail: email } : {}),
     status: 'OFFLINE',

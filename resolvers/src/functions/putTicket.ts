@@ -1,14 +1,12 @@
 /** tickets table: issues a single-use ticket for ctx.stash.channel at ctx.stash.endpoint. */
 import { util, type Context } from '@aws-appsync/utils';
 import { put } from '@aws-appsync/utils/dynamodb';
-import type { ChannelItem } from '../lib/channel';
-import type { EndpointItem } from '../lib/endpoint';
 import { raiseDataSourceError } from '../lib/results';
+import type { StartBroadcastStash } from '../lib/stash';
 import { TICKET_LIFETIME_SECONDS, type TicketItem } from '../lib/ticket';
 
-export function request(ctx: Context) {
-  const channel = ctx.stash.channel as ChannelItem;
-  const endpoint = ctx.stash.endpoint as EndpointItem;
+export function request(ctx: Context<unknown, StartBroadcastStash>) {
+  const { channel, endpoint } = ctx.stash;
   const issuedAtMs = util.time.nowEpochMilliSeconds();
   const expiresAtEpoch = Math.floor(issuedAtMs / 1000) + TICKET_LIFETIME_SECONDS;
   // Two v4 UUIDs: 244 random bits, unguessable.
@@ -26,9 +24,9 @@ export function request(ctx: Context) {
   return put({ key: { token }, item, condition: { token: { attributeExists: false } } });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, StartBroadcastStash>) {
   raiseDataSourceError(ctx);
   const ticket = ctx.result as TicketItem;
-  const endpoint = ctx.stash.endpoint as EndpointItem;
+  const { endpoint } = ctx.stash;
   return { url: endpoint.url, token: ticket.token, expiresAt: ticket.expiresAt, endpoint };
 }

@@ -1,17 +1,15 @@
 /** IvsControl (Lambda): the RTMPS URL and stream key of ctx.stash.channel. Only claimIngest runs this. */
 import { util, type Context } from '@aws-appsync/utils';
-import type { ChannelItem } from '../lib/channel';
 import { invoke, ivsResult, type IngestResult } from '../lib/ivs-control';
-import type { TicketItem } from '../lib/ticket';
+import type { ClaimIngestStash } from '../lib/stash';
 
-export function request(ctx: Context) {
-  return invoke({ action: 'getIngest', arn: (ctx.stash.channel as ChannelItem).ivsArn });
+export function request(ctx: Context<unknown, ClaimIngestStash>) {
+  return invoke({ action: 'getIngest', arn: ctx.stash.channel.ivsArn });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, ClaimIngestStash>) {
   const ingest = ivsResult<IngestResult>(ctx);
-  const channel = ctx.stash.channel as ChannelItem;
-  const ticket = ctx.stash.ticket as TicketItem;
+  const { channel, ticket } = ctx.stash;
   return {
     channelId: channel.id,
     owner: channel.owner,

@@ -9,10 +9,11 @@
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
 import { liveSecondsAttribute, monthOf } from '../lib/seller';
+import type { ReportStreamStatusStash } from '../lib/stash';
 import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';
 
-export function request(ctx: Context<MutationReportStreamStatusArgs>) {
-  const before = ctx.stash.channel as ChannelItem;
+export function request(ctx: Context<MutationReportStreamStatusArgs, ReportStreamStatusStash>) {
+  const before = ctx.stash.channel;
   const after = (ctx.prev as { result: ChannelItem }).result;
   const leftLive = ctx.stash.statusApplied === true && before.status === 'LIVE' && after.status !== 'LIVE';
   if (!leftLive || !before.liveSince) runtime.earlyReturn(after, { skipTo: 'NEXT' });

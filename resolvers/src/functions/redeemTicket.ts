@@ -5,13 +5,13 @@
  * Of any number of concurrent claims, one wins.
  */
 import { util, type Context } from '@aws-appsync/utils';
-import type { EndpointItem } from '../lib/endpoint';
+import type { ClaimIngestStash } from '../lib/stash';
 import { refuseTicket, type TicketItem } from '../lib/ticket';
 import type { MutationClaimIngestArgs } from '@golive/common/generated/schema-types';
 
-export function request(ctx: Context<MutationClaimIngestArgs>) {
+export function request(ctx: Context<MutationClaimIngestArgs, ClaimIngestStash>) {
   const now = util.time.nowEpochSeconds();
-  const claiming = ctx.stash.claimingEndpoint as EndpointItem;
+  const claiming = ctx.stash.claimingEndpoint;
   return {
     operation: 'UpdateItem' as const,
     key: util.dynamodb.toMapValues({ token: ctx.args.token }),
@@ -32,7 +32,7 @@ export function request(ctx: Context<MutationClaimIngestArgs>) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<MutationClaimIngestArgs, ClaimIngestStash>) {
   if (ctx.error) {
     if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') refuseTicket();
     util.error(ctx.error.message, ctx.error.type);

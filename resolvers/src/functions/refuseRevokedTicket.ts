@@ -4,16 +4,15 @@
  * leaked one, without a scan of the tickets table: each ticket carries its issue time.
  */
 import type { Context } from '@aws-appsync/utils';
-import type { ChannelItem } from '../lib/channel';
-import { refuseStoppedTicket, revokedByStop, type TicketItem } from '../lib/ticket';
+import type { ClaimIngestStash } from '../lib/stash';
+import { refuseStoppedTicket, revokedByStop } from '../lib/ticket';
 
-export function request(ctx: Context) {
-  const ticket = ctx.stash.ticket as TicketItem;
-  const channel = ctx.stash.channel as ChannelItem;
+export function request(ctx: Context<unknown, ClaimIngestStash>) {
+  const { ticket, channel } = ctx.stash;
   if (revokedByStop(ticket, channel.stopRequestedAtMs)) refuseStoppedTicket();
   return { payload: null };
 }
 
-export function response(ctx: Context) {
-  return ctx.stash.channel as ChannelItem;
+export function response(ctx: Context<unknown, ClaimIngestStash>) {
+  return ctx.stash.channel;
 }

@@ -1,13 +1,13 @@
 /** IvsControl (Lambda): disconnects ctx.stash.channel's stream at IVS; an offline channel is fine. */
 import type { Context } from '@aws-appsync/utils';
-import type { ChannelItem } from '../lib/channel';
 import { invoke, ivsResult } from '../lib/ivs-control';
+import type { StopBroadcastStash } from '../lib/stash';
 
-export function request(ctx: Context) {
-  return invoke({ action: 'stopStream', arn: (ctx.stash.channel as ChannelItem).ivsArn });
+export function request(ctx: Context<unknown, StopBroadcastStash>) {
+  return invoke({ action: 'stopStream', arn: ctx.stash.channel.ivsArn });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, StopBroadcastStash>) {
   ivsResult<unknown>(ctx);
-  return ctx.stash.channel as ChannelItem;
+  return ctx.stash.channel;
 }

@@ -4,16 +4,16 @@
  * restarting its relay, hears that the owner is suspended, and ends the broadcast (4012).
  */
 import type { Context } from '@aws-appsync/utils';
-import type { ChannelItem } from '../lib/channel';
 import { invoke, ivsResult } from '../lib/ivs-control';
+import type { SuspendSellerStash } from '../lib/stash';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<unknown, SuspendSellerStash>) {
   const arns: string[] = [];
-  for (const channel of ctx.stash.onAir as ChannelItem[]) arns.push(channel.ivsArn);
+  for (const channel of ctx.stash.onAir) arns.push(channel.ivsArn);
   return invoke({ action: 'stopStreams', arns });
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<unknown, SuspendSellerStash>) {
   ivsResult<unknown>(ctx);
-  return ctx.stash.onAir as ChannelItem[];
+  return ctx.stash.onAir;
 }

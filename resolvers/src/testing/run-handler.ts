@@ -36,7 +36,8 @@ export type HandlerOutcome =
   | {
       ok: true;
       value: unknown;
-      ctx: Record<string, unknown>;
+      /** The context as the handler left it: its stash holds what the handler stashed. */
+      ctx: { stash: Record<string, unknown> } & Record<string, unknown>;
       /** Set when the handler called runtime.earlyReturn: where the pipeline goes on. */
       skipTo?: 'END' | 'NEXT';
     }

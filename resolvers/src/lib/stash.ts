@@ -1,0 +1,105 @@
+/**
+ * What each pipeline passes from step to step in `ctx.stash`: one type a pipeline, and one for
+ * each function that several pipelines share (what it reads and writes). Handlers name theirs as
+ * `Context<Args, Stash>`, so reading an entry needs no cast and writing a wrong one does not
+ * compile. The field's request writes the first entries; each function reads what earlier steps
+ * wrote and may add its own. An entry's type is what it holds once written: a step reads only
+ * entries written before it (the order in api.ts, which the types do not check).
+ * `../stash.test.ts` checks that each pipeline's stash gives each of its functions (and the
+ * field's own handlers) the stash they are typed with.
+ *
+ * Types only: nothing here reaches a bundle.
+ */
+import type { ChannelItem } from './channel';
+import type { EndpointItem } from './endpoint';
+import type { SellerItem } from './seller';
+import type { TicketItem } from './ticket';
+
+/**
+ * Who may act on the channel getChannel loads: 'owner' (the owner only), 'ownerOrAdmin', or
+ * 'service' (IAM callers, which the schema checks).
+ */
+export type ChannelAccess = 'owner' | 'ownerOrAdmin' | 'service';
+
+/** getChannel: loads `channelId` into `channel`, enforcing `access`. */
+export interface ChannelStash {
+  channelId: string;
+  access: ChannelAccess;
+  channel: ChannelItem;
+}
+
+/**
+ * getSeller: loads the seller `sellerId` names, else the owner of `channel` (none when the
+ * channel is gone), into `seller`: null for a seller with no item yet.
+ */
+export interface SellerStash {
+  sellerId?: string;
+  channel?: ChannelItem | null;
+  seller: SellerItem | null;
+}
+
+/** checkBroadcastQuotas: may `seller` put `channel` on air now? */
+export interface BroadcastQuotasStash {
+  channel: ChannelItem;
+  seller: SellerItem | null;
+}
+
+/** Query.broadcastStopped: findChannel -> getSeller. */
+export interface BroadcastStoppedStash {
+  channelId: string;
+  /** The query's `since`, epoch ms. */
+  since: number;
+  /** null: the channel is gone. */
+  channel: ChannelItem | null;
+  seller: SellerItem | null;
+}
+
+/** Mutation.createChannel: getSeller (the caller) -> checkChannelQuota -> createIvsChannel -> putChannel. */
+export interface CreateChannelStash {
+  /** The new channel's name, validated. */
+  name: string;
+  sellerId: string;
+  seller: SellerItem | null;
+}
+
+/** Mutation.deleteChannel: getChannel -> deleteIvsChannel -> deleteChannelItem. */
+export type DeleteChannelStash = ChannelStash;
+
+/** Mutation.stopBroadcast: getChannel -> markBroadcastStopped -> stopIvsStream. */
+export type StopBroadcastStash = ChannelStash;
+
+/** Mutation.startBroadcast: getChannel -> getSeller -> checkBroadcastQuotas -> pickEndpoint -> putTicket. */
+export interface StartBroadcastStash extends ChannelStash {
+  seller: SellerItem | null;
+  /** The endpoint pickEndpoint chose for the ticket. */
+  endpoint: EndpointItem;
+}
+
+/**
+ * Mutation.claimIngest: getClaimingEndpoint -> redeemTicket (which writes `channelId` and
+ * `access` for getChannel) -> getChannel -> refuseRevokedTicket -> getSeller -> checkBroadcastQuotas
+ * -> readIngest.
+ */
+export interface ClaimIngestStash extends ChannelStash {
+  claimingEndpoint: EndpointItem;
+  /** The ticket redeemTicket spent. */
+  ticket: TicketItem;
+  seller: SellerItem | null;
+}
+
+/** Mutation.reportStreamStatus: getChannel -> applyStreamStatus -> recordLiveTime. */
+export interface ReportStreamStatusStash extends ChannelStash {
+  /** Set by applyStreamStatus when it applied the report (absent: an older report, ignored). */
+  statusApplied?: boolean;
+}
+
+/** Mutation.suspendSeller: putSuspension -> findOnAirChannels -> stopIvsStreams. */
+export interface SuspendSellerStash {
+  sellerId: string;
+  /** Why, as the admin gave it, validated. */
+  reason: string;
+  /** The seller's item, suspended. */
+  seller: SellerItem;
+  /** Their channels that were not OFFLINE. */
+  onAir: ChannelItem[];
+}

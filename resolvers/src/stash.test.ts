@@ -1,0 +1,144 @@
+/**
+ * The stash types (lib/stash.ts) hold together with the wiring (api.ts). Each pipeline's table
+ * row below names its resolver, whose request handler's Context gives the pipeline's stash type,
+ * and its functions; tsc then fails, naming the function, when the pipeline's stash lacks an entry
+ * a function's Context asks for or holds a wider type there (`channel` possibly null where the
+ * function takes a channel), and when the resolver's response takes another stash. TypeScript
+ * checks writes as loosely as reads (getSeller, which may stash a null seller, would fit
+ * suspendSeller's stash, where the seller is never null), and not the order of the steps. The test
+ * checks that the table is api.ts's wiring.
+ */
+import type { Context } from '@aws-appsync/utils';
+import { RESOLVERS } from './api';
+import type * as applyStreamStatus from './functions/applyStreamStatus';
+import type * as checkBroadcastQuotas from './functions/checkBroadcastQuotas';
+import type * as checkChannelQuota from './functions/checkChannelQuota';
+import type * as createIvsChannel from './functions/createIvsChannel';
+import type * as deleteChannelItem from './functions/deleteChannelItem';
+import type * as deleteIvsChannel from './functions/deleteIvsChannel';
+import type * as findChannel from './functions/findChannel';
+import type * as findOnAirChannels from './functions/findOnAirChannels';
+import type * as getChannel from './functions/getChannel';
+import type * as getClaimingEndpoint from './functions/getClaimingEndpoint';
+import type * as getSeller from './functions/getSeller';
+import type * as markBroadcastStopped from './functions/markBroadcastStopped';
+import type * as pickEndpoint from './functions/pickEndpoint';
+import type * as putChannel from './functions/putChannel';
+import type * as putSuspension from './functions/putSuspension';
+import type * as putTicket from './functions/putTicket';
+import type * as readIngest from './functions/readIngest';
+import type * as recordLiveTime from './functions/recordLiveTime';
+import type * as redeemTicket from './functions/redeemTicket';
+import type * as refuseRevokedTicket from './functions/refuseRevokedTicket';
+import type * as stopIvsStream from './functions/stopIvsStream';
+import type * as stopIvsStreams from './functions/stopIvsStreams';
+import type * as claimIngest from './Mutation/claimIngest';
+import type * as createChannel from './Mutation/createChannel';
+import type * as deleteChannel from './Mutation/deleteChannel';
+import type * as reportStreamStatus from './Mutation/reportStreamStatus';
+import type * as startBroadcast from './Mutation/startBroadcast';
+import type * as stopBroadcast from './Mutation/stopBroadcast';
+import type * as suspendSeller from './Mutation/suspendSeller';
+import type * as broadcastStopped from './Query/broadcastStopped';
+
+/** A module whose handlers can be given a context with this stash. */
+interface TakesStash<Stash extends Context['stash']> {
+  request: (ctx: Context<never, Stash>) => unknown;
+  response: (ctx: Context<never, Stash>) => unknown;
+}
+
+interface Functions {
+  applyStreamStatus: typeof applyStreamStatus;
+  checkBroadcastQuotas: typeof checkBroadcastQuotas;
+  checkChannelQuota: typeof checkChannelQuota;
+  createIvsChannel: typeof createIvsChannel;
+  deleteChannelItem: typeof deleteChannelItem;
+  deleteIvsChannel: typeof deleteIvsChannel;
+  findChannel: typeof findChannel;
+  findOnAirChannels: typeof findOnAirChannels;
+  getChannel: typeof getChannel;
+  getClaimingEndpoint: typeof getClaimingEndpoint;
+  getSeller: typeof getSeller;
+  markBroadcastStopped: typeof markBroadcastStopped;
+  pickEndpoint: typeof pickEndpoint;
+  putChannel: typeof putChannel;
+  putSuspension: typeof putSuspension;
+  putTicket: typeof putTicket;
+  readIngest: typeof readIngest;
+  recordLiveTime: typeof recordLiveTime;
+  redeemTicket: typeof redeemTicket;
+  refuseRevokedTicket: typeof refuseRevokedTicket;
+  stopIvsStream: typeof stopIvsStream;
+  stopIvsStreams: typeof stopIvsStreams;
+}
+
+/** The functions a pipeline with this stash can run. */
+type FunctionFor<Stash extends Context['stash']> = {
+  [Name in keyof Functions]: Functions[Name] extends TakesStash<Stash> ? Name : never;
+}[keyof Functions];
+
+/** The stash a pipeline resolver's request writes: its pipeline's. */
+type StashOf<Resolver> = Resolver extends { request: (ctx: Context<never, infer Stash>) => unknown }
+  ? Stash
+  : never;
+
+/** A pipeline's functions, checked against the stash its resolver's handlers take. */
+function pipeline<Resolver extends TakesStash<StashOf<Resolver>>>() {
+  return <const Names extends readonly FunctionFor<StashOf<Resolver>>[]>(
+    functions: Names,
+  ): readonly string[] => functions;
+}
+
+const PIPELINES: Record<string, readonly string[]> = {
+  'Query/broadcastStopped': pipeline<typeof broadcastStopped>()(['findChannel', 'getSeller']),
+  'Mutation/createChannel': pipeline<typeof createChannel>()([
+    'getSeller',
+    'checkChannelQuota',
+    'createIvsChannel',
+    'putChannel',
+  ]),
+  'Mutation/deleteChannel': pipeline<typeof deleteChannel>()([
+    'getChannel',
+    'deleteIvsChannel',
+    'deleteChannelItem',
+  ]),
+  'Mutation/startBroadcast': pipeline<typeof startBroadcast>()([
+    'getChannel',
+    'getSeller',
+    'checkBroadcastQuotas',
+    'pickEndpoint',
+    'putTicket',
+  ]),
+  'Mutation/stopBroadcast': pipeline<typeof stopBroadcast>()([
+    'getChannel',
+    'markBroadcastStopped',
+    'stopIvsStream',
+  ]),
+  'Mutation/claimIngest': pipeline<typeof claimIngest>()([
+    'getClaimingEndpoint',
+    'redeemTicket',
+    'getChannel',
+    'refuseRevokedTicket',
+    'getSeller',
+    'checkBroadcastQuotas',
+    'readIngest',
+  ]),
+  'Mutation/reportStreamStatus': pipeline<typeof reportStreamStatus>()([
+    'getChannel',
+    'applyStreamStatus',
+    'recordLiveTime',
+  ]),
+  'Mutation/suspendSeller': pipeline<typeof suspendSeller>()([
+    'putSuspension',
+    'findOnAirChannels',
+    'stopIvsStreams',
+  ]),
+};
+
+test("every pipeline's stash type is checked against the functions api.ts wires into it", () => {
+  const wired: Record<string, readonly string[]> = {};
+  for (const resolver of RESOLVERS) {
+    if (resolver.kind === 'PIPELINE') wired[resolver.code] = resolver.functions;
+  }
+  expect(PIPELINES).toEqual(wired);
+});
