@@ -2,8 +2,26 @@
  * What a deployment may differ in, and the settings synthesis refuses rather than deploy something
  * that fails or is open in AWS.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { deploymentSettings } from './settings';
+import { ConfigError } from '@golive/common/settings/environment';
+import { REPO_ROOT } from '@golive/common/repo-paths';
+import { readmeSettings } from '@golive/common/settings/readme-table';
+import { deploymentDefaults, deploymentSettings } from './settings';
+
+test('README.md lists every variable a deployment reads, with its default for a sandbox / a branch', () => {
+  const rows = readmeSettings(readFileSync(join(REPO_ROOT, 'amplify', 'README.md'), 'utf8'));
+  const sandbox = deploymentDefaults('sandbox');
+  const branch = deploymentDefaults('branch');
+  const both = Object.fromEntries(
+    Object.entries(sandbox).map(([name, value]) => {
+      const forBranch = branch[name as keyof typeof branch];
+      return [name, value === forBranch ? value : `${value} / ${forBranch}`];
+    }),
+  );
+  expect(Object.fromEntries(rows.map((row) => [row.name, row.default]))).toEqual(both);
+});
 
 const SES_ARN = { GOLIVE_SES_IDENTITY_ARN: 'arn:aws:ses:eu-west-1:123456789012:identity/live.example.com' };
 const SES = { ...SES_ARN, GOLIVE_EMAIL_FROM: 'GoLive <no-reply@live.example.com>' };
@@ -74,9 +92,10 @@ test.each([
   [{ GOLIVE_EMAIL_VIA_COGNITO: 'yes' }, /must be "accept-50-per-day"/],
   [{ ...SES, GOLIVE_EMAIL_VIA_COGNITO: 'accept-50-per-day' }, /choose one/],
 ] as const)('refuses the email settings %j', (env, message) => {
-  expect(() =>
-    deploymentSettings('branch', 'amplify-x', { AWS_APP_ID: 'd1', AWS_BRANCH: 'main', ...env }),
-  ).toThrow(message);
+  const settings = () =>
+    deploymentSettings('branch', 'amplify-x', { AWS_APP_ID: 'd1', AWS_BRANCH: 'main', ...env });
+  expect(settings).toThrow(ConfigError);
+  expect(settings).toThrow(message);
 });
 
 test('a subdomain of a verified domain may send', () => {
@@ -87,20 +106,29 @@ test('a subdomain of a verified domain may send', () => {
 test.each([
   // transwrap would read no origins as "any origin".
   ['branch', {}, /No browser origin for transwrap/],
-  ['sandbox', { GOLIVE_TRANSWRAP_CAPACITY: '0' }, /GOLIVE_TRANSWRAP_CAPACITY must be at least 1/],
-  ['sandbox', { GOLIVE_TRANSWRAP_CAPACITY: 'lots' }, /must be a whole number, not "lots"/],
+  [
+    'sandbox',
+    { GOLIVE_TRANSWRAP_CAPACITY: '0' },
+    'GOLIVE_TRANSWRAP_CAPACITY=0 must be a whole number, 1 or more.',
+  ],
+  ['sandbox', { GOLIVE_TRANSWRAP_CAPACITY: 'lots' }, 'GOLIVE_TRANSWRAP_CAPACITY=lots must be a whole number'],
   [
     'sandbox',
     { GOLIVE_TRANSWRAP_MIN_TASKS: '3', GOLIVE_TRANSWRAP_MAX_TASKS: '2' },
     /need 1 <= min \(3\) <= max \(2\)/,
   ],
-  ['sandbox', { GOLIVE_ALARM_EMAIL: 'ops at example' }, /GOLIVE_ALARM_EMAIL must be an email address/],
+  [
+    'sandbox',
+    { GOLIVE_ALARM_EMAIL: 'ops at example' },
+    'GOLIVE_ALARM_EMAIL="ops at example" must be an email address.',
+  ],
   [
     'sandbox',
     { GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: '1.5' },
-    /GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH must be a whole number, not "1.5"/,
+    'GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH=1.5 must be a whole number',
   ],
 ] as const)('refuses a %s with %j', (type, env, message) => {
+  expect(() => deploymentSettings(type, 'amplify-x', env)).toThrow(ConfigError);
   expect(() => deploymentSettings(type, 'amplify-x', env)).toThrow(message);
 });
 

@@ -1,14 +1,14 @@
 /**
- * What a deployment may differ in, read once at synthesis. Everything else is fixed in the
- * constructs. Env vars (all optional) are listed in README.md.
+ * What a deployment may differ in, read once at synthesis (by common's settings reader).
+ * Everything else is fixed in the constructs. Env vars (all optional) are listed in README.md;
+ * settings.test.ts checks that list against deploymentDefaults.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { QUOTA_DEFAULTS, QUOTA_VARIABLES, type Quotas } from '@golive/resolvers/quotas';
-import { emailSender, type EmailSender } from './auth/email-sender';
+import { ConfigError, settingsFrom, type Env } from '@golive/common/settings/environment';
+import { QUOTA_DEFAULTS, type Quotas } from '@golive/resolvers/quotas';
+import { EMAIL_DEFAULTS, emailSender, type EmailSender } from './auth/email-sender';
 import { EMAIL_ADDRESS } from './email-address';
-
-type Env = Record<string, string | undefined>;
 
 export type DeploymentType = 'sandbox' | 'branch';
 
@@ -55,12 +55,22 @@ export interface TranswrapSizing {
   drainDeadline: Duration;
 }
 
-function number(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
-  return value;
+/** Every variable a deployment reads, with its default for a sandbox or a branch (README.md's table). */
+export function deploymentDefaults(type: DeploymentType) {
+  const sandbox = type === 'sandbox';
+  return {
+    GOLIVE_APP_ORIGINS: '',
+    GOLIVE_TRANSWRAP_MIN_TASKS: sandbox ? '1' : '2',
+    GOLIVE_TRANSWRAP_MAX_TASKS: sandbox ? '2' : '10',
+    GOLIVE_TRANSWRAP_CAPACITY: '30',
+    GOLIVE_ALARM_EMAIL: '',
+    GOLIVE_QUOTA_CHANNELS_PER_SELLER: String(QUOTA_DEFAULTS.channelsPerSeller),
+    GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER: String(QUOTA_DEFAULTS.liveBroadcastsPerSeller),
+    GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: String(QUOTA_DEFAULTS.liveHoursPerMonth),
+    ...EMAIL_DEFAULTS,
+    AWS_APP_ID: '',
+    AWS_BRANCH: '',
+  };
 }
 
 /** Amplify Hosting serves a branch at https://<branch>.<app id>.amplifyapp.com ('/' becomes '-'). */
@@ -72,39 +82,34 @@ export function amplifyHostingOrigin(appId: string, branch: string): string {
 const SANDBOX_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 export function deploymentSettings(type: DeploymentType, deploymentId: string, env: Env): DeploymentSettings {
-  const extraOrigins = (env.GOLIVE_APP_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
-  const hosted =
-    env.AWS_APP_ID && env.AWS_BRANCH ? [amplifyHostingOrigin(env.AWS_APP_ID, env.AWS_BRANCH)] : [];
+  const setting = settingsFrom(env, deploymentDefaults(type));
+  const appId = setting.text('AWS_APP_ID');
+  const branch = setting.text('AWS_BRANCH');
+  const hosted = appId && branch ? [amplifyHostingOrigin(appId, branch)] : [];
   const sandbox = type === 'sandbox';
-  const minTasks = number(env, 'GOLIVE_TRANSWRAP_MIN_TASKS', sandbox ? 1 : 2);
-  const maxTasks = number(env, 'GOLIVE_TRANSWRAP_MAX_TASKS', sandbox ? 2 : 10);
+  const minTasks = setting.integer('GOLIVE_TRANSWRAP_MIN_TASKS', { min: 0 });
+  const maxTasks = setting.integer('GOLIVE_TRANSWRAP_MAX_TASKS', { min: 0 });
   if (minTasks < 1 || maxTasks < minTasks) {
-    throw new Error(`transwrap tasks: need 1 <= min (${minTasks}) <= max (${maxTasks})`);
+    throw new ConfigError(`transwrap tasks: need 1 <= min (${minTasks}) <= max (${maxTasks})`);
   }
+  const extraOrigins = setting.list('GOLIVE_APP_ORIGINS');
   const appOrigins = [...new Set([...hosted, ...(sandbox ? SANDBOX_ORIGINS : []), ...extraOrigins])];
   // transwrap reads an empty list as "any origin": a branch must name its app's.
   if (appOrigins.length === 0) {
-    throw new Error(
+    throw new ConfigError(
       'No browser origin for transwrap: deploy a branch through Amplify Hosting (npm run deploy sets AWS_APP_ID and AWS_BRANCH) or set GOLIVE_APP_ORIGINS.',
     );
   }
-  const capacity = number(env, 'GOLIVE_TRANSWRAP_CAPACITY', 30);
-  if (capacity < 1) throw new Error('GOLIVE_TRANSWRAP_CAPACITY must be at least 1');
+  const capacity = setting.integer('GOLIVE_TRANSWRAP_CAPACITY', { min: 1 });
   const quotas: Quotas = {
-    channelsPerSeller: number(env, QUOTA_VARIABLES.channelsPerSeller, QUOTA_DEFAULTS.channelsPerSeller),
-    liveBroadcastsPerSeller: number(
-      env,
-      QUOTA_VARIABLES.liveBroadcastsPerSeller,
-      QUOTA_DEFAULTS.liveBroadcastsPerSeller,
-    ),
-    liveHoursPerMonth: number(env, QUOTA_VARIABLES.liveHoursPerMonth, QUOTA_DEFAULTS.liveHoursPerMonth),
+    channelsPerSeller: setting.integer('GOLIVE_QUOTA_CHANNELS_PER_SELLER', { min: 0 }),
+    liveBroadcastsPerSeller: setting.integer('GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER', { min: 0 }),
+    liveHoursPerMonth: setting.integer('GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH', { min: 0 }),
   };
-  const alarmEmail = env.GOLIVE_ALARM_EMAIL?.trim() || undefined;
-  if (alarmEmail && !EMAIL_ADDRESS.test(alarmEmail))
-    throw new Error(`GOLIVE_ALARM_EMAIL must be an email address, not "${alarmEmail}"`);
+  const alarmEmail = setting.text('GOLIVE_ALARM_EMAIL', {
+    test: (value) => EMAIL_ADDRESS.test(value),
+    allowed: 'an email address',
+  });
   return {
     type,
     deploymentId,

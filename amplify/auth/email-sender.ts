@@ -9,9 +9,15 @@
  *   `arn:aws:ses:<region>:<account>:identity/<domain or address>`
  * - GOLIVE_EMAIL_VIA_COGNITO=accept-50-per-day: waives SES for a branch (a trial, say)
  */
+import { ConfigError, refused, settingsFrom, type Env } from '@golive/common/settings/environment';
 import { EMAIL_ADDRESS } from '../email-address';
 
-type Env = Record<string, string | undefined>;
+/** The variables read here, all empty unless set (amplify/README.md's settings table). */
+export const EMAIL_DEFAULTS = {
+  GOLIVE_EMAIL_FROM: '',
+  GOLIVE_SES_IDENTITY_ARN: '',
+  GOLIVE_EMAIL_VIA_COGNITO: '',
+};
 
 export type EmailSender =
   { kind: 'ses'; from: string; address: string; identityArn: string } | { kind: 'cognito-default' };
@@ -37,17 +43,17 @@ function identityCovers(identity: string, address: string): boolean {
 }
 
 export function emailSender(env: Env, branch: boolean): EmailSender {
-  const from = env.GOLIVE_EMAIL_FROM?.trim() || undefined;
-  const identityArn = env.GOLIVE_SES_IDENTITY_ARN?.trim() || undefined;
-  const waiver = env.GOLIVE_EMAIL_VIA_COGNITO?.trim() || undefined;
-  if (waiver !== undefined && waiver !== COGNITO_EMAIL_WAIVER) {
-    throw new Error(
-      `GOLIVE_EMAIL_VIA_COGNITO must be "${COGNITO_EMAIL_WAIVER}" (Cognito's sender stops after 50 emails a day), not "${waiver}"`,
-    );
-  }
+  const setting = settingsFrom(env, EMAIL_DEFAULTS);
+  const from = setting.text('GOLIVE_EMAIL_FROM') || undefined;
+  const identityArn = setting.text('GOLIVE_SES_IDENTITY_ARN') || undefined;
+  const waiver =
+    setting.text('GOLIVE_EMAIL_VIA_COGNITO', {
+      test: (value) => value === COGNITO_EMAIL_WAIVER,
+      allowed: `"${COGNITO_EMAIL_WAIVER}" (Cognito's sender stops after 50 emails a day)`,
+    }) || undefined;
   if (from === undefined && identityArn === undefined) {
     if (branch && waiver === undefined) {
-      throw new Error(
+      throw new ConfigError(
         'A branch deployment sends sign-up codes and password resets through Amazon SES: set GOLIVE_EMAIL_FROM (e.g. "GoLive <no-reply@live.example.com>") and GOLIVE_SES_IDENTITY_ARN (the verified SES identity of that address or its domain). ' +
           `Cognito's own sender stops after 50 emails a day; to accept that, set GOLIVE_EMAIL_VIA_COGNITO=${COGNITO_EMAIL_WAIVER}. amplify/DEPLOY.md, "Email", says how.`,
       );
@@ -55,26 +61,28 @@ export function emailSender(env: Env, branch: boolean): EmailSender {
     return { kind: 'cognito-default' };
   }
   if (from === undefined || identityArn === undefined) {
-    throw new Error('GOLIVE_EMAIL_FROM and GOLIVE_SES_IDENTITY_ARN go together: set both, or neither');
+    throw new ConfigError('GOLIVE_EMAIL_FROM and GOLIVE_SES_IDENTITY_ARN go together: set both, or neither');
   }
   if (waiver !== undefined) {
-    throw new Error(
+    throw new ConfigError(
       'GOLIVE_EMAIL_VIA_COGNITO waives SES, but GOLIVE_EMAIL_FROM and GOLIVE_SES_IDENTITY_ARN are set: choose one',
     );
   }
   const address = addressIn(from);
   if (!address) {
-    throw new Error(`GOLIVE_EMAIL_FROM must be an address or "Name <address>", not "${from}"`);
+    throw refused('GOLIVE_EMAIL_FROM', from, 'an address or "Name <address>"');
   }
   const identity = identityArn.match(IDENTITY_ARN)?.groups?.identity;
   if (!identity) {
-    throw new Error(
-      `GOLIVE_SES_IDENTITY_ARN must be an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>), not "${identityArn}"`,
+    throw refused(
+      'GOLIVE_SES_IDENTITY_ARN',
+      identityArn,
+      'an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>)',
     );
   }
   // Cognito refuses a From address the identity does not verify (InvalidParameterException).
   if (!identityCovers(identity, address)) {
-    throw new Error(
+    throw new ConfigError(
       `GOLIVE_EMAIL_FROM (${address}) is not an address the SES identity ${identity} may send from: use an address at ${identity.includes('@') ? 'exactly that' : 'that domain'}, or that address's own identity`,
     );
   }

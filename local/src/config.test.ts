@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@golive/common/repo-paths';
+import { readmeSettings } from '@golive/common/settings/readme-table';
 import { QUOTA_VARIABLES } from '@golive/resolvers/quotas';
 import { ConfigError, DEFAULTS, loadConfig } from './config';
 
 describe('the settings table in local/README.md', () => {
-  const rows = readFileSync(join(__dirname, '..', 'README.md'), 'utf8')
-    .split('\n')
-    .map((line) => /^\|\s*`([A-Z0-9_]+)`\s*\|\s*(.+?)\s*\|/.exec(line))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .map(([, name, value]) => [name!, value === '_(empty)_' ? '' : value!.replace(/`/g, '')] as const);
+  const rows = readmeSettings(readFileSync(join(__dirname, '..', 'README.md'), 'utf8'));
 
   test('lists every variable the stack reads, with the default the code uses', () => {
-    expect(Object.fromEntries(rows)).toEqual(DEFAULTS);
+    expect(Object.fromEntries(rows.map((row) => [row.name, row.default]))).toEqual(DEFAULTS);
   });
 });
 
@@ -53,7 +50,7 @@ describe('loadConfig', () => {
       liveHoursPerMonth: 0,
     });
     expect(() => loadConfig({ [QUOTA_VARIABLES.liveHoursPerMonth]: 'many' })).toThrow(
-      new ConfigError('GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH=many must be 0 or more.'),
+      new ConfigError('GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH=many must be a whole number, 0 or more.'),
     );
   });
 
@@ -112,13 +109,16 @@ describe('loadConfig', () => {
 
   test.each([
     [{ LOCAL_LAN: 'maybe' }, 'LOCAL_LAN=maybe must be 1 or 0'],
-    [{ LOCAL_LAN: '1', LAN_ADDRESS: 'my-laptop' }, 'LAN_ADDRESS=my-laptop is not an IP address'],
-    [{ LOCAL_LAN: '1', LAN_NAME: 'https://x' }, 'LAN_NAME=https://x is not a host name'],
-    [{ DYNAMODB_PORT: 'eighty' }, 'DYNAMODB_PORT=eighty is not a port number'],
-    [{ COGNITO_PORT: '70000' }, 'COGNITO_PORT=70000 is not a port number'],
-    [{ COGNITO_PORT: '-1' }, 'COGNITO_PORT=-1 is not a port number'],
-    [{ DYNAMODB_ENDPOINT: 'localhost:8000' }, 'DYNAMODB_ENDPOINT=localhost:8000 is not an http(s) URL'],
-    [{ LOCAL_START_TIMEOUT_MS: '0' }, 'LOCAL_START_TIMEOUT_MS=0 must be a positive integer'],
+    [{ LOCAL_LAN: '1', LAN_ADDRESS: 'my-laptop' }, 'LAN_ADDRESS=my-laptop must be an IP address'],
+    [{ LOCAL_LAN: '1', LAN_NAME: 'https://x' }, 'LAN_NAME=https://x must be a host name'],
+    [{ DYNAMODB_PORT: 'eighty' }, 'DYNAMODB_PORT=eighty must be a port number'],
+    [{ COGNITO_PORT: '70000' }, 'COGNITO_PORT=70000 must be a port number'],
+    [{ COGNITO_PORT: '-1' }, 'COGNITO_PORT=-1 must be a port number'],
+    [
+      { DYNAMODB_ENDPOINT: 'localhost:8000' },
+      'DYNAMODB_ENDPOINT=localhost:8000 must be a URL (http: or https:)',
+    ],
+    [{ LOCAL_START_TIMEOUT_MS: '0' }, 'LOCAL_START_TIMEOUT_MS=0 must be a whole number, 1 or more'],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

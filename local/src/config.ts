@@ -5,9 +5,15 @@
 import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { REPO_ROOT } from '@golive/common/repo-paths';
+import {
+  ConfigError,
+  settingsFrom,
+  type Env,
+  type SettingsReader,
+} from '@golive/common/settings/environment';
 import { QUOTA_DEFAULTS, type Quotas } from '@golive/resolvers/quotas';
 
-type Env = Record<string, string | undefined>;
+export { ConfigError };
 
 export interface LocalConfig {
   /** Every service listens here; loopback by default so nothing is exposed to the network. */
@@ -81,93 +87,60 @@ export const DEFAULTS = {
 
 export type ConfigVariable = keyof typeof DEFAULTS;
 
-/** Thrown for a setting that cannot work; the message names the variable and what it accepts. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-function port(env: Env, name: ConfigVariable): number {
-  const raw = env[name] ?? DEFAULTS[name];
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value > 65535) {
-    throw new ConfigError(`${name}=${raw} is not a port number (0-65535; 0 picks a free port).`);
-  }
-  return value;
-}
-
-function count(env: Env, name: ConfigVariable): number {
-  const raw = env[name] ?? DEFAULTS[name];
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name}=${raw} must be 0 or more.`);
-  return value;
-}
-
-function positive(env: Env, name: ConfigVariable): number {
-  const raw = env[name] ?? DEFAULTS[name];
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new ConfigError(`${name}=${raw} must be a positive integer.`);
-  return value;
-}
-
-function endpoint(env: Env, name: ConfigVariable): string | undefined {
-  const raw = env[name] || DEFAULTS[name];
-  if (!raw) return undefined;
-  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
-    throw new ConfigError(`${name}=${raw} is not an http(s) URL.`);
-  }
-  return raw.replace(/\/$/, '');
-}
+type Settings = SettingsReader<ConfigVariable>;
 
 /** A folder as given, or under the repository when relative. */
-function folder(env: Env, name: ConfigVariable): string {
-  const raw = env[name] || DEFAULTS[name];
-  return isAbsolute(raw) ? raw : resolve(join(REPO_ROOT, raw));
+function folder(setting: Settings, name: ConfigVariable): string {
+  const path = setting.text(name);
+  return isAbsolute(path) ? path : resolve(join(REPO_ROOT, path));
 }
 
-function flag(env: Env, name: ConfigVariable): boolean {
-  const raw = (env[name] || DEFAULTS[name]).toLowerCase();
-  if (['', '0', 'false', 'no'].includes(raw)) return false;
-  if (['1', 'true', 'yes'].includes(raw)) return true;
-  throw new ConfigError(`${name}=${env[name]} must be 1 or 0 (true or false).`);
-}
-
-function lanConfig(env: Env): LanConfig | undefined {
-  if (!flag(env, 'LOCAL_LAN')) return undefined;
-  const address = env.LAN_ADDRESS || undefined;
-  if (address !== undefined && isIP(address) === 0)
-    throw new ConfigError(`LAN_ADDRESS=${address} is not an IP address (it is where the stack listens).`);
-  const name = env.LAN_NAME || undefined;
-  if (name !== undefined && !/^[A-Za-z0-9.-]+$/.test(name) && isIP(name) === 0)
-    throw new ConfigError(`LAN_NAME=${name} is not a host name.`);
-  return { address, name, httpsPort: port(env, 'LAN_HTTPS_PORT'), httpPort: port(env, 'LAN_HTTP_PORT') };
+function lanConfig(setting: Settings): LanConfig | undefined {
+  if (!setting.flag('LOCAL_LAN')) return undefined;
+  const address = setting.text('LAN_ADDRESS', {
+    test: (value) => isIP(value) !== 0,
+    allowed: 'an IP address (it is where the stack listens)',
+  });
+  const name = setting.text('LAN_NAME', {
+    test: (value) => /^[A-Za-z0-9.-]+$/.test(value) || isIP(value) !== 0,
+    allowed: 'a host name',
+  });
+  return {
+    address: address || undefined,
+    name: name || undefined,
+    httpsPort: setting.port('LAN_HTTPS_PORT'),
+    httpPort: setting.port('LAN_HTTP_PORT'),
+  };
 }
 
 export function loadConfig(env: Env = process.env): LocalConfig {
+  const setting = settingsFrom(env, DEFAULTS);
+  const count = (name: ConfigVariable) => setting.integer(name, { min: 0 });
+  const dynamodbEndpoint = setting.url('DYNAMODB_ENDPOINT', ['http:', 'https:']);
   return {
-    host: env.LOCAL_HOST || DEFAULTS.LOCAL_HOST,
-    dataDir: folder(env, 'LOCAL_DATA_DIR'),
-    appDir: folder(env, 'APP_DIR'),
-    region: env.LOCAL_REGION || DEFAULTS.LOCAL_REGION,
+    host: setting.text('LOCAL_HOST'),
+    dataDir: folder(setting, 'LOCAL_DATA_DIR'),
+    appDir: folder(setting, 'APP_DIR'),
+    region: setting.text('LOCAL_REGION'),
     ports: {
-      dynamodb: port(env, 'DYNAMODB_PORT'),
-      cognito: port(env, 'COGNITO_PORT'),
-      graphql: port(env, 'GRAPHQL_PORT'),
-      ivs: port(env, 'IVS_PORT'),
-      rtmp: port(env, 'IVS_RTMP_PORT'),
-      rtmps: port(env, 'IVS_RTMPS_PORT'),
-      transwrap: port(env, 'TRANSWRAP_PORT'),
-      app: port(env, 'APP_PORT'),
+      dynamodb: setting.port('DYNAMODB_PORT'),
+      cognito: setting.port('COGNITO_PORT'),
+      graphql: setting.port('GRAPHQL_PORT'),
+      ivs: setting.port('IVS_PORT'),
+      rtmp: setting.port('IVS_RTMP_PORT'),
+      rtmps: setting.port('IVS_RTMPS_PORT'),
+      transwrap: setting.port('TRANSWRAP_PORT'),
+      app: setting.port('APP_PORT'),
     },
-    dynamodbEndpoint: endpoint(env, 'DYNAMODB_ENDPOINT'),
-    startTimeoutMs: positive(env, 'LOCAL_START_TIMEOUT_MS'),
-    keepAliveMs: positive(env, 'GRAPHQL_KEEPALIVE_MS'),
-    transwrapInstances: count(env, 'TRANSWRAP_INSTANCES'),
+    dynamodbEndpoint: dynamodbEndpoint ? dynamodbEndpoint.replace(/\/$/, '') : undefined,
+    startTimeoutMs: setting.integer('LOCAL_START_TIMEOUT_MS', { min: 1 }),
+    keepAliveMs: setting.integer('GRAPHQL_KEEPALIVE_MS', { min: 1 }),
+    transwrapInstances: count('TRANSWRAP_INSTANCES'),
     quotas: {
-      channelsPerSeller: count(env, 'GOLIVE_QUOTA_CHANNELS_PER_SELLER'),
-      liveBroadcastsPerSeller: count(env, 'GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER'),
-      liveHoursPerMonth: count(env, 'GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH'),
+      channelsPerSeller: count('GOLIVE_QUOTA_CHANNELS_PER_SELLER'),
+      liveBroadcastsPerSeller: count('GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER'),
+      liveHoursPerMonth: count('GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH'),
     },
-    lan: lanConfig(env),
+    lan: lanConfig(setting),
   };
 }

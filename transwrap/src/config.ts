@@ -1,6 +1,10 @@
-/** transwrap's settings, from environment variables with defaults; README.md lists them all. */
+/**
+ * transwrap's settings, from environment variables with defaults (read by common's settings
+ * reader); README.md lists them all, and config.test.ts checks that list against DEFAULTS.
+ */
+import { ConfigError, settingsFrom, type Env } from '@golive/common/settings/environment';
 
-type Env = Record<string, string | undefined>;
+export { ConfigError };
 
 export const DEFAULTS = {
   HOST: '127.0.0.1',
@@ -37,10 +41,6 @@ export const DEFAULTS = {
 } as const;
 
 export type Setting = keyof typeof DEFAULTS;
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 export interface TranswrapConfig {
   host: string;
@@ -100,29 +100,18 @@ export interface TranswrapConfig {
   loadMetricService: string;
 }
 
-function integer(env: Env, name: Setting, min: number): number {
-  const raw = env[name] || DEFAULTS[name];
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new ConfigError(`${name}=${raw} must be an integer of at least ${min}.`);
-  return value;
-}
-
 export function loadConfig(env: Env = process.env): TranswrapConfig {
-  const host = env.HOST || DEFAULTS.HOST;
-  const port = integer(env, 'PORT', 0);
-  const apiUrl = env.API_URL || DEFAULTS.API_URL;
+  const setting = settingsFrom(env, DEFAULTS);
+  const integer = (name: Setting, min: number) => setting.integer(name, { min });
+  const host = setting.text('HOST');
+  const port = setting.port('PORT');
+  const apiUrl = setting.text('API_URL');
   if (!apiUrl)
     throw new ConfigError(
       'API_URL is required: the GraphQL endpoint transwrap registers with and redeems tickets at.',
     );
-  const list = (raw: string | undefined) =>
-    (raw || '')
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
-  const cognitoIssuer = env.COGNITO_ISSUER || DEFAULTS.COGNITO_ISSUER;
-  const cognitoClientIds = list(env.COGNITO_CLIENT_IDS);
+  const cognitoIssuer = setting.text('COGNITO_ISSUER');
+  const cognitoClientIds = setting.list('COGNITO_CLIENT_IDS');
   if (!cognitoIssuer || cognitoClientIds.length === 0)
     throw new ConfigError(
       'COGNITO_ISSUER and COGNITO_CLIENT_IDS are required: broadcasters prove who they are with their sign-in token.',
@@ -130,35 +119,35 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
   return {
     host,
     port,
-    publicUrl: env.PUBLIC_URL || `ws://${host}:${port}/ingest`,
+    publicUrl: setting.text('PUBLIC_URL') || `ws://${host}:${port}/ingest`,
     // Empty: the ECS task id on Fargate (see api/ecs-task.ts), else a random one.
-    endpointId: env.ENDPOINT_ID || '',
-    region: env.REGION || DEFAULTS.REGION,
+    endpointId: setting.text('ENDPOINT_ID'),
+    region: setting.text('REGION'),
     apiUrl,
     cognitoIssuer,
     cognitoClientIds,
-    awsRegion: env.AWS_REGION || DEFAULTS.AWS_REGION,
-    allowedOrigins: list(env.ALLOWED_ORIGINS),
-    capacity: integer(env, 'CAPACITY', 1),
-    maxPending: integer(env, 'MAX_PENDING', 1),
-    maxPendingPerAddress: integer(env, 'MAX_PENDING_PER_ADDRESS', 1),
-    maxSessionsPerAddress: integer(env, 'MAX_SESSIONS_PER_ADDRESS', 1),
-    maxRefusedHellosPerAddress: integer(env, 'MAX_REFUSED_HELLOS_PER_ADDRESS', 1),
-    refusedHelloWindowMs: integer(env, 'REFUSED_HELLO_WINDOW_MS', 1000),
-    trustedProxyHops: integer(env, 'TRUSTED_PROXY_HOPS', 0),
-    helloTimeoutMs: integer(env, 'HELLO_TIMEOUT_MS', 100),
-    idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 100),
-    resumeGraceMs: integer(env, 'RESUME_GRACE_MS', 0),
-    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 1024),
-    relayLagAdviceMs: integer(env, 'RELAY_LAG_ADVICE_MS', 100),
-    relayStallTimeoutMs: integer(env, 'RELAY_STALL_TIMEOUT_MS', 1000),
-    queueLimitBytes: integer(env, 'QUEUE_LIMIT_BYTES', 1024),
-    statsIntervalMs: integer(env, 'STATS_INTERVAL_MS', 100),
-    heartbeatIntervalMs: integer(env, 'HEARTBEAT_INTERVAL_MS', 100),
-    drainDeadlineMs: integer(env, 'DRAIN_DEADLINE_MS', 0),
-    stopCheckIntervalMs: integer(env, 'STOP_CHECK_INTERVAL_MS', 100),
-    stopCheckWindowMs: integer(env, 'STOP_CHECK_WINDOW_MS', 0),
-    loadMetricNamespace: env.LOAD_METRIC_NAMESPACE || DEFAULTS.LOAD_METRIC_NAMESPACE,
-    loadMetricService: env.LOAD_METRIC_SERVICE || DEFAULTS.LOAD_METRIC_SERVICE,
+    awsRegion: setting.text('AWS_REGION'),
+    allowedOrigins: setting.list('ALLOWED_ORIGINS'),
+    capacity: integer('CAPACITY', 1),
+    maxPending: integer('MAX_PENDING', 1),
+    maxPendingPerAddress: integer('MAX_PENDING_PER_ADDRESS', 1),
+    maxSessionsPerAddress: integer('MAX_SESSIONS_PER_ADDRESS', 1),
+    maxRefusedHellosPerAddress: integer('MAX_REFUSED_HELLOS_PER_ADDRESS', 1),
+    refusedHelloWindowMs: integer('REFUSED_HELLO_WINDOW_MS', 1000),
+    trustedProxyHops: integer('TRUSTED_PROXY_HOPS', 0),
+    helloTimeoutMs: integer('HELLO_TIMEOUT_MS', 100),
+    idleTimeoutMs: integer('IDLE_TIMEOUT_MS', 100),
+    resumeGraceMs: integer('RESUME_GRACE_MS', 0),
+    maxMessageBytes: integer('MAX_MESSAGE_BYTES', 1024),
+    relayLagAdviceMs: integer('RELAY_LAG_ADVICE_MS', 100),
+    relayStallTimeoutMs: integer('RELAY_STALL_TIMEOUT_MS', 1000),
+    queueLimitBytes: integer('QUEUE_LIMIT_BYTES', 1024),
+    statsIntervalMs: integer('STATS_INTERVAL_MS', 100),
+    heartbeatIntervalMs: integer('HEARTBEAT_INTERVAL_MS', 100),
+    drainDeadlineMs: integer('DRAIN_DEADLINE_MS', 0),
+    stopCheckIntervalMs: integer('STOP_CHECK_INTERVAL_MS', 100),
+    stopCheckWindowMs: integer('STOP_CHECK_WINDOW_MS', 0),
+    loadMetricNamespace: setting.text('LOAD_METRIC_NAMESPACE'),
+    loadMetricService: setting.text('LOAD_METRIC_SERVICE'),
   };
 }
