@@ -11,23 +11,30 @@
  * live after a restart), to the channel being LIVE again in onChannelStatus (if it left LIVE), and
  * what a viewer notices: the longest wait between two new HLS segments across the fault
  * (`hlsStallMs`), beside the usual wait before it (`hlsIntervalMs`, about one 2 s segment).
+ *
+ * The channel, its viewer and the ticket are the fault tests' own (transwrap/src/testing/
+ * test-broadcast.ts), so the bench measures the setting the tests prove.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, identities, type Identities } from '@golive/local/graphql/testing/api-clients';
-import { collect, type Collected } from '@golive/local/graphql/testing/subscriptions';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { identities } from '@golive/local/graphql/testing/api-clients';
+import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
+import { readStackInfo } from '@golive/local/stack-info';
 import { descendantsOf } from '@golive/local/testing/process-tree';
 import { startStackProcess } from '@golive/local/testing/stack-process';
-import * as op from '@golive/common/api-operations';
+import { until } from '@golive/common/testing/poll';
+import { segmentUris } from '@golive/common/testing/hls-playlist';
 import { IngestClient } from '@golive/transwrap/testing/ingest-client';
+import { watchedChannel, type WatchedChannel } from '@golive/transwrap/testing/test-broadcast';
 import { browserMedia } from '@golive/transwrap/testing/test-media';
 import type { ServerMessage } from '@golive/transwrap/protocol/messages';
-import { segmentUris } from '@golive/common/testing/hls-playlist';
 import { ms, summary } from '../src/stats';
 
 const REPEATS = 3;
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+/** How long a broadcast runs before its fault: a few segments, whose gaps are the usual wait. */
+const BEFORE_FAULT_MS = 4500;
 
 interface Recovery {
   fault: string;
@@ -37,11 +44,10 @@ interface Recovery {
   hlsIntervalMs: number;
 }
 
-type StatusEvent = { onChannelStatus: { status: string } };
-
 /**
- * Notes when each HLS segment is first listed, polling the playlist every 50 ms. A new stream
- * numbers its segments from 0 again, so "new" means: not in the previous poll's list.
+ * Notes when each HLS segment is first listed, polling the playlist every 50 ms (the stall is
+ * measured to that grain). A new stream numbers its segments from 0 again, so "new" means: not
+ * in the previous poll's list.
  */
 function watchSegments(playbackUrl: string) {
   const listedAt: number[] = [];
@@ -63,9 +69,7 @@ function watchSegments(playbackUrl: string) {
   return {
     /** Waits for `count` segments listed after `since`, then stops watching. */
     async settle(since: number, count = 3): Promise<void> {
-      await until('new HLS segments', () =>
-        times().filter((at) => at > since).length >= count ? true : undefined,
-      );
+      await until('new HLS segments', () => times().filter((at) => at > since).length >= count, 30_000);
       watching = false;
     },
     /** The longest gap between new segments from the last one before the fault on, and the usual gap before it. */
@@ -82,16 +86,11 @@ function watchSegments(playbackUrl: string) {
   };
 }
 
-async function until<T>(what: string, check: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
+/**
+ * A broadcaster on a watched channel. Unlike the tests' broadcastOn, its recording (60 s) outlasts
+ * a fault and the segments after it, and it keeps what resuming needs: the `ready` and when the
+ * recording started.
+ */
 class Broadcast {
   client!: IngestClient;
   ready!: Extract<ServerMessage, { type: 'ready' }>;
@@ -99,26 +98,17 @@ class Broadcast {
   private startedAt = 0;
 
   constructor(
-    private readonly who: Identities,
-    readonly channel: { id: string; playbackUrl: string },
-    readonly status: Collected<StatusEvent>,
+    readonly watched: WatchedChannel,
+    private readonly accessToken: string,
     private readonly media: ReturnType<typeof browserMedia>,
   ) {}
 
   /** A new session: new ticket, hello, media from the container's start. */
   async start(): Promise<void> {
-    const ticket = (
-      await call<{ startBroadcast: { url: string; token: string } }>(
-        this.who.clients.seller,
-        op.START_BROADCAST,
-        {
-          channelId: this.channel.id,
-        },
-      )
-    ).data!.startBroadcast;
+    const ticket = await this.watched.ticket();
     this.url = ticket.url;
     this.client = new IngestClient(ticket.url);
-    await this.client.hello(ticket.token, this.media.media, this.who.tokens.seller);
+    await this.client.hello(ticket.token, this.media.media, this.accessToken);
     this.ready = await this.client.next('ready');
     this.startedAt = Date.now();
     void this.client.sendFile(this.media.path, this.media.seconds);
@@ -134,131 +124,109 @@ class Broadcast {
     void client.sendFile(this.media.path, this.media.seconds, 32 * 1024, fromSecond);
   }
 
-  liveCount(): number {
-    return this.status.events.filter((event) => event.onChannelStatus.status === 'LIVE').length;
+  /** Ends the broadcast and the viewer's subscription. */
+  async end(): Promise<void> {
+    if (this.client.socket.readyState === this.client.socket.OPEN) {
+      this.client.stop();
+      await this.client.closed;
+    }
+    this.watched.status.stop();
   }
+}
 
-  async stop(): Promise<void> {
-    if (this.client.socket.readyState !== this.client.socket.OPEN) return;
-    this.client.stop();
-    await this.client.closed;
-  }
+/** When a fault was dealt and when the broadcaster was relayed again (and the channel LIVE again, if it left LIVE). */
+interface Healed {
+  faultAt: number;
+  relayedAgain: number;
+  liveAgain?: number;
 }
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'golive-bench-recovery-'));
   const stack = await startStackProcess({ dataDir, env: { TRANSWRAP_INSTANCES: '3' } });
   const who = await identities(stack.info);
+  const api: ApiStack = { stack, who, dataDir };
   const results: Recovery[] = [];
   const media = browserMedia('chrome-h264', 60);
+  // After kill-9 the stack replaces the instance under a new address, which the start-up info
+  // does not list: local-stack.json has the current ones.
+  const instanceOf = (url: string) =>
+    readStackInfo(dataDir)!.transwrap.find((instance) => instance.url === url)!;
+
+  /** A new live broadcast, `fault` dealt to it after a while, and how it healed. */
+  const recover = async (fault: string, channel: string, deal: (broadcast: Broadcast) => Promise<Healed>) => {
+    const watched = await watchedChannel(api, channel);
+    const broadcast = new Broadcast(watched, who.tokens.seller, media);
+    await broadcast.start();
+    await watched.liveAgain(0, 30_000);
+    const segments = watchSegments(watched.channel.playbackUrl);
+    await sleep(BEFORE_FAULT_MS);
+    const { faultAt, relayedAgain, liveAgain } = await deal(broadcast);
+    await segments.settle(relayedAgain);
+    results.push({
+      fault,
+      relayedAgainMs: ms(relayedAgain - faultAt),
+      ...(liveAgain !== undefined && { liveAgainMs: ms(liveAgain - faultAt) }),
+      ...segments.figures(faultAt),
+    });
+    await broadcast.end();
+  };
+
+  /** Waits for the channel's next LIVE after the ones seen before the fault. */
+  const liveAgainAfter = async (broadcast: Broadcast, lives: number) => {
+    await broadcast.watched.liveAgain(lives, 30_000);
+    return performance.now();
+  };
+
   try {
-    const newBroadcast = async (name: string) => {
-      const channel = (
-        await call<{ createChannel: { id: string; playbackUrl: string } }>(
-          who.clients.seller,
-          op.CREATE_CHANNEL,
-          {
-            name,
-          },
-        )
-      ).data!.createChannel;
-      const status = collect<StatusEvent>(who.clients.viewer, op.ON_CHANNEL_STATUS, { id: channel.id });
-      await status.ready;
-      const broadcast = new Broadcast(who, channel, status, media);
-      await broadcast.start();
-      await status.next((event) => event.onChannelStatus.status === 'LIVE', 30_000);
-      return broadcast;
-    };
-    const instanceOf = (url: string) => stack.info.transwrap.find((instance) => instance.url === url)!;
+    for (let run = 0; run < REPEATS; run++)
+      await recover('ffmpeg-kill', `FFmpeg kill ${run}`, async (broadcast) => {
+        const lives = broadcast.watched.liveCount();
+        const relay = descendantsOf(instanceOf(broadcast.url).pid).find(
+          (process) => process.command === 'ffmpeg',
+        );
+        const faultAt = performance.now();
+        process.kill(relay!.pid, 'SIGKILL');
+        await broadcast.client.relayRestarted();
+        const relayedAgain = performance.now();
+        return { faultAt, relayedAgain, liveAgain: await liveAgainAfter(broadcast, lives) };
+      });
 
-    for (let run = 0; run < REPEATS; run++) {
-      const broadcast = await newBroadcast(`FFmpeg kill ${run}`);
-      const segments = watchSegments(broadcast.channel.playbackUrl);
-      await sleep(4500);
-      const lives = broadcast.liveCount();
-      const relay = descendantsOf(instanceOf(broadcast.url).pid).find(
-        (process) => process.command === 'ffmpeg',
-      );
-      const faultAt = performance.now();
-      process.kill(relay!.pid, 'SIGKILL');
-      const relayedAgain = await until('the relay to restart', () => {
-        const stats = broadcast.client.messages.filter((message) => message.type === 'stats').at(-1);
-        return stats?.type === 'stats' && stats.restarts > 0 && stats.rtmp === 'live'
-          ? performance.now()
-          : undefined;
+    for (let run = 0; run < REPEATS; run++)
+      await recover('socket-drop', `Socket drop ${run}`, async (broadcast) => {
+        const faultAt = performance.now();
+        broadcast.client.socket.terminate();
+        await broadcast.resume();
+        return { faultAt, relayedAgain: performance.now() };
       });
-      const liveAgain = await until('LIVE again', () =>
-        broadcast.liveCount() > lives ? performance.now() : undefined,
-      );
-      await segments.settle(relayedAgain);
-      results.push({
-        fault: 'ffmpeg-kill',
-        relayedAgainMs: ms(relayedAgain - faultAt),
-        liveAgainMs: ms(liveAgain - faultAt),
-        ...segments.figures(faultAt),
-      });
-      await broadcast.stop();
-      broadcast.status.stop();
-    }
 
-    for (let run = 0; run < REPEATS; run++) {
-      const broadcast = await newBroadcast(`Socket drop ${run}`);
-      const segments = watchSegments(broadcast.channel.playbackUrl);
-      await sleep(4500);
-      const faultAt = performance.now();
-      broadcast.client.socket.terminate();
-      await broadcast.resume();
-      const relayedAgain = performance.now();
-      await segments.settle(relayedAgain);
-      results.push({
-        fault: 'socket-drop',
-        relayedAgainMs: ms(relayedAgain - faultAt),
-        ...segments.figures(faultAt),
+    for (const fault of ['kill-9', 'sigterm'] as const)
+      await recover(fault, fault, async (broadcast) => {
+        const lives = broadcast.watched.liveCount();
+        const victim = instanceOf(broadcast.url);
+        const faultAt = performance.now();
+        if (fault === 'kill-9') {
+          process.kill(victim.pid, 'SIGKILL');
+          await broadcast.client.closed;
+          await broadcast.resume().catch(() => undefined); // refused: nobody is there any more
+        } else {
+          process.kill(victim.pid, 'SIGTERM');
+          await broadcast.client.next('drain');
+          broadcast.client.socket.close(1000, 'moving');
+        }
+        // The new ticket must point elsewhere: until the registry hears of the fault, try again.
+        for (;;) {
+          await broadcast.start().catch(() => undefined);
+          if (
+            broadcast.url !== victim.url &&
+            broadcast.client.socket.readyState === broadcast.client.socket.OPEN
+          )
+            break;
+          await sleep(100);
+        }
+        const relayedAgain = performance.now();
+        return { faultAt, relayedAgain, liveAgain: await liveAgainAfter(broadcast, lives) };
       });
-      await broadcast.stop();
-      broadcast.status.stop();
-    }
-
-    for (const fault of ['kill-9', 'sigterm'] as const) {
-      const broadcast = await newBroadcast(fault);
-      const segments = watchSegments(broadcast.channel.playbackUrl);
-      await sleep(4500);
-      const lives = broadcast.liveCount();
-      const victim = instanceOf(broadcast.url);
-      const faultAt = performance.now();
-      if (fault === 'kill-9') {
-        process.kill(victim.pid, 'SIGKILL');
-        await broadcast.client.closed;
-        await broadcast.resume().catch(() => undefined); // refused: nobody is there any more
-      } else {
-        process.kill(victim.pid, 'SIGTERM');
-        await broadcast.client.next('drain');
-        broadcast.client.socket.close(1000, 'moving');
-      }
-      // The new ticket must point elsewhere: until the registry hears of the fault, try again.
-      for (;;) {
-        await broadcast.start().catch(() => undefined);
-        if (
-          broadcast.url !== victim.url &&
-          broadcast.client.socket.readyState === broadcast.client.socket.OPEN
-        )
-          break;
-        await sleep(100);
-      }
-      const relayedAgain = performance.now();
-      const liveAgain = await until('LIVE again', () =>
-        broadcast.liveCount() > lives ? performance.now() : undefined,
-      );
-      await segments.settle(relayedAgain);
-      results.push({
-        fault,
-        relayedAgainMs: ms(relayedAgain - faultAt),
-        liveAgainMs: ms(liveAgain - faultAt),
-        ...segments.figures(faultAt),
-      });
-      await broadcast.stop();
-      broadcast.status.stop();
-    }
   } finally {
     who.stop();
     await stack.stop();

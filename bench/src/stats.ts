@@ -1,4 +1,4 @@
-/** Percentiles and formatting shared by the benchmarks. */
+/** Percentiles and rounding shared by the benchmarks. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -15,3 +15,6 @@ export function summary(values: number[]) {
     max: ms(Math.max(...values)),
   };
 }
+
+/** `digits` decimals: enough to compare runs, few enough to read. */
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
