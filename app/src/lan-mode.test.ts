@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, type TestBrowser } from '@golive/common/testing/browser';
+import { poll } from '@golive/common/testing/poll';
 import { decodeTerminalQrs } from '@golive/local/lan/testing/terminal-qr-reader';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
 import { demoUser, openAppBrowser, type AppBrowser } from './testing/app-browser';
@@ -93,8 +94,9 @@ afterAll(async () => {
 
 test('the banner prints the HTTPS address and the trust page, each with a QR code that reads back as it', async () => {
   // The banner follows local-stack.json (which startStackProcess waits for) by a moment.
-  while (decodeTerminalQrs(stack.output()).filter(Boolean).length < 2)
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  await poll('the banner with its two QR codes', () =>
+    decodeTerminalQrs(stack.output()).filter(Boolean).length >= 2 ? true : undefined,
+  );
   expect(lan.appUrl).toMatch(new RegExp(`^https://${LAN_HOST}:\\d+/$`));
   expect(lan.trustPageUrl).toMatch(new RegExp(`^http://${LAN_HOST}:\\d+/$`));
   expect(decodeTerminalQrs(stack.output())).toEqual([lan.trustPageUrl, lan.appUrl]);

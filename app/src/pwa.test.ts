@@ -4,6 +4,7 @@
  * over; and offline, a reload or a shared link still opens the app, which says it is offline.
  */
 import type { Page } from 'playwright-core';
+import { poll } from '@golive/common/testing/poll';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { appShell, useAppBrowser } from './testing/app-browser';
 
@@ -119,8 +120,13 @@ test('after a single visit, the app opens offline', async () => {
   await appShell(browser.current.page).waitFor();
   await browser.current.page.evaluate(() => navigator.serviceWorker.ready);
   // A person goes offline long after the page has loaded: let the app finish storing what it keeps.
-  await settled(() =>
-    browser.current.page.evaluate(async () => Boolean(await caches.match('/amplify_outputs.json'))),
+  await poll(
+    'the app config kept in the cache for offline starts',
+    async () =>
+      (await browser.current.page.evaluate(async () => Boolean(await caches.match('/amplify_outputs.json'))))
+        ? true
+        : undefined,
+    10_000,
   );
 
   await browser.current.browser.context.setOffline(true);
@@ -133,14 +139,6 @@ async function expectOfflineShell(page: Page) {
   await appShell(page).or(cannotStart).waitFor();
   expect(await cannotStart.count()).toBe(0);
   await page.getByRole('status').filter({ hasText: 'You are offline' }).waitFor();
-}
-
-/** Waits up to 5 s for `check` to hold; the assertions after it say what should have happened. */
-async function settled(check: () => Promise<boolean>): Promise<void> {
-  for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** A PNG's pixel size, from its header (the IHDR chunk right after the 8-byte signature). */

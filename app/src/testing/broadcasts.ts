@@ -6,6 +6,7 @@
  * the same IAM mutation.
  */
 import * as op from '@golive/common/api-operations';
+import { poll } from '@golive/common/testing/poll';
 import { publishTestStream, type Publisher } from '@golive/common/testing/test-publisher';
 import { call, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
 import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
@@ -83,12 +84,14 @@ export async function channelBecomes(
   status: op.StreamStatus,
   timeoutMs = 30_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { data } = await call<op.ChannelQuery>(api.who.clients.viewer, op.CHANNEL, { id: channelId });
-    if (data?.channel?.status === status) return;
-    if (Date.now() > deadline)
-      throw new Error(`channel ${channelId} is ${data?.channel?.status}, not ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  let seen: string | undefined;
+  await poll(
+    () => `channel ${channelId} to be ${status} (it is ${seen})`,
+    async () => {
+      const { data } = await call<op.ChannelQuery>(api.who.clients.viewer, op.CHANNEL, { id: channelId });
+      seen = data?.channel?.status;
+      return seen === status ? true : undefined;
+    },
+    timeoutMs,
+  );
 }

@@ -87,8 +87,10 @@ test('a live seller is not offered the new version, nor reloaded into it from an
   ).toBe(true);
 
   // Reload in the other tab puts the new version in charge of both tabs; only that one reloads.
-  // (The live tab hears of the waiting worker 200 ms after it installed: let that pass first.)
-  await page.waitForTimeout(1000);
+  // The live tab must have heard of the waiting worker first: workbox-window tells its page with a
+  // 200 ms timer set when the worker installed (WAITING_TIMEOUT_DURATION), which has run once a
+  // timer as long set after it has.
+  await timersRan(page, 200);
   const takenOver = page.evaluate(
     () => new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve)),
   );
@@ -112,6 +114,15 @@ test('a live seller is not offered the new version, nor reloaded into it from an
   await page.waitForFunction(() => document.querySelector('meta[name="golive-build"]') !== null);
   expect(await version(page)).toBe('second');
 }, 120_000);
+
+/**
+ * Resolves once every timer of `ms` or less that the page had set has run: a page runs the timers
+ * of one timeout, or a shorter one, in the order they were set (HTML's timer initialization steps),
+ * so one set now runs after them. A barrier, not a guess at how long something takes.
+ */
+async function timersRan(page: Page, ms: number): Promise<void> {
+  await page.evaluate((timeout) => new Promise((resolve) => setTimeout(resolve, timeout)), ms);
+}
 
 /** Opens the app twice, as a returning user would: the second time its service worker serves it. */
 async function openInstalled(path = '/'): Promise<void> {

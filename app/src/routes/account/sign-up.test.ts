@@ -3,6 +3,7 @@
  * local stack's outbox), signs in and can go live (self sign-up joins sellers); someone who forgot
  * their password resets it with an emailed code.
  */
+import { poll } from '@golive/common/testing/poll';
 import { lastMessageTo } from '@golive/local/cognito/outbox';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { useAppBrowser } from '../../testing/app-browser';
@@ -10,13 +11,15 @@ import { useAppBrowser } from '../../testing/app-browser';
 const api = useApiStack('app-sign-up');
 const browser = useAppBrowser(api);
 
-async function emailedCode(to: string, after: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const message = lastMessageTo(api.stack.info.cognito.outbox, to);
-    if (message && message.at > after) return message.code;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no code emailed to ${to}`);
+function emailedCode(to: string, after: string): Promise<string> {
+  return poll(
+    `a code emailed to ${to}`,
+    () => {
+      const message = lastMessageTo(api.stack.info.cognito.outbox, to);
+      return message && message.at > after ? message.code : undefined;
+    },
+    10_000,
+  );
 }
 
 test('sign up, confirm with the emailed code, sign in, and land on Go live as a seller', async () => {

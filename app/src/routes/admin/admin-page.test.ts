@@ -7,10 +7,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import * as op from '@golive/common/api-operations';
+import { within } from '@golive/common/testing/poll';
 import { call } from '@golive/local/graphql/testing/api-clients';
 import { useApiStack } from '@golive/local/graphql/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
-import { createChannel, usePublishing } from '../../testing/broadcasts';
+import { createChannel, reportStatus, usePublishing } from '../../testing/broadcasts';
 import { CHANNELS_PAGE_SIZE, CHANNELS_POLL_MS } from './channel-paging';
 
 const api = useApiStack('app-admin', { TRANSWRAP_INSTANCES: '1' });
@@ -39,18 +40,6 @@ function rowOf(page: Page, table: string, name: string): Locator {
 }
 
 const statusOf = (row: Locator, status: string) => row.getByRole('cell', { name: status, exact: true });
-
-async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 test('a seller, or nobody, opening /admin sees "Admins only" and a way to sign in', async () => {
   await app.open('/admin');
@@ -142,7 +131,7 @@ test('the admin stops a live stream: Stop, confirm in a dialog, and the channel 
   // Focus went back to Stop, and from there (Stop is gone) to the status that replaced it.
   expect(await statusOf(row, 'Offline').evaluate((cell) => cell === document.activeElement)).toBe(true);
   // IVS really cut the stream: the publisher was disconnected.
-  await within(15_000, 'FFmpeg to be disconnected', publisher.exited);
+  await within('FFmpeg to be disconnected', publisher.exited, 15_000);
   expect(app.errors).toEqual([]);
 }, 120_000);
 
@@ -209,21 +198,22 @@ test("the admin suspends a channel's owner with a reason, sees them listed, and 
 
 test('"Show more" brings the next page of channels, and polling keeps both pages', async () => {
   const listed = async () => {
-    let count = 0;
+    const channels: { id: string; name: string }[] = [];
     let nextToken: string | null | undefined;
     do {
       const { data } = await call<op.ChannelsQuery>(api.who.clients.admin, op.CHANNELS, {
         limit: 50,
         nextToken,
       });
-      count += data!.channels.items.length;
+      channels.push(...data!.channels.items);
       nextToken = data!.channels.nextToken;
     } while (nextToken);
-    return count;
+    return channels;
   };
-  for (let existing = await listed(); existing <= CHANNELS_PAGE_SIZE; existing++)
+  for (let existing = (await listed()).length; existing <= CHANNELS_PAGE_SIZE; existing++)
     await createChannel(api, `Filler ${existing + 1}`, 'otherSeller');
-  const total = await listed();
+  const channels = await listed();
+  const total = channels.length;
 
   await signInAsAdmin();
   const names = app.page.getByRole('table', { name: 'Channels' }).getByRole('rowheader');
@@ -232,9 +222,20 @@ test('"Show more" brings the next page of channels, and polling keeps both pages
   await app.page.getByRole('button', { name: 'Show more' }).click();
   await names.nth(total - 1).waitFor({ timeout: 15_000 });
   expect(await app.page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
-  // Past the next poll, both pages are still there.
-  await app.page.waitForTimeout(CHANNELS_POLL_MS + 1000);
+  // Past the first page's next poll, both pages are still there. An offline channel on that page
+  // goes on air: offline rows follow only the poll, so once the row says so, the poll has been shown.
+  const firstPage = app.page.getByRole('table', { name: 'Channels' }).getByRole('rowgroup').nth(1);
+  const offline = firstPage
+    .getByRole('row')
+    .filter({ has: app.page.getByRole('cell', { name: 'Offline', exact: true }) });
+  const name = await offline.first().getByRole('rowheader').textContent();
+  const polled = channels.find((channel) => channel.name === name)!;
+  await reportStatus(api, polled.id, 'CONNECTING');
+  await statusOf(rowOf(app.page, 'Channels', polled.name), 'Connecting').waitFor({
+    timeout: CHANNELS_POLL_MS + 10_000,
+  });
   expect(await names.count()).toBe(total);
+  await reportStatus(api, polled.id, 'OFFLINE');
   expect(app.errors).toEqual([]);
 }, 60_000);
 

@@ -4,6 +4,7 @@
  * the same in every engine: Chromium's ARIA selectors do not exist in the others), wait for
  * something to be true with a deadline that says what was awaited, and see video play.
  */
+import { poll, within } from '../poll';
 import { launchChromiumDriver } from './chromium-driver';
 import { launchFirefoxDriver } from './firefox-driver';
 import type { EngineName, Json, PageDriver } from './page-driver';
@@ -15,7 +16,6 @@ export type { VideoLook } from './video-look';
 export const ENGINES: EngineName[] = ['chromium', 'firefox', 'webkit'];
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const POLL_MS = 200;
 /**
  * How long one call into the page may take. A page's script answers in milliseconds; an engine
  * whose page process hangs (seen once in WebKitGTK while playing) never answers at all, and a
@@ -35,19 +35,12 @@ export class EnginePage {
     return this.driver.goto(url);
   }
 
-  evaluate: PageDriver['evaluate'] = (fn, ...args) => {
-    let timer: NodeJS.Timeout | undefined;
-    const hung = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new Error(`${this.engine}: the page did not answer within ${ANSWER_MS} ms (is the engine hung?)`),
-          ),
-        ANSWER_MS,
-      );
-    });
-    return Promise.race([this.driver.evaluate(fn, ...args), hung]).finally(() => clearTimeout(timer));
-  };
+  evaluate: PageDriver['evaluate'] = (fn, ...args) =>
+    within(
+      `${this.engine}: an answer from the page (is the engine hung?)`,
+      this.driver.evaluate(fn, ...args),
+      ANSWER_MS,
+    );
 
   /**
    * Resolves with `fn`'s result once it is truthy; rejects after `timeoutMs` saying what was
@@ -59,17 +52,15 @@ export class EnginePage {
     args: A,
     timeoutMs = DEFAULT_TIMEOUT_MS,
   ): Promise<NonNullable<T>> {
-    const deadline = Date.now() + timeoutMs;
     let last: T | undefined;
-    for (;;) {
-      last = await this.evaluate(fn, ...args);
-      if (last) return last;
-      if (Date.now() > deadline)
-        throw new Error(
-          `${this.engine}: ${what} did not happen within ${timeoutMs} ms (last: ${JSON.stringify(last)})`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+    return poll(
+      () => `${this.engine}: ${what} (last: ${JSON.stringify(last)})`,
+      async () => {
+        last = await this.evaluate(fn, ...args);
+        return last ? last : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** Waits for the page's text to include `text`. */
@@ -148,25 +139,24 @@ export class EnginePage {
 
   /** Resolves once the <video> plays for real: time advances and the picture changes. */
   async videoPlays(selector = 'video', timeoutMs = DEFAULT_TIMEOUT_MS): Promise<VideoLook> {
-    const deadline = Date.now() + timeoutMs;
     let first: VideoLook | undefined;
     let last: VideoLook | undefined;
-    for (;;) {
-      last = await this.evaluate(lookAtVideo, selector);
-      if (!first) first = last;
-      else if (
-        last &&
-        last.currentTime > first.currentTime + 0.5 &&
-        last.frame !== first.frame &&
-        !last.paused
-      )
-        return last;
-      if (Date.now() > deadline)
-        throw new Error(
-          `${this.engine}: the video did not play within ${timeoutMs} ms: first ${JSON.stringify(first)}, last ${JSON.stringify(last)}`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+    return poll(
+      () => `${this.engine}: the video to play: first ${JSON.stringify(first)}, last ${JSON.stringify(last)}`,
+      async () => {
+        last = await this.evaluate(lookAtVideo, selector);
+        if (!first) first = last;
+        else if (
+          last &&
+          last.currentTime > first.currentTime + 0.5 &&
+          last.frame !== first.frame &&
+          !last.paused
+        )
+          return last;
+        return undefined;
+      },
+      timeoutMs,
+    );
   }
 
   close(): Promise<void> {

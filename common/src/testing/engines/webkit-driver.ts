@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { createServer, connect } from 'node:net';
 import { Builder, By, type WebDriver } from 'selenium-webdriver';
 import { resolveMiniBrowser, resolveWebKitWebDriver, resolveXvfb } from '../../binaries';
+import { poll, within } from '../poll';
 import type { PageDriver } from './page-driver';
 
 const START_TIMEOUT_MS = 20_000;
@@ -26,7 +27,10 @@ async function startDisplay(): Promise<{ display: string; process: ChildProcess 
     });
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it had a display`)));
   });
-  return { display: await withDeadline(announced, 'Xvfb to announce its display'), process: xvfb };
+  return {
+    display: await within('Xvfb to announce its display', announced, START_TIMEOUT_MS),
+    process: xvfb,
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -39,32 +43,19 @@ async function freePort(): Promise<number> {
 
 /** Resolves once something accepts connections on the port. */
 async function accepting(port: number, what: string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not listen on port ${port} within ${START_TIMEOUT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function withDeadline<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`timed out after ${START_TIMEOUT_MS} ms waiting for ${what}`)),
-      START_TIMEOUT_MS,
-    );
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  await poll(
+    `${what} to listen on port ${port}`,
+    () =>
+      new Promise<true | undefined>((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(undefined));
+      }),
+    START_TIMEOUT_MS,
+  );
 }
 
 function stop(child: ChildProcess): Promise<void> {
