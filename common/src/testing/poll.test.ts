@@ -6,13 +6,6 @@
  */
 import { poll, until, within } from './poll';
 
-/** The error a wait failed with (and a failure of its own if it did not fail). */
-const failure = (waiting: Promise<unknown>) =>
-  waiting.then(
-    () => new Error('the wait did not fail'),
-    (error: unknown) => error as Error,
-  );
-
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
@@ -31,14 +24,15 @@ test('poll returns the first value that is not undefined, looking every 200 ms',
 test('poll fails at its deadline, asking a function for what it waited for only then', async () => {
   let seen = 'OFFLINE';
   const what = jest.fn(() => `the channel LIVE (it is ${seen})`);
-  const waiting = failure(poll(what, () => undefined, 1000));
+  // Expected before the clock moves, so that the failure is handled when it comes.
+  const failed = expect(poll(what, () => undefined, 1000)).rejects.toThrow(
+    new Error('timed out after 1000 ms waiting for the channel LIVE (it is CONNECTING)'),
+  );
   await jest.advanceTimersByTimeAsync(800);
   seen = 'CONNECTING';
   expect(what).not.toHaveBeenCalled();
   await jest.advanceTimersByTimeAsync(400);
-  expect((await waiting).message).toBe(
-    'timed out after 1000 ms waiting for the channel LIVE (it is CONNECTING)',
-  );
+  await failed;
 });
 
 test('until returns once its check holds, and fails at its deadline naming what it waited for', async () => {
@@ -48,9 +42,11 @@ test('until returns once its check holds, and fails at its deadline naming what 
   await jest.advanceTimersByTimeAsync(50);
   await expect(counted).resolves.toBeUndefined();
 
-  const never = failure(until('a fourth event', () => false, 1000));
+  const never = expect(until('a fourth event', () => false, 1000)).rejects.toThrow(
+    new Error('timed out after 1000 ms waiting for a fourth event'),
+  );
   await jest.advanceTimersByTimeAsync(1100);
-  expect((await never).message).toBe('timed out after 1000 ms waiting for a fourth event');
+  await never;
 });
 
 test('within settles as its promise does, and leaves no timer behind', async () => {
@@ -60,7 +56,9 @@ test('within settles as its promise does, and leaves no timer behind', async () 
 });
 
 test('within fails at its deadline naming what it waited for', async () => {
-  const waiting = failure(within('FFmpeg to exit', new Promise(() => undefined), 1000));
+  const failed = expect(within('FFmpeg to exit', new Promise(() => undefined), 1000)).rejects.toThrow(
+    new Error('timed out after 1000 ms waiting for FFmpeg to exit'),
+  );
   await jest.advanceTimersByTimeAsync(1000);
-  expect((await waiting).message).toBe('timed out after 1000 ms waiting for FFmpeg to exit');
+  await failed;
 });
