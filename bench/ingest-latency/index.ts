@@ -36,7 +36,7 @@ async function main() {
       )
     ).data!.createChannel;
     const ticket = (
-      await call<{ startBroadcast: { token: string } }>(who.clients.seller, op.START_BROADCAST, {
+      await call<{ startBroadcast: { ticket: string } }>(who.clients.seller, op.START_BROADCAST, {
         channelId: channel.id,
       })
     ).data!.startBroadcast;
@@ -45,7 +45,7 @@ async function main() {
         who.clients.service,
         op.CLAIM_INGEST,
         {
-          token: ticket.token,
+          ticket: ticket.ticket,
           endpointId: 'tw-bench',
         },
       )

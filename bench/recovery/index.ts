@@ -108,7 +108,7 @@ class Broadcast {
     const ticket = await this.watched.ticket();
     this.url = ticket.url;
     this.client = new IngestClient(ticket.url);
-    await this.client.hello(ticket.token, this.media.media, this.accessToken);
+    await this.client.hello(ticket.ticket, this.media.media, this.accessToken);
     this.ready = await this.client.next('ready');
     this.startedAt = Date.now();
     void this.client.sendFile(this.media.path, this.media.seconds);

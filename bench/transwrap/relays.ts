@@ -31,7 +31,7 @@ export function transwrapRelay(process: TranswrapProcess, channels: Channels): R
     pid: process.pid,
     async open(stream) {
       const seller = channels.ownerOf(stream.channelId);
-      const ticket = await call<{ startBroadcast: { token: string; url: string } }>(
+      const ticket = await call<{ startBroadcast: { ticket: string; url: string } }>(
         seller.client,
         op.START_BROADCAST,
         { channelId: stream.channelId },
@@ -40,7 +40,7 @@ export function transwrapRelay(process: TranswrapProcess, channels: Channels): R
       if (!broadcast) throw new Error(`startBroadcast failed: ${JSON.stringify(ticket.errors)}`);
       const client = new IngestClient(broadcast.url);
       stream.attach(client.socket);
-      await client.hello(broadcast.token, stream.media.media, seller.token);
+      await client.hello(broadcast.ticket, stream.media.media, seller.token);
       await client.next('ready', LIVE_TIMEOUT_MS);
     },
   };

@@ -22,6 +22,8 @@ export const TABLES = {
     // Every write pushes it a day on: a task gone for a day leaves the registry (lib/endpoint.ts).
     ttlAttribute: 'expiresAtEpoch',
   },
+  // The API and the ingest protocol call a ticket's value `ticket`; the table keeps `token`, the key
+  // it was deployed with (a new key name would replace the table).
   tickets: { partitionKey: 'token', indexes: {}, ttlAttribute: 'expiresAtEpoch' },
   // A seller's suspension and live seconds per month (lib/seller.ts), keyed by Cognito sub. Only
   // suspended sellers carry `suspension`, so the index holds them alone.

@@ -52,14 +52,14 @@ test('the attack as seen: 60 hello-less sockets from 3 addresses, reopened witho
       const outcomes: string[] = [];
       for (let attempt = 0; attempt < 10; attempt++) {
         const ticket = (
-          await call<{ startBroadcast: { url: string; token: string } }>(
+          await call<{ startBroadcast: { url: string; ticket: string } }>(
             api.who.clients.seller,
             op.START_BROADCAST,
             { channelId: channel.id },
           )
         ).data!.startBroadcast;
         const seller = new IngestClient(ticket.url);
-        await seller.hello(ticket.token, testRecording().media, api.who.tokens.seller);
+        await seller.hello(ticket.ticket, testRecording().media, api.who.tokens.seller);
         const ready = await seller.next('ready').then(
           () => 'ready',
           async () => `closed ${(await seller.closed).code}`,

@@ -27,14 +27,14 @@ async function ticket(name: string) {
   const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name,
   });
-  const started = await call<{ startBroadcast: { token: string } }>(
+  const started = await call<{ startBroadcast: { ticket: string } }>(
     api.who.clients.seller,
     op.START_BROADCAST,
     {
       channelId: created.data!.createChannel.id,
     },
   );
-  return started.data!.startBroadcast.token;
+  return started.data!.startBroadcast.ticket;
 }
 
 test('500 idle connections are each closed with 4001; a concurrent broadcast is unaffected', async () => {

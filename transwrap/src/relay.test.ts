@@ -34,7 +34,7 @@ interface Channel {
 async function ticketFor(name: string) {
   const created = await call<{ createChannel: Channel }>(api.who.clients.seller, op.CREATE_CHANNEL, { name });
   const channel = created.data!.createChannel;
-  const ticket = await call<{ startBroadcast: { url: string; token: string; endpoint: { id: string } } }>(
+  const ticket = await call<{ startBroadcast: { url: string; ticket: string; endpoint: { id: string } } }>(
     api.who.clients.seller,
     op.START_BROADCAST,
     { channelId: channel.id },
@@ -58,14 +58,14 @@ test.each([
   '%s media becomes H.264 + AAC HLS at the local IVS (video: %s, audio at %s Hz)',
   async (kind, mode, sampleRate) => {
     const { path, media, seconds } = browserMedia(kind);
-    const { channel, url, token } = await ticketFor(kind);
+    const { channel, url, ticket } = await ticketFor(kind);
     const status = collect<{ onChannelStatus: Channel }>(api.who.clients.viewer, op.ON_CHANNEL_STATUS, {
       id: channel.id,
     });
     await status.ready;
 
     const client = new IngestClient(url);
-    await client.hello(token, media, api.who.tokens.seller);
+    await client.hello(ticket, media, api.who.tokens.seller);
     const ready = await client.next('ready');
     expect(ready).toMatchObject({ channelId: channel.id, mode });
     const sending = client.sendFile(path, seconds);
@@ -102,9 +102,9 @@ describe('abuse gets its documented close code; the process, its memory and a he
 
   beforeAll(async () => {
     const { path, media, seconds } = browserMedia('chrome-h264', 60);
-    const { token } = await ticketFor('Healthy');
+    const { ticket } = await ticketFor('Healthy');
     healthy = new IngestClient(transwrap.url);
-    await healthy.hello(token, media, api.who.tokens.seller);
+    await healthy.hello(ticket, media, api.who.tokens.seller);
     await healthy.next('ready');
     void healthy.sendFile(path, seconds);
     await healthy.log.next(
@@ -174,10 +174,10 @@ describe('abuse gets its documented close code; the process, its memory and a he
   });
 
   test('an expired ticket: 4004', async () => {
-    const { token } = await ticketFor('Too late');
-    await ageTicket(api.stack.info, token);
+    const { ticket } = await ticketFor('Too late');
+    await ageTicket(api.stack.info, ticket);
     const client = new IngestClient(transwrap.url);
-    await client.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    await client.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     expect(await client.closed).toEqual({ code: CloseCode.TicketRefused, reason: 'ticket refused' });
   });
 
@@ -200,43 +200,43 @@ describe('abuse gets its documented close code; the process, its memory and a he
   }, 15_000);
 
   test('a ticket used twice: the second is refused with 4004', async () => {
-    const { token } = await ticketFor('Twice');
+    const { ticket } = await ticketFor('Twice');
     const first = new IngestClient(transwrap.url);
-    await first.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    await first.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     await first.next('ready');
     const second = new IngestClient(transwrap.url);
-    await second.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    await second.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     expect((await second.closed).code).toBe(CloseCode.TicketRefused);
     first.stop();
     await first.closed;
   });
 
   test("another seller's ticket: 4003, and the ticket is spent", async () => {
-    const { token } = await ticketFor('Not yours');
+    const { ticket } = await ticketFor('Not yours');
     const thief = new IngestClient(transwrap.url);
-    await thief.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.otherSeller);
+    await thief.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.otherSeller);
     expect(await thief.closed).toEqual({
       code: CloseCode.NotTheTicketsSeller,
       reason: 'the ticket was issued to another seller',
     });
     // A ticket that leaked is burnt: not even its own seller can use it now.
     const owner = new IngestClient(transwrap.url);
-    await owner.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    await owner.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     expect((await owner.closed).code).toBe(CloseCode.TicketRefused);
   });
 
   test('a forged sign-in token: 4003, and the ticket is kept for its seller', async () => {
-    const { token } = await ticketFor('Forged');
+    const { ticket } = await ticketFor('Forged');
     const [header, payload] = api.who.tokens.seller.split('.');
     const forged = `${header}.${payload}.${Buffer.from('not the pool key').toString('base64url')}`;
     const client = new IngestClient(transwrap.url);
-    await client.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, forged);
+    await client.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, forged);
     expect(await client.closed).toEqual({
       code: CloseCode.NotTheTicketsSeller,
       reason: 'sign-in token refused',
     });
     const owner = new IngestClient(transwrap.url);
-    await owner.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    await owner.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     await owner.next('ready');
     owner.stop();
     expect((await owner.closed).code).toBe(CloseCode.Normal);
@@ -250,9 +250,9 @@ describe('abuse gets its documented close code; the process, its memory and a he
   });
 
   test('media that is not media: 4010', async () => {
-    const { token } = await ticketFor('Garbage');
+    const { ticket } = await ticketFor('Garbage');
     const client = new IngestClient(transwrap.url);
-    await client.hello(token, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
+    await client.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.seller);
     await client.next('ready');
     client.socket.send(Buffer.alloc(64 * 1024, 0x42));
     client.socket.send(Buffer.alloc(64 * 1024, 0x17));

@@ -72,7 +72,7 @@ async function expectNeverStarted(client: IngestClient, watched: WatchedChannel)
 async function hello(watched: WatchedChannel): Promise<IngestClient> {
   const ticket = await watched.ticket();
   const client = new IngestClient(ticket.url);
-  await client.hello(ticket.token, testRecording().media, api.who.tokens.seller);
+  await client.hello(ticket.ticket, testRecording().media, api.who.tokens.seller);
   return client;
 }
 
@@ -134,7 +134,7 @@ test('its owner stops it between startBroadcast and hello: the ticket is revoked
   await stopAs('seller', watched);
 
   const client = new IngestClient(ticket.url);
-  await client.hello(ticket.token, testRecording().media, api.who.tokens.seller);
+  await client.hello(ticket.ticket, testRecording().media, api.who.tokens.seller);
   await expectNeverStarted(client, watched);
 }, 60_000);
 

@@ -180,7 +180,7 @@ export async function runVerify(
     ));
     await checklist.run(
       'hello',
-      ({ signal }) => ingest.hello(ticket.token, tokens.accessToken, TEST_PATTERN_MEDIA, signal),
+      ({ signal }) => ingest.hello(ticket.ticket, tokens.accessToken, TEST_PATTERN_MEDIA, signal),
       (ready) => `ready, relay mode ${ready.mode}`,
     );
 

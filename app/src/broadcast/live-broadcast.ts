@@ -48,7 +48,7 @@ export interface LiveBroadcastOptions {
   /** The browser's own recorder, for when the chosen WebCodecs path cannot read the microphone. */
   fallback?: RecorderEncoding;
   /** The API's startBroadcast for this channel: a single-use ticket and where to use it. */
-  ticket: () => Promise<{ url: string; token: string }>;
+  ticket: () => Promise<{ url: string; ticket: string }>;
   accessToken: () => Promise<string>;
 }
 

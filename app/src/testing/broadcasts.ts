@@ -45,7 +45,7 @@ export async function publishTo(
     throw new Error(`startBroadcast failed: ${JSON.stringify(ticket.errors)}`);
   // Redeemed the way transwrap would, at the endpoint the ticket names; FFmpeg then publishes.
   const claim = await call<op.ClaimIngestMutation>(api.who.clients.service, op.CLAIM_INGEST, {
-    token: ticket.data.startBroadcast.token,
+    ticket: ticket.data.startBroadcast.ticket,
     endpointId: ticket.data.startBroadcast.endpoint.id,
   });
   if (!claim.data || claim.errors.length)

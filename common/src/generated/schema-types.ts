@@ -101,8 +101,8 @@ export type IngestDestination = {
 export type IngestTicket = {
   endpoint: Endpoint;
   expiresAt: Scalars['AWSDateTime']['output'];
-  /** Single-use; send it in the first WebSocket message, never in a URL. */
-  token: Scalars['String']['output'];
+  /** Single-use; send it in the first WebSocket message (hello's `ticket`), never in a URL. */
+  ticket: Scalars['String']['output'];
   /** Where to open the ingest WebSocket. */
   url: Scalars['AWSURL']['output'];
 };
@@ -160,7 +160,7 @@ export type Mutation = {
 
 export type MutationClaimIngestArgs = {
   endpointId: Scalars['ID']['input'];
-  token: Scalars['String']['input'];
+  ticket: Scalars['String']['input'];
 };
 
 

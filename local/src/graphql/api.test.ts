@@ -104,7 +104,7 @@ test('the broadcast story: ticket, claim by transwrap, LIVE and OFFLINE pushed t
   await Promise.all([viewer.ready, seller.ready, bystander.ready]);
 
   const ticket = await call<{
-    startBroadcast: { url: string; token: string; expiresAt: string; endpoint: { id: string } };
+    startBroadcast: { url: string; ticket: string; expiresAt: string; endpoint: { id: string } };
   }>(api.who.clients.seller, op.START_BROADCAST, { channelId: channel.id });
   expect(ticket.errors).toEqual([]);
   expect(ticket.data?.startBroadcast.endpoint.id).toBe(endpointId);
@@ -113,7 +113,7 @@ test('the broadcast story: ticket, claim by transwrap, LIVE and OFFLINE pushed t
   const claim = await call<{ claimIngest: { channelId: string; ingestUrl: string; streamKey: string } }>(
     api.who.clients.service,
     op.CLAIM_INGEST,
-    { token: ticket.data!.startBroadcast.token, endpointId },
+    { ticket: ticket.data!.startBroadcast.ticket, endpointId },
   );
   expect(claim.errors).toEqual([]);
   expect(claim.data?.claimIngest.channelId).toBe(channel.id);
@@ -121,7 +121,7 @@ test('the broadcast story: ticket, claim by transwrap, LIVE and OFFLINE pushed t
   expect(claim.data?.claimIngest.streamKey).toMatch(/^sk_/);
 
   const second = await call(api.who.clients.service, op.CLAIM_INGEST, {
-    token: ticket.data!.startBroadcast.token,
+    ticket: ticket.data!.startBroadcast.ticket,
     endpointId,
   });
   expect(second.errors[0]).toMatchObject({ errorType: 'InvalidTicket' });

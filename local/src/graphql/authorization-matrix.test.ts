@@ -37,16 +37,16 @@ async function sharedChannel(): Promise<string> {
   return shared;
 }
 
-async function ticketToken(): Promise<string> {
+async function issuedTicket(): Promise<string> {
   const channelId = await sharedChannel();
-  const { data } = await call<{ startBroadcast: { token: string } }>(
+  const { data } = await call<{ startBroadcast: { ticket: string } }>(
     api.who.clients.seller,
     op.START_BROADCAST,
     {
       channelId,
     },
   );
-  return data!.startBroadcast.token;
+  return data!.startBroadcast.ticket;
 }
 
 type Allowed = Record<Identity, boolean>;
@@ -125,7 +125,7 @@ const OPERATIONS: Record<string, Row> = {
   reinstateSeller: { document: op.REINSTATE_SELLER, variables: sellerArgs, allowed: allow('admin') },
   claimIngest: {
     document: op.CLAIM_INGEST,
-    variables: async () => ({ token: await ticketToken(), endpointId: 'tw-matrix' }),
+    variables: async () => ({ ticket: await issuedTicket(), endpointId: 'tw-matrix' }),
     allowed: allow('service'),
   },
   registerEndpoint: {

@@ -233,7 +233,7 @@ test('an expired ticket that DynamoDB TTL has not deleted yet is still refused',
   );
   dynamodb.destroy();
   const outcome = await call(api.who.clients.service, op.CLAIM_INGEST, {
-    token: 'expiredticket0000',
+    ticket: 'expiredticket0000',
     endpointId: 'tw-1',
   });
   expect(outcome.errors[0]).toMatchObject({ errorType: 'InvalidTicket' });

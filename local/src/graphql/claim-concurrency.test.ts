@@ -15,14 +15,14 @@ test('50 simultaneous claimIngest calls on one ticket: exactly one succeeds', as
   const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name: 'Race',
   });
-  const ticket = await call<{ startBroadcast: { token: string } }>(
+  const ticket = await call<{ startBroadcast: { ticket: string } }>(
     api.who.clients.seller,
     op.START_BROADCAST,
     {
       channelId: created.data!.createChannel.id,
     },
   );
-  const token = ticket.data!.startBroadcast.token;
+  const issued = ticket.data!.startBroadcast.ticket;
 
   // Separate clients, as separate transwrap instances would be.
   const services = Array.from({ length: 50 }, () =>
@@ -31,7 +31,7 @@ test('50 simultaneous claimIngest calls on one ticket: exactly one succeeds', as
   const outcomes = await Promise.all(
     services.map((client) =>
       call<{ claimIngest: { streamKey: string } | null }>(client, op.CLAIM_INGEST, {
-        token,
+        ticket: issued,
         endpointId: 'tw-race',
       }),
     ),
@@ -48,7 +48,7 @@ test('a ticket is refused at another endpoint than the one it was issued for', a
   const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name: 'Wrong door',
   });
-  const ticket = await call<{ startBroadcast: { token: string; endpoint: { id: string } } }>(
+  const ticket = await call<{ startBroadcast: { ticket: string; endpoint: { id: string } } }>(
     api.who.clients.seller,
     op.START_BROADCAST,
     {
@@ -56,7 +56,7 @@ test('a ticket is refused at another endpoint than the one it was issued for', a
     },
   );
   const outcome = await call(api.who.clients.service, op.CLAIM_INGEST, {
-    token: ticket.data!.startBroadcast.token,
+    ticket: ticket.data!.startBroadcast.ticket,
     endpointId: 'tw-other',
   });
   expect(outcome.errors[0]).toMatchObject({
@@ -65,7 +65,7 @@ test('a ticket is refused at another endpoint than the one it was issued for', a
   });
   // The refusal did not use up the ticket at its own endpoint.
   const right = await call(api.who.clients.service, op.CLAIM_INGEST, {
-    token: ticket.data!.startBroadcast.token,
+    ticket: ticket.data!.startBroadcast.ticket,
     endpointId: ticket.data!.startBroadcast.endpoint.id,
   });
   expect(right.errors).toEqual([]);
@@ -85,7 +85,7 @@ async function issueTicket(name: string) {
   const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
     name,
   });
-  const ticket = await call<{ startBroadcast: { token: string; url: string; endpoint: { id: string } } }>(
+  const ticket = await call<{ startBroadcast: { ticket: string; url: string; endpoint: { id: string } } }>(
     api.who.clients.seller,
     op.START_BROADCAST,
     { channelId: created.data!.createChannel.id },
@@ -105,7 +105,7 @@ test("behind one load balancer, whichever endpoint at the ticket's url gets the 
       api.who.clients.service,
       op.CLAIM_INGEST,
       {
-        token: ticket.token,
+        ticket: ticket.ticket,
         endpointId,
       },
     );
@@ -134,7 +134,7 @@ test('claims racing at two endpoints behind one door: exactly one succeeds', asy
   const outcomes = await Promise.all(
     services.map((client, i) =>
       call<{ claimIngest: { streamKey: string } | null }>(client, op.CLAIM_INGEST, {
-        token: ticket.token,
+        ticket: ticket.ticket,
         endpointId: i % 2 ? 'tw-shared-2' : ticket.endpoint.id,
       }),
     ),

@@ -49,11 +49,11 @@ async function channelOf(seller: Seller, name: string): Promise<string> {
 }
 
 const startBroadcast = (seller: Seller, channelId: string) =>
-  call<{ startBroadcast: { token: string } }>(seller.client, op.START_BROADCAST, { channelId });
+  call<{ startBroadcast: { ticket: string } }>(seller.client, op.START_BROADCAST, { channelId });
 
-const claim = (token: string) =>
+const claim = (ticket: string) =>
   call<{ claimIngest: { channelId: string } }>(api.who.clients.service, op.CLAIM_INGEST, {
-    token,
+    ticket,
     endpointId: ENDPOINT,
   });
 
@@ -97,7 +97,7 @@ test('with one broadcast on air, a second is refused, at startBroadcast and at t
   const first = await startBroadcast(me, onAir);
   const early = await startBroadcast(me, other);
   expect([first.errors, early.errors]).toEqual([[], []]);
-  expect((await claim(first.data!.startBroadcast.token)).errors).toEqual([]);
+  expect((await claim(first.data!.startBroadcast.ticket)).errors).toEqual([]);
   await report(onAir, 'CONNECTING');
   await report(onAir, 'LIVE');
 
@@ -109,7 +109,7 @@ test('with one broadcast on air, a second is refused, at startBroadcast and at t
   }) as unknown;
   expect(refused.errors).toEqual([concurrent]);
   // The ticket taken before the first went on air does not get a stream key now.
-  const lateClaim = await claim(early.data!.startBroadcast.token);
+  const lateClaim = await claim(early.data!.startBroadcast.ticket);
   expect(lateClaim.data?.claimIngest ?? null).toBeNull();
   expect(lateClaim.errors).toEqual([concurrent]);
   // The same channel may come back (a reconnect) while it is the one on air.

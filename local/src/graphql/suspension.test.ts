@@ -55,7 +55,7 @@ test('suspending a seller ends their live broadcast and blocks them until reinst
 
   // The earlier ticket is refused at transwrap (the API refused its claim); a new one is not given.
   const late = new IngestClient(earlier.url);
-  await late.hello(earlier.token, testRecording().media, api.who.tokens.seller);
+  await late.hello(earlier.ticket, testRecording().media, api.who.tokens.seller);
   expect((await late.closed).code).toBe(CloseCode.TicketRefused);
   for (const channelId of [watched.channel.id, spare.channel.id]) {
     const refused = await call(api.who.clients.seller, op.START_BROADCAST, { channelId });

@@ -23,19 +23,19 @@ async function channelOfSeller(name: string): Promise<string> {
 }
 
 async function ticketFor(channelId: string): Promise<string> {
-  const started = await call<{ startBroadcast: { token: string; endpoint: { id: string } } }>(
+  const started = await call<{ startBroadcast: { ticket: string; endpoint: { id: string } } }>(
     api.who.clients.seller,
     op.START_BROADCAST,
     { channelId },
   );
   expect(started.errors).toEqual([]);
   expect(started.data!.startBroadcast.endpoint.id).toBe(ENDPOINT);
-  return started.data!.startBroadcast.token;
+  return started.data!.startBroadcast.ticket;
 }
 
-const claim = (token: string) =>
+const claim = (ticket: string) =>
   call<{ claimIngest: { channelId: string; streamKey: string } }>(api.who.clients.service, op.CLAIM_INGEST, {
-    token,
+    ticket,
     endpointId: ENDPOINT,
   });
 

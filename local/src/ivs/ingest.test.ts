@@ -33,7 +33,7 @@ beforeAll(async () => {
 async function channelWithKey(name: string) {
   const created = await call<{ createChannel: Channel }>(api.who.clients.seller, op.CREATE_CHANNEL, { name });
   const channel = created.data!.createChannel;
-  const ticket = await call<{ startBroadcast: { token: string } }>(
+  const ticket = await call<{ startBroadcast: { ticket: string } }>(
     api.who.clients.seller,
     op.START_BROADCAST,
     { channelId: channel.id },
@@ -42,7 +42,7 @@ async function channelWithKey(name: string) {
     api.who.clients.service,
     op.CLAIM_INGEST,
     {
-      token: ticket.data!.startBroadcast.token,
+      ticket: ticket.data!.startBroadcast.ticket,
       endpointId: 'tw-ingest',
     },
   );

@@ -8,7 +8,7 @@ import { identifier } from '../lib/validate';
 import type { MutationClaimIngestArgs } from '@golive/common/generated/schema-types';
 
 export function request(ctx: Context<MutationClaimIngestArgs, ClaimIngestStash>) {
-  identifier('token', ctx.args.token);
+  identifier('ticket', ctx.args.ticket);
   identifier('endpointId', ctx.args.endpointId);
   return {};
 }

@@ -4,7 +4,7 @@
  */
 import { resolverModule, runHandler, TICKET_REFUSED } from '../testing/run-handler';
 
-const claim = { token: 'abc', endpointId: 'tw-2' };
+const claim = { ticket: 'abc', endpointId: 'tw-2' };
 
 test('reads the claiming endpoint by id, strongly consistent (a task that just registered finds itself)', async () => {
   const outcome = runHandler(await resolverModule('functions/getClaimingEndpoint'), 'request', {

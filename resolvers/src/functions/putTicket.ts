@@ -28,5 +28,5 @@ export function response(ctx: Context<unknown, StartBroadcastStash>) {
   raiseDataSourceError(ctx);
   const ticket = ctx.result as TicketItem;
   const { endpoint } = ctx.stash;
-  return { url: endpoint.url, token: ticket.token, expiresAt: ticket.expiresAt, endpoint };
+  return { url: endpoint.url, ticket: ticket.token, expiresAt: ticket.expiresAt, endpoint };
 }

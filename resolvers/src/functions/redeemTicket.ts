@@ -14,7 +14,7 @@ export function request(ctx: Context<MutationClaimIngestArgs, ClaimIngestStash>)
   const claiming = ctx.stash.claimingEndpoint;
   return {
     operation: 'UpdateItem' as const,
-    key: util.dynamodb.toMapValues({ token: ctx.args.token }),
+    key: util.dynamodb.toMapValues({ token: ctx.args.ticket }),
     update: {
       expression: 'SET usedAt = :usedAt',
       expressionValues: util.dynamodb.toMapValues({ ':usedAt': util.time.nowISO8601() }),

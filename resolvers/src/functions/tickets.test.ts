@@ -39,7 +39,7 @@ test('putTicket writes a 64-hex-character token for the endpoint and its url, st
   expect((again.value as typeof request).key.token.S).not.toBe(request.key.token.S);
 });
 
-test('putTicket answers with where to connect, the token and the expiry, nothing more', async () => {
+test('putTicket answers with where to connect, the ticket and the expiry, nothing more', async () => {
   const result = {
     token: 't'.repeat(64),
     expiresAt: '2026-01-01T00:01:00.000Z',
@@ -50,13 +50,13 @@ test('putTicket answers with where to connect, the token and the expiry, nothing
   const outcome = runHandler(await resolverModule('functions/putTicket'), 'response', { stash, result });
   expect(outcome.ok && outcome.value).toEqual({
     url: stash.endpoint.url,
-    token: result.token,
+    ticket: result.token,
     expiresAt: result.expiresAt,
     endpoint: stash.endpoint,
   });
 });
 
-const claim = { token: 'abc', endpointId: 'tw-2' };
+const claim = { ticket: 'abc', endpointId: 'tw-2' };
 const claimingEndpoint = { id: 'tw-2', url: 'wss://front.example/ingest' };
 
 test('redeemTicket marks the ticket used in one conditional write: exists, unused, unexpired, at its front door', async () => {

@@ -60,8 +60,8 @@ export class ControlPlane {
     return result.data as T;
   }
 
-  async claimIngest(token: string, endpointId: string): Promise<IngestDestination> {
-    return (await this.mutate<{ claimIngest: IngestDestination }>(CLAIM_INGEST, { token, endpointId }))
+  async claimIngest(ticket: string, endpointId: string): Promise<IngestDestination> {
+    return (await this.mutate<{ claimIngest: IngestDestination }>(CLAIM_INGEST, { ticket, endpointId }))
       .claimIngest;
   }
 

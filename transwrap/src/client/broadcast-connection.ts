@@ -37,7 +37,7 @@ export interface BroadcastEnd {
 }
 
 type Ready = Extract<ServerMessage, { type: 'ready' }>;
-type Ticket = { url: string; token: string };
+type Ticket = { url: string; ticket: string };
 type Credentials = [ticket: Ticket, accessToken: string];
 export type BroadcastStats = Extract<ServerMessage, { type: 'stats' }>;
 
@@ -50,7 +50,7 @@ interface BroadcastEvents {
 }
 
 export interface BroadcastConnectionOptions {
-  /** A new ticket (the API's startBroadcast): where to go and the single-use token. */
+  /** A new ticket (the API's startBroadcast): where to go, and the single-use ticket itself. */
   ticket(): Promise<Ticket>;
   /** The seller's current Cognito token. */
   accessToken(): Promise<string>;
@@ -241,7 +241,7 @@ export class BroadcastConnection extends EventEmitter<BroadcastEvents> {
     this.url = ticket.url;
     const hello = stringifyMessage({
       type: 'hello',
-      ticket: ticket.token,
+      ticket: ticket.ticket,
       accessToken,
       media: this.options.media,
     });

@@ -38,7 +38,7 @@ test.each([
   );
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ingest`;
   const connection = new BroadcastConnection({
-    ticket: () => Promise.resolve({ url, token: 'ticket' }),
+    ticket: () => Promise.resolve({ url, ticket: 'ticket' }),
     accessToken: () => Promise.resolve('token'),
     media: { container: 'webm', video: 'h264', audio: 'opus' },
     openSocket: (socketUrl, protocol) => new WebSocket(socketUrl, protocol) as unknown as SocketLike,

@@ -32,7 +32,7 @@ test.each([
     'hello needs a ticket',
   ],
   [
-    'hello without a token',
+    'hello without an access token',
     JSON.stringify({ type: 'hello', ticket: 't', media }),
     "hello needs the seller's accessToken",
   ],

@@ -17,7 +17,7 @@ export interface WatchedChannel {
   /** The viewer's onChannelStatus events, subscribed before anything happens. */
   status: Collected<ChannelStatusEvent>;
   /** The seller's startBroadcast: where to go and the single-use ticket. */
-  ticket(): Promise<{ url: string; token: string }>;
+  ticket(): Promise<{ url: string; ticket: string }>;
   /** How many times the viewer has seen the channel go LIVE. */
   liveCount(): number;
   /** Waits for a LIVE after the `count`th one. */
@@ -44,7 +44,7 @@ export async function watchedChannel(api: ApiStack, name: string): Promise<Watch
     status,
     ticket: async () =>
       (
-        await call<{ startBroadcast: { url: string; token: string } }>(
+        await call<{ startBroadcast: { url: string; ticket: string } }>(
           api.who.clients.seller,
           op.START_BROADCAST,
           {
@@ -67,7 +67,7 @@ export const testRecording = () => browserMedia('chrome-h264', 20);
 
 /** A new session on the ticket's endpoint: hello, ready, then the whole recording at real-time pace. */
 export async function broadcastOn(
-  ticket: { url: string; token: string },
+  ticket: { url: string; ticket: string },
   accessToken: string,
 ): Promise<{
   client: IngestClient;
@@ -76,7 +76,7 @@ export async function broadcastOn(
 }> {
   const { path, media, seconds } = testRecording();
   const client = new IngestClient(ticket.url);
-  await client.hello(ticket.token, media, accessToken);
+  await client.hello(ticket.ticket, media, accessToken);
   const ready = await client.next('ready');
   return { client, ready, sending: client.sendFile(path, seconds) };
 }

@@ -6,7 +6,7 @@ import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { LocalStackInfo } from '../../stack-info';
 import { TABLE_PREFIX } from '../ensure-tables';
 
-export async function ageTicket(info: LocalStackInfo, token: string): Promise<void> {
+export async function ageTicket(info: LocalStackInfo, ticket: string): Promise<void> {
   const dynamodb = new DynamoDBClient({
     endpoint: info.dynamodb.endpoint,
     region: info.region,
@@ -17,7 +17,7 @@ export async function ageTicket(info: LocalStackInfo, token: string): Promise<vo
     await dynamodb.send(
       new UpdateItemCommand({
         TableName: `${TABLE_PREFIX}tickets`,
-        Key: { token: { S: token } },
+        Key: { token: { S: ticket } },
         UpdateExpression: 'SET expiresAtEpoch = :past, expiresAt = :pastIso',
         ConditionExpression: 'attribute_exists(#token)',
         ExpressionAttributeNames: { '#token': 'token' },
