@@ -11,7 +11,7 @@ import { ControlPlane } from './api/control-plane';
 import type { TranswrapConfig } from './config';
 import { IngestServer, IngestServerEvent } from './server/ingest-server';
 import { loadMetricFields } from './server/load-metric';
-import { jsonLogger, type Logger } from './server/logger';
+import { jsonLogger, type Logger } from './logger';
 
 export interface RunningTranswrap {
   details: { id: string; url: string; healthUrl: string };

@@ -5,7 +5,7 @@
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-scale-in-protection-endpoint.html).
  */
 import { until } from '@golive/common/testing/poll';
-import { jsonLogger } from '../server/logger';
+import { jsonLogger } from '../logger';
 import { PROTECTION_MINUTES, TaskProtection, type TaskProtectionOptions } from './task-protection';
 import { standInAgent, type AgentMode, type StandInAgent } from '../testing/ecs-agent';
 

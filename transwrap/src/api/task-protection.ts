@@ -6,7 +6,7 @@
  * The agent's endpoint: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-scale-in-protection-endpoint.html
  * (the task role needs ecs:UpdateTaskProtection). Off ECS (no ECS_AGENT_URI) this does nothing.
  */
-import type { Logger } from '../server/logger';
+import type { Logger } from '../logger';
 
 /**
  * Protection is asked for this long and renewed while busy: a process that hangs or loses track

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeMeaning } from '../client/reconnect-policy';
 import { DEFAULTS, type Setting } from '../config';
-import { CLOSE_HANDSHAKE_GRACE_MS } from '../server/close-socket';
+import { CLOSE_HANDSHAKE_GRACE_MS } from '../session/close-socket';
 import {
   CLIENT_MESSAGE_TYPES,
   CloseCode,

@@ -15,8 +15,8 @@ import { IngestSession, SessionEvent, type Sellers, type SessionSettings } from 
 import { awaitOpening } from '../session/opening';
 import { Admission, type PendingSlot, type ShedReason } from './admission';
 import { addressGroup, clientAddress } from './client-address';
-import { closeSocket } from './close-socket';
-import type { Logger } from './logger';
+import { closeSocket } from '../session/close-socket';
+import type { Logger } from '../logger';
 
 export type IngestServerOptions = Pick<
   TranswrapConfig,

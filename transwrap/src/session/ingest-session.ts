@@ -18,8 +18,8 @@ import {
 } from '../protocol/messages';
 import { relayMode, type RelayMode } from '../relay/ffmpeg-args';
 import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/resilient-relay';
-import type { Logger } from '../server/logger';
-import { closeSocket } from '../server/close-socket';
+import type { Logger } from '../logger';
+import { closeSocket } from './close-socket';
 import { RelayLag } from './relay-lag';
 import { StatusReports } from './status-reports';
 import { claimTicket, STOPPED_REASON } from './ticket-claim';

@@ -4,7 +4,7 @@
  */
 import type { WebSocket } from 'ws';
 import { CloseCode, parseClientMessage, type OpeningMessage } from '../protocol/messages';
-import { closeSocket } from '../server/close-socket';
+import { closeSocket } from './close-socket';
 
 /**
  * Calls `opened` synchronously from the socket's message event, so whoever takes the socket over
