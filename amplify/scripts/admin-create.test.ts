@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 import { lastMessageTo } from '@golive/local/cognito/outbox';
-import { cognitoClient, signIn } from '@golive/local/graphql/testing/api-clients';
+import { cognitoClient, signIn } from '@golive/local/testing/api-clients';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
 
 let dir: string;

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REGISTER_ENDPOINT, SET_ENDPOINT_STATUS } from '@golive/common/api-operations';
 import { REPO_ROOT } from '@golive/common/repo-paths';
-import { apolloClient, authFor, call, cognitoClient } from '@golive/local/graphql/testing/api-clients';
+import { apolloClient, authFor, call, cognitoClient } from '@golive/local/testing/api-clients';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
 import { spawnTranswrap } from '@golive/transwrap/testing/transwrap-process';
 

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type * as ApiClients from '@golive/local/graphql/testing/api-clients';
+import type * as ApiClients from '@golive/local/testing/api-clients';
 import type * as ApiOperations from '@golive/common/api-operations';
 import type * as RepoPaths from '@golive/common/repo-paths';
 import type * as StackProcess from '@golive/local/testing/stack-process';
@@ -29,7 +29,7 @@ const require = createRequire(import.meta.url);
 // AWS SDK releases after January 2027 want Node 22 (see local/src/main.ts); not news for a screenshot.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { startStackProcess } = require('@golive/local/testing/stack-process') as typeof StackProcess;
-const { call, identities } = require('@golive/local/graphql/testing/api-clients') as typeof ApiClients;
+const { call, identities } = require('@golive/local/testing/api-clients') as typeof ApiClients;
 const op = require('@golive/common/api-operations') as typeof ApiOperations;
 const { CACHE_DIR, REPO_ROOT } = require('@golive/common/repo-paths') as typeof RepoPaths;
 const { demoUser, openAppBrowser } = require('../src/testing/app-browser.ts') as typeof AppBrowserModule;

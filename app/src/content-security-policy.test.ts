@@ -6,7 +6,7 @@
  * (Going live over transwrap's WebSocket is go-live.test.ts, under the same policy.)
  */
 import type { Page } from 'playwright-core';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from './testing/app-browser';
 import { createChannel, usePublishing } from './testing/broadcasts';
 import { videoPlays } from './testing/video-probe';

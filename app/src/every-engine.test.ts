@@ -7,7 +7,7 @@
  * reload with the network gone opens its shell; an admin's channel table loads. Real engines, real
  * transwrap and FFmpeg, real local stack.
  */
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import {
   ENGINES,
   launchEngine,
@@ -159,19 +159,34 @@ describe.each(ENGINES)('%s', (name) => {
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
       await page.goto(`${origin}/`);
       // Firefox hands the page to the worker while it is still activating.
-      const controller = await page.waitFor(
-        'an activated service worker controlling the page',
-        () => {
-          const worker = navigator.serviceWorker.controller;
-          return (
-            worker?.state === 'activated' && {
-              script: new URL(worker.scriptURL).pathname,
-              state: worker.state,
-            }
+      const controller = await page
+        .waitFor(
+          'an activated service worker controlling the page',
+          () => {
+            const worker = navigator.serviceWorker.controller;
+            return (
+              worker?.state === 'activated' && {
+                script: new URL(worker.scriptURL).pathname,
+                state: worker.state,
+              }
+            );
+          },
+          [],
+        )
+        .catch(async (error: unknown) => {
+          // Say where the worker got to: not controlling at all, or stuck in a state.
+          const seen = await page.evaluate(() =>
+            navigator.serviceWorker.getRegistration().then((registration) =>
+              JSON.stringify({
+                controller: navigator.serviceWorker.controller?.state ?? null,
+                installing: registration?.installing?.state ?? null,
+                waiting: registration?.waiting?.state ?? null,
+                active: registration?.active?.state ?? null,
+              }),
+            ),
           );
-        },
-        [],
-      );
+          throw new Error(`${String(error)}; the registration: ${seen}`);
+        });
       expect(controller).toEqual({ script: '/sw.js', state: 'activated' });
       // What the app keeps for offline use is stored once the worker is ready (keepConfigForOffline).
       await page.waitFor(

@@ -5,7 +5,7 @@
  * viewer sees it ended. Then a transwrap instance dies under a live seller: the seller sees the
  * reconnect, stays live on the other instance, and the viewer's video carries on.
  */
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from './testing/app-browser';
 import { goLive as goLiveAs, endBroadcast as endBroadcastAs } from './testing/seller-steps';
 import { videoPlays } from './testing/video-probe';

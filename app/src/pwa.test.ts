@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { poll } from '@golive/common/testing/poll';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { appShell, useAppBrowser } from './testing/app-browser';
 
 const api = useApiStack('app-pwa');

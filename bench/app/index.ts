@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as op from '@golive/common/api-operations';
-import { call, identities, type Identities } from '@golive/local/graphql/testing/api-clients';
+import { call, identities, type Identities } from '@golive/local/testing/api-clients';
 import type { Publisher } from '@golive/common/testing/test-publisher';
 import { publishTo } from '../../app/src/testing/broadcasts';
 import { poll } from '@golive/common/testing/poll';

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FRAME_CODE, FRAME_CODE_PERIOD, readFrameNumber } from '@golive/common/testing/frame-code';
-import { call, identities } from '@golive/local/graphql/testing/api-clients';
+import { call, identities } from '@golive/local/testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
 import { freePort } from '@golive/local/free-port';

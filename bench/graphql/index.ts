@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print, type DocumentNode } from 'graphql';
 import { WebSocket } from 'ws';
-import { call, identities, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
+import { call, identities, registerTestEndpoint } from '@golive/local/testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { startStackProcess } from '@golive/local/testing/stack-process';
 import { ms, summary } from '../src/stats';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { resolveFfmpeg, resolveFfprobe } from '@golive/common/binaries';
-import { call, identities, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
+import { call, identities, registerTestEndpoint } from '@golive/local/testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { startStackProcess } from '@golive/local/testing/stack-process';
 import { partUris, playableMedia } from '@golive/common/testing/hls-playlist';

@@ -7,7 +7,7 @@ import type { ApolloClient } from '@apollo/client';
 import { GetStreamKeyCommand, IvsClient, ListStreamKeysCommand } from '@aws-sdk/client-ivs';
 import * as op from '@golive/common/api-operations';
 import { LOCAL_ACCOUNT_ID } from '@golive/local/credentials';
-import { apolloClient, authFor, call, createUser, signIn } from '@golive/local/graphql/testing/api-clients';
+import { apolloClient, authFor, call, createUser, signIn } from '@golive/local/testing/api-clients';
 import type { LocalStackInfo } from '@golive/local/stack-info';
 
 interface Seller {

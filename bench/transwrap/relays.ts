@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import * as op from '@golive/common/api-operations';
-import { call } from '@golive/local/graphql/testing/api-clients';
+import { call } from '@golive/local/testing/api-clients';
 import { IngestClient } from '@golive/transwrap/testing/ingest-client';
 import type { TranswrapProcess } from '@golive/transwrap/testing/transwrap-process';
 import { baselineArgs } from './baseline-relay';

@@ -7,8 +7,8 @@
 import { until } from '@golive/common/testing/poll';
 import { readStackInfo } from '@golive/local/stack-info';
 import * as op from '@golive/common/api-operations';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
-import { collect } from '@golive/local/graphql/testing/subscriptions';
+import { useApiStack } from '@golive/local/testing/api-stack';
+import { collect } from '@golive/local/testing/subscriptions';
 import { CloseCode } from './protocol/messages';
 import { segmentsSoon } from '@golive/common/testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';

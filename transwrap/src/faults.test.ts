@@ -7,8 +7,8 @@
 import { poll } from '@golive/common/testing/poll';
 import { IvsClient, StopStreamCommand } from '@aws-sdk/client-ivs';
 import * as op from '@golive/common/api-operations';
-import { call } from '@golive/local/graphql/testing/api-clients';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { call } from '@golive/local/testing/api-clients';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { descendantsOf } from '@golive/local/testing/process-tree';
 import { CloseCode } from './protocol/messages';
 import { listedSegments, segmentsSoon } from '@golive/common/testing/hls-playlist';

@@ -7,8 +7,8 @@
  */
 import { until } from '@golive/common/testing/poll';
 import * as op from '@golive/common/api-operations';
-import { call } from '@golive/local/graphql/testing/api-clients';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { call } from '@golive/local/testing/api-clients';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { CloseCode } from './protocol/messages';
 import { liveThroughConnection } from './testing/connected-broadcast';
 import { HelloLessFlood, loopbackLanes } from './testing/hello-less-flood';

@@ -4,8 +4,8 @@
  * for idling, and an FFmpeg that stops taking media neither grows memory nor ends the broadcast.
  */
 import { readFileSync } from 'node:fs';
-import { call } from '@golive/local/graphql/testing/api-clients';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { call } from '@golive/local/testing/api-clients';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import * as op from '@golive/common/api-operations';
 import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';

@@ -7,7 +7,7 @@
  * - its load reaches CloudWatch as the metric the service scales on (embedded in its log).
  */
 import { until } from '@golive/common/testing/poll';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { PROTECTION_MINUTES } from './api/task-protection';
 import { CloseCode } from './protocol/messages';
 import { broadcastOn, watchedChannel } from './testing/test-broadcast';

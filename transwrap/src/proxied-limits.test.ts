@@ -8,7 +8,7 @@
  * waiting for hello, a client's oldest waiting one is shed (4029); past its budget of refused
  * hellos, its next hello is refused without a look at the ticket (4029).
  */
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { WebSocket } from 'ws';
 import { CloseCode, SUBPROTOCOL } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';

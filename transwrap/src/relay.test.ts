@@ -6,10 +6,10 @@
 import { playableMedia, segmentUris } from '@golive/common/testing/hls-playlist';
 import { poll } from '@golive/common/testing/poll';
 import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
-import { call } from '@golive/local/graphql/testing/api-clients';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { call } from '@golive/local/testing/api-clients';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import * as op from '@golive/common/api-operations';
-import { collect } from '@golive/local/graphql/testing/subscriptions';
+import { collect } from '@golive/local/testing/subscriptions';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloseCode } from './protocol/messages';
@@ -17,7 +17,7 @@ import { IngestClient } from './testing/ingest-client';
 import { browserMedia, type BrowserMedia } from './testing/test-media';
 import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
 import { RawConnection } from './testing/raw-connection';
-import { ageTicket } from '@golive/local/dynamodb/testing/age-ticket';
+import { ageTicket } from '@golive/local/testing/age-ticket';
 import { residentKb } from '@golive/local/testing/process-tree';
 
 // One seller makes every broadcast here, several on air at once (a healthy one beside each abuse):
@@ -214,7 +214,11 @@ describe('abuse gets its documented close code; the process, its memory and a he
   test("another seller's ticket: 4003, and the ticket is spent", async () => {
     const { ticket } = await ticketFor('Not yours');
     const thief = new IngestClient(transwrap.url);
-    await thief.hello(ticket, { container: 'webm', video: 'h264', audio: 'opus' }, api.who.tokens.otherSeller);
+    await thief.hello(
+      ticket,
+      { container: 'webm', video: 'h264', audio: 'opus' },
+      api.who.tokens.otherSeller,
+    );
     expect(await thief.closed).toEqual({
       code: CloseCode.NotTheTicketsSeller,
       reason: 'the ticket was issued to another seller',

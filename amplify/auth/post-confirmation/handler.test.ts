@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { SELF_SIGN_UP_GROUP } from '@golive/common/user-groups';
-import { createUser, signIn } from '@golive/local/graphql/testing/api-clients';
+import { createUser, signIn } from '@golive/local/testing/api-clients';
 import { startStackProcess, type StackProcess } from '@golive/local/testing/stack-process';
 import type * as HandlerModule from './handler';
 

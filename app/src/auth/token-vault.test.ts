@@ -5,7 +5,7 @@
  * move into the vault on the next start.
  */
 import type { Page } from 'playwright-core';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, useAppBrowser } from '../testing/app-browser';
 import { CognitoApi } from './cognito-api';
 

@@ -8,6 +8,9 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserOptions, type TestBrowser } from '@golive/common/testing/browser';
 import type { LocalStackInfo } from '@golive/local/stack-info';
 
+/** The stack's demo user in a group (sellers, admins): the one the API tests sign in as. */
+export { demoUser } from '@golive/local/testing/api-clients';
+
 export interface AppBrowser {
   browser: TestBrowser;
   page: Page;
@@ -84,16 +87,6 @@ export async function openAppBrowser(
 /** The top bar every screen of the app has: once it shows, the app has started. */
 export function appShell(page: Page) {
   return page.getByRole('link', { name: 'GoLive home' });
-}
-
-/** The stack's demo user in a group (sellers, admins). */
-export function demoUser(
-  info: LocalStackInfo,
-  group: 'sellers' | 'admins',
-): { username: string; password: string } {
-  const user = info.demoUsers.find((candidate) => candidate.groups.includes(group));
-  if (!user) throw new Error(`no demo user in ${group}`);
-  return user;
 }
 
 /**

@@ -8,8 +8,8 @@
 import * as op from '@golive/common/api-operations';
 import { poll } from '@golive/common/testing/poll';
 import { publishTestStream, type Publisher } from '@golive/common/testing/test-publisher';
-import { call, registerTestEndpoint } from '@golive/local/graphql/testing/api-clients';
-import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
+import { call, registerTestEndpoint } from '@golive/local/testing/api-clients';
+import type { ApiStack } from '@golive/local/testing/api-stack';
 
 /** Registered only on stacks that run no transwrap, so that startBroadcast has an endpoint to name. */
 const TEST_ENDPOINT_ID = 'tw-app-tests';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { APP_DIST } from '@golive/common/repo-paths';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { appShell, demoUser, useAppBrowser } from '../testing/app-browser';
 
 /** The stack serves a copy of the built app, so that a test can deploy a new version of it. */

@@ -8,8 +8,8 @@
 import { decodeJwt } from 'jose';
 import * as op from '@golive/common/api-operations';
 import { AUTH_TYPE } from '@golive/common/graphql-client';
-import { apolloClient, call } from '../graphql/testing/api-clients';
-import { useApiStack } from '../graphql/testing/api-stack';
+import { apolloClient, call } from '../testing/api-clients';
+import { useApiStack } from '../testing/api-stack';
 import { lastMessageTo } from './outbox';
 import { passwordSignIn, refreshedTokens, selfSignUp, unsignedCall } from './testing/public-api';
 

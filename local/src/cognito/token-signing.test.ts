@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWK } from 'jose';
 import * as op from '@golive/common/api-operations';
 import { print } from 'graphql';
-import { signIn } from '../graphql/testing/api-clients';
+import { signIn } from '../testing/api-clients';
 import type { LocalStackInfo } from '../stack-info';
 import { startStackProcess, type StackProcess } from '../testing/stack-process';
 

@@ -12,10 +12,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import * as op from '@golive/common/api-operations';
 import { randomBytes } from 'node:crypto';
-import { call } from '../graphql/testing/api-clients';
-import { useApiStack } from '../graphql/testing/api-stack';
+import { call } from '../testing/api-clients';
+import { useApiStack } from '../testing/api-stack';
 import { brokenOffPost, hugePost } from '../process/testing/hostile-uploads';
-import { serviceProcess } from '../process/testing/service-pids';
+import { serviceProcess } from '../testing/service-pids';
 import { stillRunning } from '../testing/process-tree';
 import { tableNameOf } from './ensure-tables';
 

@@ -7,10 +7,10 @@ import { until } from '@golive/common/testing/poll';
 import type { ApolloClient } from '@apollo/client';
 import { GetChannelCommand, IvsClient, ResourceNotFoundException } from '@aws-sdk/client-ivs';
 import { startTcpProxy } from '@golive/common/testing/tcp-proxy';
-import { apolloClient, authFor, call } from './testing/api-clients';
+import { apolloClient, authFor, call } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
-import { collect } from './testing/subscriptions';
-import { useApiStack } from './testing/api-stack';
+import { collect } from '../testing/subscriptions';
+import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('api', { GRAPHQL_KEEPALIVE_MS: '1000' });
 

@@ -5,10 +5,10 @@
  */
 import type { DocumentNode } from '@apollo/client';
 import { describeError } from '@golive/common/graphql-client';
-import { call, IDENTITIES, type Identity, registerTestEndpoint } from './testing/api-clients';
+import { call, IDENTITIES, type Identity, registerTestEndpoint } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
-import { collect } from './testing/subscriptions';
-import { useApiStack } from './testing/api-stack';
+import { collect } from '../testing/subscriptions';
+import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('matrix');
 

@@ -9,11 +9,11 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { importJWK, SignJWT, decodeJwt } from 'jose';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { call } from './testing/api-clients';
+import { call } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { print } from 'graphql';
 import { poll } from '@golive/common/testing/poll';
-import { useApiStack } from './testing/api-stack';
+import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('bad-input');
 

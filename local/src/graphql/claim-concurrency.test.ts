@@ -4,9 +4,9 @@
  * the front door it names: the endpoint it was issued for, or another registered with the same url
  * (in AWS, tasks behind one load balancer, which picks the task the browser reaches).
  */
-import { apolloClient, authFor, call, registerTestEndpoint } from './testing/api-clients';
+import { apolloClient, authFor, call, registerTestEndpoint } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
-import { useApiStack } from './testing/api-stack';
+import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('claim');
 

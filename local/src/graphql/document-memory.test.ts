@@ -5,8 +5,8 @@
  * process, as `ps` shows it. A document over the limit is refused before it is read whole.
  */
 import { residentKb } from '../testing/process-tree';
-import { useApiStack } from './testing/api-stack';
-import { graphqlServerPid } from './testing/service-process';
+import { useApiStack } from '../testing/api-stack';
+import { serviceProcess } from '../testing/service-pids';
 
 const api = useApiStack('document-memory');
 
@@ -33,7 +33,7 @@ async function answered(query: string): Promise<void> {
 }
 
 test('distinct large documents: the server’s memory levels off instead of growing with each', async () => {
-  const server = graphqlServerPid(api.stack.pid);
+  const server = serviceProcess(api.stack.pid, 'graphql').pid;
   // More than the server keeps; from here on, each new document pushes older ones out.
   for (let n = 0; n < 8; n++) await answered(largeDocument(n));
   const levelled = residentKb(server);

@@ -15,8 +15,8 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import * as op from '@golive/common/api-operations';
 import { tableNameOf } from '../dynamodb/ensure-tables';
-import { call } from './testing/api-clients';
-import { useApiStack } from './testing/api-stack';
+import { call } from '../testing/api-clients';
+import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('endpoint-registry');
 const STALE_ROWS = 10_000;

@@ -6,8 +6,15 @@
  */
 import type { ApolloClient } from '@apollo/client';
 import * as op from '@golive/common/api-operations';
-import { apolloClient, authFor, call, createUser, registerTestEndpoint, signIn } from './testing/api-clients';
-import { useApiStack } from './testing/api-stack';
+import {
+  apolloClient,
+  authFor,
+  call,
+  createUser,
+  registerTestEndpoint,
+  signIn,
+} from '../testing/api-clients';
+import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('quotas', {
   GOLIVE_QUOTA_CHANNELS_PER_SELLER: '2',

@@ -9,9 +9,12 @@
 import { API_LIMITS } from '@golive/resolvers/api-limits';
 import * as op from '@golive/common/api-operations';
 import { getIntrospectionQuery } from 'graphql';
-import { call } from './testing/api-clients';
-import { useApiStack } from './testing/api-stack';
-import { startDynamodbRequestCounter, type DynamodbRequestCounter } from './testing/dynamodb-request-counter';
+import { call } from '../testing/api-clients';
+import { useApiStack } from '../testing/api-stack';
+import {
+  startDynamodbRequestCounter,
+  type DynamodbRequestCounter,
+} from '../testing/dynamodb-request-counter';
 
 let dynamodb: DynamodbRequestCounter;
 beforeAll(async () => {

@@ -9,8 +9,8 @@ import { CloseCode } from '@golive/transwrap/protocol/messages';
 import { IngestClient } from '@golive/transwrap/testing/ingest-client';
 import { broadcastOn, testRecording, watchedChannel } from '@golive/transwrap/testing/test-broadcast';
 import { useTranswrap } from '@golive/transwrap/testing/transwrap-process';
-import { call } from './testing/api-clients';
-import { useApiStack } from './testing/api-stack';
+import { call } from '../testing/api-clients';
+import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('suspension');
 useTranswrap(api);

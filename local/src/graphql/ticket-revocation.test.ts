@@ -4,8 +4,8 @@
  * issued after the stop works as usual.
  */
 import * as op from '@golive/common/api-operations';
-import { call, registerTestEndpoint } from './testing/api-clients';
-import { useApiStack } from './testing/api-stack';
+import { call, registerTestEndpoint } from '../testing/api-clients';
+import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('ticket-revocation');
 const ENDPOINT = 'tw-revocation';

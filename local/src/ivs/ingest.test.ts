@@ -11,10 +11,10 @@ import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
 import { poll } from '@golive/common/testing/poll';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useApiStack } from '../graphql/testing/api-stack';
-import { call, registerTestEndpoint } from '../graphql/testing/api-clients';
+import { useApiStack } from '../testing/api-stack';
+import { call, registerTestEndpoint } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
-import { collect } from '../graphql/testing/subscriptions';
+import { collect } from '../testing/subscriptions';
 
 const api = useApiStack('ingest');
 

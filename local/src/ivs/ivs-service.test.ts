@@ -7,9 +7,9 @@ import { CreateChannelCommand, IvsClient, ListChannelsCommand } from '@aws-sdk/c
 import { publishTestStream } from '@golive/common/testing/test-publisher';
 import { poll } from '@golive/common/testing/poll';
 import { request } from 'node:http';
-import { useApiStack } from '../graphql/testing/api-stack';
+import { useApiStack } from '../testing/api-stack';
 import { brokenOffPost, hugePost } from '../process/testing/hostile-uploads';
-import { commandLine, serviceProcess } from '../process/testing/service-pids';
+import { commandLine, serviceProcess } from '../testing/service-pids';
 import { descendantsOf, stillRunning } from '../testing/process-tree';
 
 const api = useApiStack('ivs-service');

@@ -7,8 +7,8 @@
 import { until } from '@golive/common/testing/poll';
 import * as op from '@golive/common/api-operations';
 import { startTcpProxy, type TcpProxy } from '@golive/common/testing/tcp-proxy';
-import { call } from '@golive/local/graphql/testing/api-clients';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { call } from '@golive/local/testing/api-clients';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { liveThroughConnection, type ConnectedBroadcast } from '../testing/connected-broadcast';
 import type { BroadcastConnectionOptions } from './broadcast-connection';
 import { spawnTranswrap, useTranswrap } from '../testing/transwrap-process';

@@ -3,7 +3,7 @@
  * over whenever the connection asks for a new recording, on a channel a viewer watches.
  */
 import { WebSocket } from 'ws';
-import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
+import type { ApiStack } from '@golive/local/testing/api-stack';
 import {
   BroadcastConnection,
   BroadcastEvent,

@@ -3,9 +3,9 @@
  * broadcaster going live on a transwrap instance with media at real-time pace.
  */
 import * as op from '@golive/common/api-operations';
-import { call } from '@golive/local/graphql/testing/api-clients';
-import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
-import { collect, type Collected } from '@golive/local/graphql/testing/subscriptions';
+import { call } from '@golive/local/testing/api-clients';
+import type { ApiStack } from '@golive/local/testing/api-stack';
+import { collect, type Collected } from '@golive/local/testing/subscriptions';
 import type { ServerMessage } from '../protocol/messages';
 import { IngestClient } from './ingest-client';
 import { browserMedia } from './test-media';

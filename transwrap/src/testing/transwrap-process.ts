@@ -2,7 +2,7 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { within } from '@golive/common/testing/poll';
-import type { ApiStack } from '@golive/local/graphql/testing/api-stack';
+import type { ApiStack } from '@golive/local/testing/api-stack';
 import type { LocalStackInfo } from '@golive/local/stack-info';
 
 export interface TranswrapProcess {

@@ -2,7 +2,7 @@
  * Signing in and out in a real browser against the local stack's Cognito: the right home for
  * each role, a clear message for a wrong password, and staying signed in across a reload.
  */
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, useAppBrowser } from '../../testing/app-browser';
 
 const api = useApiStack('app-sign-in');

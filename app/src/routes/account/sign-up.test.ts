@@ -5,7 +5,7 @@
  */
 import { poll } from '@golive/common/testing/poll';
 import { lastMessageTo } from '@golive/local/cognito/outbox';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { useAppBrowser } from '../../testing/app-browser';
 
 const api = useApiStack('app-sign-up');

@@ -8,8 +8,8 @@
 import type { Locator, Page } from 'playwright-core';
 import * as op from '@golive/common/api-operations';
 import { within } from '@golive/common/testing/poll';
-import { call } from '@golive/local/graphql/testing/api-clients';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { call } from '@golive/local/testing/api-clients';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
 import { createChannel, reportStatus, usePublishing } from '../../testing/broadcasts';
 import { CHANNELS_PAGE_SIZE, CHANNELS_POLL_MS } from './channel-paging';

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { poll } from '@golive/common/testing/poll';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, useAppBrowser } from '../../testing/app-browser';
 import { videoPlays } from '../../testing/video-probe';
 import { channelBecomes, createChannel, usePublishing, reportStatus } from '../../testing/broadcasts';

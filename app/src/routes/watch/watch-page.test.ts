@@ -5,7 +5,7 @@
  * back to live, and says so when the broadcast ends. Video.js is not even downloaded until then.
  */
 import type { Page } from 'playwright-core';
-import { useApiStack } from '@golive/local/graphql/testing/api-stack';
+import { useApiStack } from '@golive/local/testing/api-stack';
 import { openAppBrowser, type AppBrowser } from '../../testing/app-browser';
 import { lookAtVideo, videoPlays } from '../../testing/video-probe';
 import { channelBecomes, createChannel, usePublishing, reportStatus } from '../../testing/broadcasts';

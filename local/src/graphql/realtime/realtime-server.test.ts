@@ -6,9 +6,9 @@
 import { print } from 'graphql';
 import { WebSocket } from 'ws';
 import { MessageLog } from '@golive/common/testing/message-log';
-import { call } from '../testing/api-clients';
+import { call } from '../../testing/api-clients';
 import * as op from '@golive/common/api-operations';
-import { useApiStack } from '../testing/api-stack';
+import { useApiStack } from '../../testing/api-stack';
 
 const api = useApiStack('realtime', { GRAPHQL_KEEPALIVE_MS: '200' });
 

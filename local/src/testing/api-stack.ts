@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStackProcess, type StackProcess } from '../../testing/stack-process';
+import { startStackProcess, type StackProcess } from './stack-process';
 import { identities, type Identities } from './api-clients';
 
 export interface ApiStack {

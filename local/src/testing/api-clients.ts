@@ -19,7 +19,7 @@ import {
 import { AUTH_TYPE, createApiClient, type AuthOptions } from '@golive/common/graphql-client';
 import { WebSocket } from 'ws';
 import { Kind, OperationTypeNode } from 'graphql';
-import type { LocalStackInfo } from '../../stack-info';
+import type { LocalStackInfo } from '../stack-info';
 import { REGISTER_ENDPOINT } from '@golive/common/api-operations';
 
 // The subscription link opens `new WebSocket(...)`, a global in browsers and Node 22+, not in Node 20.
@@ -119,11 +119,20 @@ export interface Identities {
 
 let userCount = 0;
 
+/** The stack's demo user in a group (sellers, admins). */
+export function demoUser(
+  info: LocalStackInfo,
+  group: 'sellers' | 'admins',
+): { username: string; password: string } {
+  const user = info.demoUsers.find((candidate) => candidate.groups.includes(group));
+  if (!user) throw new Error(`no demo user in ${group}`);
+  return user;
+}
+
 /** Signs in the demo seller and admin, creates a second seller, and makes one client per identity. */
 export async function identities(info: LocalStackInfo): Promise<Identities> {
-  const seller = info.demoUsers.find((user) => user.groups.includes('sellers'));
-  const admin = info.demoUsers.find((user) => user.groups.includes('admins'));
-  if (!seller || !admin) throw new Error('the stack has no demo seller or admin');
+  const seller = demoUser(info, 'sellers');
+  const admin = demoUser(info, 'admins');
   const other = `seller-${process.pid}-${++userCount}@example.com`;
   await createUser(info, other, 'Other-seller-1', ['sellers']);
   const tokens = {

@@ -1,6 +1,6 @@
 /** Finds a local stack's service processes by what they run, as an operator would with `ps`. */
 import { readFileSync } from 'node:fs';
-import { descendantsOf, type ProcessId } from '../../testing/process-tree';
+import { descendantsOf, type ProcessId } from './process-tree';
 
 export function commandLine(pid: number): string {
   try {
@@ -10,7 +10,7 @@ export function commandLine(pid: number): string {
   }
 }
 
-/** The stack's child running `<service>-service.ts` (e.g. 'ivs', 'dynamodb', 'transwrap'). */
+/** The stack's child running `<service>-service.ts` (e.g. 'ivs', 'dynamodb', 'graphql', 'transwrap'). */
 export function serviceProcess(stackPid: number, service: string): ProcessId {
   const found = descendantsOf(stackPid).find(
     (entry) => entry.ppid === stackPid && commandLine(entry.pid).includes(`/${service}-service.ts`),

@@ -3,8 +3,8 @@
  * TTL (which deletes late) has not removed it yet, which is the case readers must refuse.
  */
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { LocalStackInfo } from '../../stack-info';
-import { TABLE_PREFIX } from '../ensure-tables';
+import type { LocalStackInfo } from '../stack-info';
+import { TABLE_PREFIX } from '../dynamodb/ensure-tables';
 
 export async function ageTicket(info: LocalStackInfo, ticket: string): Promise<void> {
   const dynamodb = new DynamoDBClient({
