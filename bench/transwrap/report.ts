@@ -7,7 +7,8 @@ import { METHOD } from './method';
 import type { RelayMode } from './plan';
 import type { Figures, RampResult } from './ramp';
 import type { RelayName } from './relays';
-import { judgeTargets, TARGETS } from './targets';
+import { TARGETS } from './targets';
+import { judgeTargets } from './verdicts';
 
 export function printReport(run: {
   ramps: RampResult[];
