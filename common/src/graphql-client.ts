@@ -74,8 +74,27 @@ export function describeError(error: unknown, depth = 0): string {
   return parts.join(' ');
 }
 
+/**
+ * aws-appsync-auth-link never handles a token getter that rejects: the rejection goes unhandled
+ * and the operation never settles. A user who signs out while a query is on its way is exactly
+ * that, so a failing getter sends no token instead: the API refuses the operation as
+ * Unauthorized, and whoever asked sees that error.
+ */
+export function settledTokens(auth: AuthOptions): AuthOptions {
+  if (!('jwtToken' in auth) || typeof auth.jwtToken !== 'function') return auth;
+  const token = auth.jwtToken;
+  return {
+    ...auth,
+    jwtToken: () =>
+      Promise.resolve()
+        .then(token)
+        .catch(() => ''),
+  };
+}
+
 export function createApiClient(config: ApiClientConfig): ApolloClient {
-  const { url, region, auth } = config;
+  const { url, region } = config;
+  const auth = settledTokens(config.auth);
   const backoff = config.resubscribe ?? { initialDelayMs: 300, maxDelayMs: 10_000 };
   const http = new HttpLink({ uri: url });
   const realtime = ApolloLink.from([

@@ -9,10 +9,12 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { importJWK, SignJWT, decodeJwt } from 'jose';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { call } from '../testing/api-clients';
+import { apolloClient, call } from '../testing/api-clients';
+import { AUTH_TYPE } from '@golive/common/graphql-client';
+import { ServerError } from '@apollo/client';
 import * as op from '@golive/common/api-operations';
 import { print } from 'graphql';
-import { poll } from '@golive/common/testing/poll';
+import { poll, within } from '@golive/common/testing/poll';
 import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('bad-input');
@@ -142,6 +144,23 @@ describe('credentials', () => {
     ).toString('base64url');
     const answer = await post(query('{ me { id } }'), { authorization: `${header}.${payload}.${signature}` });
     expect(answer.status).toBe(401);
+  });
+
+  test('a client whose token is gone (signed out while a query was on its way) gets 401, not a query that never settles', async () => {
+    const signedOut = apolloClient(api.stack.info, {
+      type: AUTH_TYPE.AMAZON_COGNITO_USER_POOLS,
+      jwtToken: () => Promise.reject(new Error('Sign in first.')),
+    });
+    try {
+      const settled = signedOut.query({ query: op.MY_CHANNELS, fetchPolicy: 'no-cache' }).then(
+        (result) => result.error,
+        (error: unknown) => error,
+      );
+      const error = await within('the query to settle', settled, 10_000);
+      expect(ServerError.is(error) && error.statusCode).toBe(401);
+    } finally {
+      signedOut.stop();
+    }
   });
 
   test('an expired token: 401 "Token has expired."', async () => {
