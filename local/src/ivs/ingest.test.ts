@@ -25,12 +25,11 @@ interface Channel {
 }
 type StatusEvent = { onChannelStatus: Channel };
 
-beforeAll(async () => {
-  await registerTestEndpoint(api.who.clients.service, 'tw-ingest');
-});
-
 /** A new channel and its ingest, obtained the way transwrap obtains it. */
 async function channelWithKey(name: string) {
+  // Registered afresh for each ticket, as a running transwrap heartbeats: a registration made once
+  // before all tests goes stale after 30 s, which a loaded run of this file outlived.
+  await registerTestEndpoint(api.who.clients.service, 'tw-ingest');
   const created = await call<{ createChannel: Channel }>(api.who.clients.seller, op.CREATE_CHANNEL, { name });
   const channel = created.data!.createChannel;
   const ticket = await call<{ startBroadcast: { ticket: string } }>(
