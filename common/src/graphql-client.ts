@@ -80,7 +80,7 @@ export function describeError(error: unknown, depth = 0): string {
  * that, so a failing getter sends no token instead: the API refuses the operation as
  * Unauthorized, and whoever asked sees that error.
  */
-export function settledTokens(auth: AuthOptions): AuthOptions {
+function settledTokens(auth: AuthOptions): AuthOptions {
   if (!('jwtToken' in auth) || typeof auth.jwtToken !== 'function') return auth;
   const token = auth.jwtToken;
   return {
