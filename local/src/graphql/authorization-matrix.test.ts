@@ -5,7 +5,7 @@
  */
 import type { DocumentNode } from '@apollo/client';
 import { describeError } from '@golive/common/graphql-client';
-import { call, IDENTITIES, type Identity, registerTestEndpoint } from '../testing/api-clients';
+import { call, IDENTITIES, type Identity, keepTestEndpoint } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { collect } from '../testing/subscriptions';
 import { useApiStack } from '../testing/api-stack';
@@ -15,9 +15,11 @@ const api = useApiStack('matrix');
 /** Everything any browser identity received, to prove no stream key is in it. */
 const browserSaw: string[] = [];
 
+let endpoint: { stop(): void } | undefined;
 beforeAll(async () => {
-  await registerTestEndpoint(api.who.clients.service, 'tw-matrix');
+  endpoint = await keepTestEndpoint(api.who.clients.service, 'tw-matrix');
 });
+afterAll(() => endpoint?.stop());
 
 afterAll(() => {
   expect(browserSaw.join('\n')).not.toMatch(/sk_|streamKey|rtmps?:\/\//);

@@ -6,14 +6,7 @@
  */
 import type { ApolloClient } from '@apollo/client';
 import * as op from '@golive/common/api-operations';
-import {
-  apolloClient,
-  authFor,
-  call,
-  createUser,
-  registerTestEndpoint,
-  signIn,
-} from '../testing/api-clients';
+import { apolloClient, authFor, call, createUser, keepTestEndpoint, signIn } from '../testing/api-clients';
 import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('quotas', {
@@ -23,9 +16,11 @@ const api = useApiStack('quotas', {
 });
 const ENDPOINT = 'tw-quotas';
 
+let endpoint: { stop(): void } | undefined;
 beforeAll(async () => {
-  await registerTestEndpoint(api.who.clients.service, ENDPOINT);
+  endpoint = await keepTestEndpoint(api.who.clients.service, ENDPOINT);
 });
+afterAll(() => endpoint?.stop());
 
 interface Seller {
   client: ApolloClient;

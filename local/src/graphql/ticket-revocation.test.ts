@@ -4,15 +4,17 @@
  * issued after the stop works as usual.
  */
 import * as op from '@golive/common/api-operations';
-import { call, registerTestEndpoint } from '../testing/api-clients';
+import { call, keepTestEndpoint } from '../testing/api-clients';
 import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('ticket-revocation');
 const ENDPOINT = 'tw-revocation';
 
+let endpoint: { stop(): void } | undefined;
 beforeAll(async () => {
-  await registerTestEndpoint(api.who.clients.service, ENDPOINT);
+  endpoint = await keepTestEndpoint(api.who.clients.service, ENDPOINT);
 });
+afterAll(() => endpoint?.stop());
 
 async function channelOfSeller(name: string): Promise<string> {
   const created = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {

@@ -180,6 +180,26 @@ export async function call<T = Record<string, unknown>>(
   }
 }
 
+/**
+ * An ACTIVE endpoint for a whole test file, heartbeating every 10 s as a running transwrap does:
+ * registered once, it would go stale after HEARTBEAT_STALE_MS (30 s) and a slow run's later
+ * startBroadcast would get NoEndpointAvailable. Call in beforeAll; stop() in afterAll.
+ */
+export async function keepTestEndpoint(
+  service: ApolloClient,
+  id: string,
+  capacity = 100,
+): Promise<{ stop(): void }> {
+  await registerTestEndpoint(service, id, capacity);
+  const heartbeat = setInterval(() => {
+    // A missed beat shows as the test's own NoEndpointAvailable, which names the cause; the stack
+    // may also be stopping while a beat is in flight.
+    registerTestEndpoint(service, id, capacity).catch(() => undefined);
+  }, 10_000);
+  heartbeat.unref();
+  return { stop: () => clearInterval(heartbeat) };
+}
+
 /** Registers an ACTIVE endpoint as transwrap would (IAM), so startBroadcast can issue tickets for it. */
 export async function registerTestEndpoint(service: ApolloClient, id: string, capacity = 100): Promise<void> {
   const input = { id, url: 'ws://127.0.0.1:9999/ingest', region: 'local', capacity, status: 'ACTIVE' };
