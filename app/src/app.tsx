@@ -1,7 +1,7 @@
 /**
  * The routes. Every page is its own chunk, loaded when visited; the pages that use the API sit
- * inside one provider of it, so the sign-in pages carry no GraphQL client and Video.js loads only
- * with the watch page.
+ * inside one provider of it, so the sign-in pages carry no GraphQL client, and the watch page
+ * paints before loading it (and Video.js) itself.
  */
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
@@ -32,8 +32,11 @@ const BroadcasterPage = lazy(load.broadcaster);
 const WatchPage = lazy(load.watch);
 const AdminPage = lazy(load.admin);
 
-/** The pages that work without the API client (sign-in has its own small Cognito client). */
-const ACCOUNT_PAGES = new Set(['sign-in', 'sign-up', 'forgot-password']);
+/**
+ * The pages that render without the API client: sign-in has its own small Cognito client, and the
+ * watch page loads the API client itself once it has painted.
+ */
+const PAGES_WITHOUT_API = new Set(['sign-in', 'sign-up', 'forgot-password', 'watch']);
 
 /**
  * Starts fetching the code of the page being opened (and the API client it needs) while the
@@ -52,7 +55,7 @@ export function preloadPage(pathname: string): void {
   }[first];
   if (!page) return;
   void page().catch(() => undefined);
-  if (!ACCOUNT_PAGES.has(first)) void load.api().catch(() => undefined);
+  if (!PAGES_WITHOUT_API.has(first)) void load.api().catch(() => undefined);
 }
 
 export function App({ config, session }: { config: AppConfig; session: AuthSession }) {
@@ -65,12 +68,13 @@ export function App({ config, session }: { config: AppConfig; session: AuthSessi
               <Route path="/sign-in" component={SignInPage} />
               <Route path="/sign-up" component={SignUpPage} />
               <Route path="/forgot-password" component={ForgotPasswordPage} />
+              {/* Paints from a read of its own and loads the API client after: see watch-page.tsx. */}
+              <Route path="/watch/:channelId" component={WatchPage} />
               <Route>
                 <ApiProvider>
                   <Switch>
                     <Route path="/" component={LiveChannelsPage} />
                     <Route path="/live" component={BroadcasterPage} />
-                    <Route path="/watch/:channelId" component={WatchPage} />
                     <Route path="/admin" component={AdminPage} />
                     <Route component={NotFound} />
                   </Switch>

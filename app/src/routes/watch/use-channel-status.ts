@@ -1,16 +1,16 @@
 /**
- * One channel's public view, kept current: read once, then onChannelStatus pushes each change.
- * Events sent while the subscription was down are not replayed, so every (re)subscription reads
- * the channel again; whichever copy changed last (updatedAt) wins, so a slow read cannot undo a
- * newer event.
+ * One channel's public view, kept current: read at once without the GraphQL client
+ * (public-channel.ts), then kept up to date by onChannelStatus (channel-updates.tsx, loaded after
+ * the first read). Events sent while the subscription was down are not replayed, so every
+ * (re)subscription reads the channel again; whichever copy changed last (updatedAt) wins, so a
+ * slow read cannot undo a newer event, and a failed re-read (a network blip) never takes the
+ * picture away.
  */
-import { CombinedGraphQLErrors } from '@apollo/client';
-import { useQuery, useSubscription } from '@apollo/client/react';
-import { useMemo, useRef } from 'react';
-import * as op from '@golive/common/api-operations';
-import type { SubscriptionContext } from '@golive/common/graphql-client';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useAppConfig } from '../../config/config-context';
+import { readPublicChannel, type PublicChannel } from './public-channel';
 
-export type PublicChannel = NonNullable<op.ChannelQuery['channel']>;
+export type { PublicChannel };
 
 export type ChannelStatus =
   | { state: 'loading' }
@@ -18,45 +18,59 @@ export type ChannelStatus =
   | { state: 'failed'; message: string; retry: () => void }
   | { state: 'found'; channel: PublicChannel };
 
+/** What the live updates hand back: a pushed channel, and "subscribed (again): read it again". */
+export interface ChannelFeed {
+  onChannel: (channel: PublicChannel) => void;
+  onSubscriptionReady: () => void;
+}
+
+type Read =
+  { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'done' };
+
 const newer = (a: PublicChannel, b: PublicChannel) =>
   Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a;
 
-/** An id that cannot exist is refused by the API as invalid: to a viewer that is "no such channel". */
-const isInvalidId = (error: unknown) =>
-  CombinedGraphQLErrors.is(error) &&
-  error.errors.some((entry) => (entry as { errorType?: string }).errorType === 'ValidationError');
+/** For one channel id: give the component that uses it a `key` of the id, so nothing carries over. */
+export function useChannelStatus(channelId: string): { status: ChannelStatus; feed: ChannelFeed } {
+  const config = useAppConfig();
+  const [channel, setChannel] = useState<PublicChannel>();
+  const [read, setRead] = useState<Read>({ state: 'loading' });
+  // Each increment reads the channel again.
+  const [reads, setReads] = useState(0);
 
-export function useChannelStatus(channelId: string): ChannelStatus {
-  const { data, error, refetch } = useQuery(op.CHANNEL, {
-    variables: { id: channelId },
-    fetchPolicy: 'cache-and-network',
-  });
-  const latestRefetch = useRef(refetch);
-  latestRefetch.current = refetch;
-  // The link reads the context once, when it subscribes: it must reach the current refetch.
-  const context = useMemo<SubscriptionContext>(
-    () => ({ onSubscriptionReady: () => void latestRefetch.current().catch(() => undefined) }),
-    [],
+  const offer = useCallback(
+    (next: PublicChannel) => {
+      if (next.id === channelId) setChannel((known) => (known ? newer(known, next) : next));
+    },
+    [channelId],
   );
-  const { data: event } = useSubscription(op.ON_CHANNEL_STATUS, {
-    variables: { id: channelId },
-    context,
-    skip: isInvalidId(error),
-  });
 
-  // A failed re-read (a network blip) must not take the picture away: keep the last known view.
-  const lastKnown = useRef<PublicChannel>(undefined);
-  const read = data?.channel ?? undefined;
-  const pushed = event?.onChannelStatus?.id === channelId ? event.onChannelStatus : undefined;
-  const known = [read, pushed, lastKnown.current].filter(
-    (channel): channel is PublicChannel => channel?.id === channelId,
+  useEffect(() => {
+    const abort = new AbortController();
+    readPublicChannel(config, channelId, abort.signal).then(
+      (found) => {
+        if (found) offer(found);
+        setRead(found ? { state: 'done' } : { state: 'missing' });
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        setRead({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => abort.abort();
+  }, [config, channelId, offer, reads]);
+
+  const feed = useMemo<ChannelFeed>(
+    () => ({ onChannel: offer, onSubscriptionReady: () => setReads((count) => count + 1) }),
+    [offer],
   );
-  if (known.length > 0) {
-    lastKnown.current = known.reduce(newer);
-    return { state: 'found', channel: lastKnown.current };
-  }
-  if (data && data.channel === null) return { state: 'missing' };
-  if (error && isInvalidId(error)) return { state: 'missing' };
-  if (error) return { state: 'failed', message: error.message, retry: () => void refetch() };
-  return { state: 'loading' };
+  const retry = useCallback(() => {
+    setRead({ state: 'loading' });
+    setReads((count) => count + 1);
+  }, []);
+
+  if (channel) return { status: { state: 'found', channel }, feed };
+  if (read.state === 'missing') return { status: { state: 'missing' }, feed };
+  if (read.state === 'failed') return { status: { state: 'failed', message: read.message, retry }, feed };
+  return { status: { state: 'loading' }, feed };
 }

@@ -41,6 +41,30 @@ test('an unknown channel says so and leads home', async () => {
   expect(viewer.errors).toEqual([]);
 });
 
+test('the channel shows before the GraphQL client has loaded, and its live updates follow once it has', async () => {
+  const channel = await createChannel(api, 'Early paint');
+  const { page } = viewer;
+  // Holds the page's live-updates code (the GraphQL client comes with it) until the test lets it go.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route(/\/assets\/channel-updates-[^/]*\.js$/, async (route) => {
+    held++;
+    await released;
+    await route.fallback();
+  });
+  await viewer.open(`/watch/${channel.id}`);
+  await status(page, 'Offline').waitFor();
+  await page.getByText('Early paint is offline').waitFor();
+  expect(held).toBe(1);
+
+  release();
+  // Only the live updates can show this without a reload (pushed, or read again once subscribed).
+  await reportStatus(api, channel.id, 'CONNECTING');
+  await status(page, 'Starting soon').waitFor({ timeout: 15_000 });
+  expect(viewer.errors).toEqual([]);
+});
+
 test('an offline channel starts playing by itself when it goes live, and says when the broadcast ended', async () => {
   const channel = await createChannel(api, 'Vinyl hour');
   const { page } = viewer;

@@ -1,10 +1,11 @@
 /**
  * /watch/<channelId>, for anyone (signed out, the API key reads public channels). Shows whether
  * the channel is on air, starts playing by itself when it goes live (onChannelStatus), keeps the
- * player through a reconnect, and says so when the broadcast ends. Video.js is fetched only when
- * there is something to play (or about to be), so the offline state never waits for it.
+ * player through a reconnect, and says so when the broadcast ends. The page paints from its own
+ * read of the channel; the GraphQL client for the live updates, and Video.js when there is
+ * something to play (or about to be), load after it, so nothing waits for them.
  */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { Link, useParams } from 'wouter';
 import { Loading } from '../../ui/loading';
 import { usePageTitle } from '../../ui/page-title';
@@ -13,15 +14,34 @@ import { preloadVideoJs } from './live-playback';
 import { LivePlayer } from './live-player';
 import { ShareButton } from './share-button';
 import { SignalIcon } from './signal-icon';
-import { useChannelStatus, type PublicChannel } from './use-channel-status';
+import { useChannelStatus, type ChannelStatus, type PublicChannel } from './use-channel-status';
 import { hasPlayer, watchStatusText, watchView, type WatchView } from './watch-state';
 import './watch.css';
 
+const ChannelUpdates = lazy(() => import('./channel-updates'));
+
 export default function WatchPage() {
   const { channelId = '' } = useParams<{ channelId: string }>();
-  const status = useChannelStatus(channelId);
-  usePageTitle(status.state === 'found' ? status.channel.name : undefined);
+  // A different channel is a different page: nothing of this one's state carries over.
+  return <WatchChannel key={channelId} channelId={channelId} />;
+}
 
+function WatchChannel({ channelId }: { channelId: string }) {
+  const { status, feed } = useChannelStatus(channelId);
+  usePageTitle(status.state === 'found' ? status.channel.name : undefined);
+  return (
+    <>
+      <ChannelView status={status} />
+      {status.state === 'found' && (
+        <Suspense fallback={null}>
+          <ChannelUpdates channelId={channelId} feed={feed} />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
+function ChannelView({ status }: { status: ChannelStatus }) {
   switch (status.state) {
     case 'loading':
       return <Loading label="Finding the channel…" />;
@@ -46,8 +66,7 @@ export default function WatchPage() {
         </main>
       );
     case 'found':
-      // A different channel is a different page: nothing of this one's state carries over.
-      return <Watch key={status.channel.id} channel={status.channel} />;
+      return <Watch channel={status.channel} />;
   }
 }
 
