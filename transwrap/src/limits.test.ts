@@ -9,7 +9,7 @@ import { useApiStack } from '@golive/local/testing/api-stack';
 import * as op from '@golive/common/api-operations';
 import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
-import { browserMedia } from './testing/test-media';
+import { browserMedia, liveBrowserMedia } from './testing/test-media';
 import { useTranswrap } from './testing/transwrap-process';
 import { descendantsOf, residentKb } from '@golive/local/testing/process-tree';
 
@@ -38,13 +38,13 @@ async function ticket(name: string) {
 }
 
 test('500 idle connections are each closed with 4001; a concurrent broadcast is unaffected', async () => {
-  // Longer than the flood can take on a busy machine: the healthy broadcast is still sending when
-  // it is checked and stopped (once its file ends it would idle, and be closed with 4008).
-  const { path, media, seconds } = browserMedia('chrome-h264', 40);
+  // Live, not a file: still sending when it is checked and stopped, however long the flood takes
+  // on a busy machine (a file would end, and the idle broadcast be closed with 4008).
+  const { media, recorder } = liveBrowserMedia('chrome-h264');
   const healthy = new IngestClient(transwrap.url);
   await healthy.hello(await ticket('Healthy'), media, api.who.tokens.seller);
   await healthy.next('ready');
-  const sending = healthy.sendFile(path, seconds);
+  const sending = healthy.sendLive(recorder);
   const before = residentKb(transwrap.pid);
 
   const idle = Array.from({ length: 500 }, () => new IngestClient(transwrap.url));

@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
-import { browserMedia, type BrowserMedia } from './testing/test-media';
+import { browserMedia, liveBrowserMedia, type BrowserMedia } from './testing/test-media';
 import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
 import { RawConnection } from './testing/raw-connection';
 import { ageTicket } from '@golive/local/testing/age-ticket';
@@ -101,12 +101,13 @@ describe('abuse gets its documented close code; the process, its memory and a he
   let residentBefore: number;
 
   beforeAll(async () => {
-    const { path, media, seconds } = browserMedia('chrome-h264', 60);
+    // Live, not a file: it must still be sending after every abuse, however long the block takes.
+    const { media, recorder } = liveBrowserMedia('chrome-h264');
     const { ticket } = await ticketFor('Healthy');
     healthy = new IngestClient(transwrap.url);
     await healthy.hello(ticket, media, api.who.tokens.seller);
     await healthy.next('ready');
-    void healthy.sendFile(path, seconds);
+    void healthy.sendLive(recorder);
     await healthy.log.next(
       'stats saying the healthy broadcast is live',
       (message) => message.type === 'stats' && message.rtmp === 'live',

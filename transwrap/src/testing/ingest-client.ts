@@ -1,5 +1,7 @@
 /** A Node client speaking PROTOCOL.md, for tests and benchmarks. */
+import type { ChildProcessByStdio } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { WebSocket } from 'ws';
 import { MessageLog } from '@golive/common/testing/message-log';
 import {
@@ -19,6 +21,7 @@ export class IngestClient {
   readonly opened: Promise<void>;
   readonly closed: Promise<{ code: number; reason: string }>;
   private stopping = false;
+  private readonly onStop: (() => void)[] = [];
 
   constructor(
     url: string,
@@ -119,9 +122,25 @@ export class IngestClient {
     }
   }
 
+  /**
+   * Sends what a live recorder writes (liveBrowserMedia) as it comes, until `stop()` (which ends
+   * the recorder) or the socket closes.
+   */
+  sendLive(recorder: ChildProcessByStdio<null, Readable, null>): Promise<void> {
+    const ended = new Promise<void>((resolve) => recorder.once('close', () => resolve()));
+    const end = () => recorder.kill('SIGKILL');
+    this.onStop.push(end);
+    void this.closed.then(end);
+    recorder.stdout.on('data', (chunk: Buffer) => {
+      if (!this.stopping && this.socket.readyState === WebSocket.OPEN) this.socket.send(chunk);
+    });
+    return ended;
+  }
+
   /** Ends the broadcast as a broadcaster does: no more media, then `stop`. */
   stop(): void {
     this.stopping = true;
+    for (const end of this.onStop) end();
     this.socket.send(stringifyMessage({ type: 'stop' }));
   }
 }

@@ -6,9 +6,10 @@
  * H.264 + AAC (Safari's MediaRecorder). H.264 is x264's ultrafast: no B-frames, like browsers' real-time encoders, and a
  * quarter of veryfast's CPU, so a minute of media is made in seconds even on a busy machine.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessByStdio } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { resolveFfmpeg } from '@golive/common/binaries';
 import { CACHE_DIR } from '@golive/common/repo-paths';
 import type { MediaDeclaration } from '../protocol/messages';
@@ -87,6 +88,34 @@ const RECIPES: Record<BrowserMedia, { media: MediaDeclaration; extension: string
   },
 };
 
+const TEST_SOURCES = (size: string) => [
+  ...['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=30`],
+  ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'],
+];
+
+/**
+ * A broadcaster that records until it is told to stop: FFmpeg making `kind`'s media at real-time
+ * pace on stdout, for a broadcast that must still be sending whenever a test looks at it, however
+ * long the test takes (a file ends, and an idle broadcast is closed). Phone-sized, to keep its
+ * encoder light beside what the test measures. Kill it to stop.
+ */
+export function liveBrowserMedia(kind: BrowserMedia): {
+  media: MediaDeclaration;
+  recorder: ChildProcessByStdio<null, Readable, null>;
+} {
+  const recipe = RECIPES[kind];
+  const recorder = spawn(
+    resolveFfmpeg(),
+    [
+      ...['-hide_banner', '-loglevel', 'error', '-re'],
+      ...TEST_SOURCES('640x360'),
+      ...['-pix_fmt', 'yuv420p', ...recipe.args, 'pipe:1'],
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return { media: recipe.media, recorder };
+}
+
 export function browserMedia(
   kind: BrowserMedia,
   seconds = 8,
@@ -100,16 +129,7 @@ export function browserMedia(
     const partial = `${path}.${process.pid}.partial`;
     execFileSync(resolveFfmpeg(), [
       ...['-hide_banner', '-loglevel', 'error', '-y'],
-      ...[
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc2=size=1280x720:rate=30',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=frequency=440:sample_rate=48000',
-      ],
+      ...TEST_SOURCES('1280x720'),
       ...['-t', String(seconds), '-pix_fmt', 'yuv420p', ...recipe.args, partial],
     ]);
     renameSync(partial, path);
