@@ -65,6 +65,24 @@ test('the channel shows before the GraphQL client has loaded, and its live updat
   expect(viewer.errors).toEqual([]);
 });
 
+test('when the API cannot answer, the page says what failed and shows the channel on Try again', async () => {
+  const channel = await createChannel(api, 'Flaky network');
+  const { page } = viewer;
+  const graphqlUrl = api.stack.info.graphql.url;
+  await page.route(graphqlUrl, (route) =>
+    route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' }),
+  );
+  await viewer.open(`/watch/${channel.id}`);
+  await page.getByRole('heading', { name: 'This channel cannot be shown right now' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'The API answered HTTP 503.' }).waitFor();
+
+  await page.unroute(graphqlUrl);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByText('Flaky network is offline').waitFor();
+  // The browser logs the refused request; the app itself reported nothing.
+  expect(viewer.errors.filter((error) => !/503/.test(error))).toEqual([]);
+});
+
 test('an offline channel starts playing by itself when it goes live, and says when the broadcast ended', async () => {
   const channel = await createChannel(api, 'Vinyl hour');
   const { page } = viewer;
