@@ -156,7 +156,15 @@ describe.each(ENGINES)('%s', (name) => {
         () => Boolean(document.querySelector('a[aria-label="GoLive home"]')),
         [],
       );
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      // Activated as this page, which saw the whole install, sees it, before the reload: in two
+      // loaded runs WebKitGTK's reloaded page held a worker that said "activating" for 30 s, as if
+      // it finished activating during the reload and the new page never heard.
+      await page.waitFor(
+        'the service worker activated',
+        () =>
+          navigator.serviceWorker.ready.then((registration) => registration.active?.state === 'activated'),
+        [],
+      );
       await page.goto(`${origin}/`);
       // Firefox hands the page to the worker while it is still activating.
       const controller = await page
