@@ -3,7 +3,9 @@
  * browser has it (Chromium), else by drawing the camera, playing in a hidden <video>, into a
  * canvas at each new frame (Firefox, Safari, WebKitGTK). The canvas, not the <video> itself, is
  * the VideoFrame's source: WebKitGTK's H.264 encoder fails on frames made from a <video>, and a
- * canvas of fixed size keeps the encoded picture one size whatever the camera does.
+ * canvas of fixed size keeps the encoded picture one size whatever the camera does. `fitted`
+ * always draws (a camera switched to while live, whose size or shape may differ from the
+ * recording's): the picture is fitted whole into the frame, black bars where the shapes differ.
  */
 import { trackReader, type MediaSamples } from './media-samples';
 
@@ -13,8 +15,9 @@ const FRAME_INTERVAL_MS = 1000 / 30;
 export function cameraFrames(
   track: MediaStreamTrack,
   size: { width: number; height: number },
+  options: { fitted?: boolean } = {},
 ): MediaSamples<VideoFrame> {
-  const reader = trackReader<VideoFrame>(track);
+  const reader = options.fitted ? undefined : trackReader<VideoFrame>(track);
   if (reader) return reader;
 
   const video = document.createElement('video');
@@ -40,7 +43,7 @@ export function cameraFrames(
         new Promise<void>((resolve) =>
           nextFrame(() => {
             if (cancelled) return resolve();
-            context.drawImage(video, 0, 0, size.width, size.height);
+            drawFitted(context, video, size);
             controller.enqueue(new VideoFrame(canvas, { timestamp: Math.round(performance.now() * 1000) }));
             resolve();
           }),
@@ -55,4 +58,18 @@ export function cameraFrames(
       video.srcObject = null;
     },
   };
+}
+
+/** The whole picture, as large as fits, centred; black where it does not reach. */
+function drawFitted(
+  context: CanvasRenderingContext2D,
+  video: HTMLVideoElement,
+  size: { width: number; height: number },
+): void {
+  const { videoWidth, videoHeight } = video;
+  const scale = Math.min(size.width / (videoWidth || size.width), size.height / (videoHeight || size.height));
+  const width = Math.round((videoWidth || size.width) * scale);
+  const height = Math.round((videoHeight || size.height) * scale);
+  if (width < size.width || height < size.height) context.fillRect(0, 0, size.width, size.height);
+  context.drawImage(video, (size.width - width) / 2, (size.height - height) / 2, width, height);
 }

@@ -99,6 +99,20 @@ export class LiveBroadcast extends EventEmitter<LiveBroadcastEvents> {
     return this.recording?.videoKbps ?? this.options.recording.videoKbps;
   }
 
+  /**
+   * Whether another camera can take over while on air without a new recording (the WebCodecs
+   * path). MediaRecorder records the tracks it started with: a new camera would need a new
+   * recording, which transwrap takes only at the start of a session.
+   */
+  get canSwitchCamera(): boolean {
+    return this.recording !== undefined && 'switchCamera' in this.recording;
+  }
+
+  /** The broadcast carries on with `track`'s picture (the caller stops the previous camera). */
+  switchCamera(track: MediaStreamTrack): void {
+    this.recording?.switchCamera?.(track);
+  }
+
   /** The recorder for the encoding the ladder chose (encoding-ladder.ts). */
   private async createRecording(): Promise<Recording> {
     const deliver = (bytes: ArrayBuffer) => this.connection?.send(bytes);

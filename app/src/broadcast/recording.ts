@@ -16,4 +16,6 @@ export interface Recording {
   readonly videoKbps: number;
   /** Present when the bitrate can change during a recording (WebCodecs). */
   setVideoKbps?(kbps: number): void;
+  /** Present when another camera can feed the recording without starting a new one (WebCodecs). */
+  switchCamera?(track: MediaStreamTrack): void;
 }

@@ -15,11 +15,11 @@ import {
   Output,
 } from 'mediabunny';
 import { checkedAvcDescription } from './avc-description';
-import { cameraFrames } from './camera-frames';
 import { h264Codec } from './encoder-capabilities';
 import type { WebCodecsEncoding } from './encoding-ladder';
 import { KEYFRAME_INTERVAL_MS } from './media-recording';
 import { microphoneSamples } from './microphone-samples';
+import { SwitchableFrames } from './switchable-frames';
 import type { Recording, RecordingSettings } from './recording';
 
 /** Frames waiting in the encoder beyond this are dropped rather than delaying the broadcast. */
@@ -58,21 +58,34 @@ export class WebCodecsRecording implements Recording {
     this.onBitrate?.(kbps);
   }
 
+  /**
+   * Encodes another camera's frames from now on, in the same recording: the encoder keeps its
+   * size and settings (switchable-frames.ts fits the new picture in).
+   */
+  switchCamera(track: MediaStreamTrack): void {
+    this.camera = track;
+    this.onCamera?.(track);
+  }
+
   stop(): void {
     this.generation++;
     this.stopSession();
   }
 
   private onBitrate?: (kbps: number) => void;
+  private onCamera?: (track: MediaStreamTrack) => void;
+  /** The camera switched to while live; a restart (a new recording) starts with it. */
+  private camera?: MediaStreamTrack;
 
   private stopSession(): void {
     this.session?.stop();
     this.session = undefined;
     this.onBitrate = undefined;
+    this.onCamera = undefined;
   }
 
   private async start(generation: number): Promise<void> {
-    const videoTrack = this.stream.getVideoTracks()[0];
+    const videoTrack = this.camera ?? this.stream.getVideoTracks()[0];
     const audioTrack = this.stream.getAudioTracks()[0];
     if (!videoTrack || !audioTrack) throw new Error('the camera stream has no video or no audio');
     const live = () => generation === this.generation;
@@ -149,18 +162,17 @@ export class WebCodecsRecording implements Recording {
       forceKeyFrame = true;
     };
 
-    const frames = cameraFrames(videoTrack, { width, height });
+    const frames = new SwitchableFrames(videoTrack, { width, height });
     const samples = await microphoneSamples(audioTrack);
     if (!live()) {
       frames.stop();
       samples.stop();
       return;
     }
-    const videoReader = frames.readable.getReader();
+    this.onCamera = (track) => frames.switchTo(track);
     const audioReader = samples.readable.getReader();
     this.session = {
       stop: () => {
-        void videoReader.cancel().catch(() => undefined);
         void audioReader.cancel().catch(() => undefined);
         frames.stop();
         samples.stop();
@@ -170,16 +182,23 @@ export class WebCodecsRecording implements Recording {
     };
 
     let lastKeyFrame = -Infinity;
+    let clock = frames.clock;
     // Every frame and sample read is closed whatever happens to it (encoded, dropped, or the
     // session ending or failing under it): one left to the garbage collector stalls the camera.
     const pumpVideo = async () => {
       for (;;) {
-        const { value: frame, done } = await videoReader.read();
-        if (done) return;
+        const frame = await frames.read();
+        if (!frame) return;
         try {
           if (!live()) return;
           if (failure) throw failure;
           if (videoEncoder.encodeQueueSize > MAX_ENCODE_QUEUE) continue;
+          if (frames.clock !== clock) {
+            // Another source: its first frame is now on the recording's timeline, and a keyframe.
+            clock = frames.clock;
+            offsets.delete('video');
+            forceKeyFrame = true;
+          }
           const at = since('video', frame.timestamp);
           const keyFrame = forceKeyFrame || at - lastKeyFrame >= KEYFRAME_INTERVAL_MS * 1000;
           if (keyFrame) {

@@ -14,6 +14,11 @@ export interface BrowserOptions {
   media?: FakeMediaOptions;
   /** Phone-sized by default: the product is designed at 390x844 first. */
   viewport?: { width: number; height: number };
+  /**
+   * Chromium's own fake cameras instead of the media file, which gives exactly one: the first
+   * draws a green moving pattern, the second a grey one (a different pixel format).
+   */
+  cameras?: number;
   extraArgs?: string[];
 }
 
@@ -33,8 +38,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<TestB
     args: [
       '--no-sandbox',
       '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${media.video}`,
+      ...(options.cameras
+        ? [`--use-fake-device-for-media-stream=device-count=${options.cameras}`]
+        : ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${media.video}`]),
       `--use-file-for-fake-audio-capture=${media.audio}`,
       '--autoplay-policy=no-user-gesture-required',
       // This machine has no internet: keep Chromium from dialling out in the background.

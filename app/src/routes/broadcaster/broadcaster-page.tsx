@@ -47,7 +47,9 @@ export default function BroadcasterPage() {
 function Broadcaster() {
   const [adaptive, setAdaptive] = useState(() => localStorage.getItem(ADAPTIVE_KEY) !== 'false');
   const live = useLiveBroadcast(adaptive);
-  const camera = useCamera(!canChangeDevices(live.state));
+  const locked = !canChangeDevices(live.state);
+  const camera = useCamera(locked, live.canSwitchCamera ? live.switchCamera : undefined);
+  const cameraSwitchable = !locked || live.canSwitchCamera;
   const [channelId, setChannelId] = useState(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
   const [confirmStop, setConfirmStop] = useState(false);
   const preview = useRef<HTMLVideoElement>(null);
@@ -105,9 +107,9 @@ function Broadcaster() {
           {browser.mobile && (
             <button
               className="round-button"
-              disabled={!canChangeDevices(live.state)}
+              disabled={!cameraSwitchable}
               onClick={camera.flip}
-              title={canChangeDevices(live.state) ? undefined : 'Switch cameras before going live'}
+              title={cameraSwitchable ? undefined : 'This browser switches cameras only before going live'}
             >
               Flip
             </button>
@@ -177,7 +179,8 @@ function Broadcaster() {
         )}
         <DeviceSettings
           camera={camera}
-          disabled={!canChangeDevices(live.state)}
+          disabled={locked}
+          cameraSwitchable={cameraSwitchable}
           format={live.format?.label}
           adaptive={adaptive}
           onAdaptiveChange={(on) => {

@@ -1,16 +1,23 @@
-/** Camera, microphone and quality: chosen before going live (a recording cannot change them). */
+/**
+ * Camera, microphone and quality: chosen before going live (a recording cannot change them), except
+ * the camera, which can change while live where the recording takes another camera (WebCodecs).
+ */
 import { QUALITY_PRESETS, type QualityName } from '../../broadcast/camera';
 import type { Camera } from './use-camera';
 
 export function DeviceSettings({
   camera,
   disabled,
+  cameraSwitchable,
   format,
   adaptive,
   onAdaptiveChange,
 }: {
   camera: Camera;
+  /** Live: what the recording was started with stays. */
   disabled: boolean;
+  /** The camera can change now (not live, or live with a recording that takes another camera). */
+  cameraSwitchable: boolean;
   format?: string;
   /** WebCodecs with a bitrate that follows the connection, or the browser's MediaRecorder. */
   adaptive: boolean;
@@ -20,7 +27,13 @@ export function DeviceSettings({
   return (
     <details className="device-settings">
       <summary>Camera, microphone and quality</summary>
-      {disabled && <p className="hint">These can be changed when you are not live.</p>}
+      {disabled && (
+        <p className="hint">
+          {cameraSwitchable
+            ? 'While live, only the camera can change; the rest can when you are not live.'
+            : 'These can be changed when you are not live: the browser’s recorder keeps the camera it started with.'}
+        </p>
+      )}
       <div className="field">
         <label htmlFor="quality">Quality</label>
         <select
@@ -42,7 +55,7 @@ export function DeviceSettings({
         defaultLabel="Front camera"
         devices={devices.cameras}
         value={choice.videoDeviceId}
-        disabled={disabled}
+        disabled={!cameraSwitchable}
         onChange={(deviceId) =>
           camera.choose(deviceId ? { videoDeviceId: deviceId } : { facingMode: 'user' })
         }

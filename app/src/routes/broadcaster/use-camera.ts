@@ -1,9 +1,11 @@
 /**
  * The camera preview's stream for the broadcaster page: opened with the chosen camera, microphone,
- * quality and orientation, reopened when those change (only while not live: a recording cannot
- * change its tracks), muted or blacked out by disabling tracks, and closed when the page goes.
+ * quality and orientation, reopened when those change while not live, muted or blacked out by
+ * disabling tracks, and closed when the page goes. While live, only the camera can change, and
+ * only where the recording can take another camera (`liveSwitch`): the new camera's track goes to
+ * the running recording and the microphone stays as it is.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   cameraConstraints,
   describeCameraError,
@@ -34,13 +36,17 @@ export interface Camera {
   retry: () => void;
 }
 
-export function useCamera(locked: boolean): Camera {
+export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack) => void): Camera {
   const [choice, setChoice] = useState<CameraChoice>(() => ({
     preset: QUALITY_PRESETS.standard,
     portrait: portraitQuery().matches,
     facingMode: 'user',
   }));
+  // What the stream is opened with: the choice, except for a camera switched to while live.
+  const [opening, setOpening] = useState(choice);
   const [stream, setStream] = useState<MediaStream>();
+  const current = useRef<MediaStream>(undefined);
+  current.current = stream;
   const [error, setError] = useState<string>();
   const [devices, setDevices] = useState<Devices>({ cameras: [], microphones: [] });
   const [muted, setMuted] = useState(false);
@@ -52,7 +58,7 @@ export function useCamera(locked: boolean): Camera {
     let opened: MediaStream | undefined;
     setError(undefined);
     navigator.mediaDevices
-      .getUserMedia(cameraConstraints(choice))
+      .getUserMedia(cameraConstraints(opening))
       .then(async (media) => {
         opened = media;
         if (cancelled) return media.getTracks().forEach((track) => track.stop());
@@ -66,8 +72,10 @@ export function useCamera(locked: boolean): Camera {
     return () => {
       cancelled = true;
       opened?.getTracks().forEach((track) => track.stop());
+      // A camera switched to while live is in the current stream only.
+      current.current?.getTracks().forEach((track) => track.stop());
     };
-  }, [choice, attempt]);
+  }, [opening, attempt]);
 
   // Mute and camera-off keep the tracks (and the recording) going: silence and black frames.
   useEffect(() => {
@@ -79,24 +87,50 @@ export function useCamera(locked: boolean): Camera {
   useEffect(() => {
     const query = portraitQuery();
     const onChange = () => {
-      if (!locked) setChoice((current) => ({ ...current, portrait: query.matches }));
+      if (locked) return;
+      setChoice((previous) => ({ ...previous, portrait: query.matches }));
+      setOpening((previous) => ({ ...previous, portrait: query.matches }));
     };
     query.addEventListener('change', onChange);
     return () => query.removeEventListener('change', onChange);
   }, [locked]);
 
+  const switching = useRef(false);
   const choose = useCallback<Camera['choose']>(
     ({ quality, ...change }) => {
-      if (locked) return;
-      setChoice((current) => ({
-        ...current,
+      const next: CameraChoice = {
+        ...choice,
         ...change,
         ...(quality ? { preset: QUALITY_PRESETS[quality] } : {}),
         // Facing front/back replaces a specific camera, and the other way round.
         ...(change.facingMode ? { videoDeviceId: undefined } : {}),
-      }));
+      };
+      if (!locked) {
+        setChoice(next);
+        setOpening(next);
+        return;
+      }
+      const cameraChange = change.videoDeviceId !== undefined || change.facingMode !== undefined;
+      if (!liveSwitch || !cameraChange || quality || change.audioDeviceId || switching.current) return;
+      switching.current = true;
+      setChoice(next);
+      const audio = current.current?.getAudioTracks() ?? [];
+      const use = (switched: { stream: MediaStream; track: MediaStreamTrack }) => {
+        setStream(switched.stream);
+        liveSwitch(switched.track);
+      };
+      void switchLiveCamera(current.current, next, cameraOff)
+        .then(use)
+        .catch(async (caught: unknown) => {
+          // Back to the camera that worked, so the broadcast does not stay on a frozen picture.
+          setError(describeCameraError(caught));
+          setChoice(choice);
+          use(await switchLiveCamera(new MediaStream(audio), choice, cameraOff));
+        })
+        .catch((caught: unknown) => setError(describeCameraError(caught)))
+        .finally(() => (switching.current = false));
     },
-    [locked],
+    [choice, locked, liveSwitch, cameraOff],
   );
 
   return {
@@ -112,4 +146,20 @@ export function useCamera(locked: boolean): Camera {
     setCameraOff,
     retry: () => setAttempt((count) => count + 1),
   };
+}
+
+/**
+ * Opens the chosen camera in place of the current one, keeping the microphone. The current camera
+ * closes first: phones open one camera at a time (the recording repeats its last picture meanwhile).
+ */
+async function switchLiveCamera(
+  stream: MediaStream | undefined,
+  choice: CameraChoice,
+  cameraOff: boolean,
+): Promise<{ stream: MediaStream; track: MediaStreamTrack }> {
+  stream?.getVideoTracks().forEach((track) => track.stop());
+  const opened = await navigator.mediaDevices.getUserMedia({ video: cameraConstraints(choice).video });
+  const track = opened.getVideoTracks()[0]!;
+  track.enabled = !cameraOff;
+  return { stream: new MediaStream([track, ...(stream?.getAudioTracks() ?? [])]), track };
 }

@@ -37,6 +37,10 @@ export interface LiveControls {
   /** How the browser encodes, and at what video bitrate now. */
   encoding?: { encoder: string; videoKbps: number };
   goLive: (channelId: string, stream: MediaStream, preset: QualityPreset) => void;
+  /** While on air: whether another camera can take over without a new recording (WebCodecs). */
+  canSwitchCamera: boolean;
+  /** While on air: the broadcast carries on with this camera's picture. */
+  switchCamera: (track: MediaStreamTrack) => void;
   stop: () => void;
   dismiss: () => void;
 }
@@ -130,6 +134,8 @@ export function useLiveBroadcast(adaptive: boolean): LiveControls {
     },
     format: broadcast.current?.recordingEncoding ?? format,
     goLive,
+    canSwitchCamera: broadcast.current?.canSwitchCamera ?? false,
+    switchCamera: (track) => broadcast.current?.switchCamera(track),
     stop: () => broadcast.current?.stop(),
     dismiss: () => setState((current) => nextBroadcasterState(current, { type: 'dismiss' })),
   };
