@@ -1,7 +1,8 @@
 /**
  * The one way our code talks to the API, in the PWA, transwrap and tests alike: Apollo Client 4
  * with AppSync's auth link and real-time subscription link, configured from one object. The
- * same code works against AWS AppSync and the local stack.
+ * same code works against AWS AppSync and the local stack. One exception, for the page's size:
+ * the watch page's first read of a channel is a plain POST (app/src/routes/watch/public-channel.ts).
  *
  * The subscription link does not reconnect by itself: when its WebSocket drops, it fails every
  * subscription. A RetryLink in front of it (for subscriptions only: retrying a mutation could

@@ -45,11 +45,12 @@ export class SwitchableFrames {
         this.keep(value);
         return value;
       }
-      if (!this.holding && reader === this.reader) {
+      // Switched while reading: read the new camera.
+      if (reader !== this.reader) continue;
+      if (!this.holding) {
         this.holding = true;
         this.clock++;
       }
-      if (reader !== this.reader) continue;
       const switched = new Promise<boolean>((resolve) => {
         this.wake = () => resolve(true);
         setTimeout(resolve, HOLD_INTERVAL_MS, false);
