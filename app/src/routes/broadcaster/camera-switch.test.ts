@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
 import { endBroadcast, goLive } from '../../testing/seller-steps';
-import { videoPlays } from '../../testing/video-probe';
+import { poll } from '@golive/common/testing/poll';
+import { lookAtVideo, videoPlays } from '../../testing/video-probe';
 
 const api = useApiStack('app-camera-switch', { TRANSWRAP_INSTANCES: '1' });
 let seller: AppBrowser;
@@ -31,28 +32,14 @@ afterAll(async () => {
 
 /** Waits until the viewer's picture is in colour (the first camera) or grey (the second). */
 function pictureBecomes(page: Page, look: 'colour' | 'grey', timeoutMs: number) {
-  return page.waitForFunction(
-    (wanted) => {
-      const video = document.querySelector('video');
-      if (!video || video.videoWidth === 0) return false;
-      const canvas = document.createElement('canvas');
-      canvas.width = 32;
-      canvas.height = 18;
-      const context = canvas.getContext('2d', { willReadFrequently: true })!;
-      context.drawImage(video, 0, 0, canvas.width, canvas.height);
-      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      let spread = 0;
-      for (let index = 0; index < pixels.length; index += 4)
-        spread +=
-          Math.max(pixels[index]!, pixels[index + 1]!, pixels[index + 2]!) -
-          Math.min(pixels[index]!, pixels[index + 1]!, pixels[index + 2]!);
-      // Mean difference between a pixel's strongest and weakest channel: ~0 in grey (H.264 keeps
-      // a few levels of chroma noise), tens in the first camera's green.
-      const colourful = spread / (pixels.length / 4) > 20;
-      return wanted === 'colour' ? colourful : !colourful;
+  return poll(
+    `the viewer's picture in ${look}`,
+    async () => {
+      const seen = await lookAtVideo(page);
+      if (!seen) return undefined;
+      return seen.colour > 20 === (look === 'colour') ? seen : undefined;
     },
-    look,
-    { timeout: timeoutMs, polling: 250 },
+    timeoutMs,
   );
 }
 

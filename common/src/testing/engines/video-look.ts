@@ -12,6 +12,11 @@ export interface VideoLook {
   height: number;
   /** Differs between two looks when the picture changed. */
   frame: string;
+  /**
+   * Mean difference between each pixel's strongest and weakest colour channel: about 0 for a
+   * grey picture (H.264 leaves a few levels of chroma noise), tens for a coloured one.
+   */
+  colour: number;
 }
 
 /** Runs in the page: the video's state and a hash of its picture (drawn small into a canvas). */
@@ -25,7 +30,12 @@ export function lookAtVideo(css: string): VideoLook | undefined {
   context.drawImage(video, 0, 0, canvas.width, canvas.height);
   const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
   let hash = 0;
-  for (let index = 0; index < pixels.length; index += 4) hash = (hash * 31 + pixels[index]!) | 0;
+  let spread = 0;
+  for (let index = 0; index < pixels.length; index += 4) {
+    hash = (hash * 31 + pixels[index]!) | 0;
+    const [red, green, blue] = [pixels[index]!, pixels[index + 1]!, pixels[index + 2]!];
+    spread += Math.max(red, green, blue) - Math.min(red, green, blue);
+  }
   return {
     currentTime: video.currentTime,
     paused: video.paused,
@@ -33,5 +43,6 @@ export function lookAtVideo(css: string): VideoLook | undefined {
     width: video.videoWidth,
     height: video.videoHeight,
     frame: String(hash),
+    colour: spread / (pixels.length / 4),
   };
 }
