@@ -2,9 +2,13 @@
  * transwrap's settings, from environment variables with defaults (read by common's settings
  * reader); README.md lists them all, and config.test.ts checks that list against DEFAULTS.
  */
+import { join } from 'node:path';
 import { ConfigError, settingsFrom, type Env } from '@golive/common/settings/environment';
 
 export { ConfigError };
+
+/** transwrap's own slate picture, used unless SLATE_IMAGE names another. */
+export const DEFAULT_SLATE_IMAGE = join(__dirname, '..', 'assets', 'slate.png');
 
 export const DEFAULTS = {
   HOST: '127.0.0.1',
@@ -26,7 +30,9 @@ export const DEFAULTS = {
   TRUSTED_PROXY_HOPS: '0',
   HELLO_TIMEOUT_MS: '5000',
   IDLE_TIMEOUT_MS: '10000',
-  RESUME_GRACE_MS: '15000',
+  RESUME_GRACE_MS: '120000',
+  SLATE_AFTER_MS: '2000',
+  SLATE_IMAGE: '',
   MAX_MESSAGE_BYTES: '1048576',
   RELAY_LAG_ADVICE_MS: '1000',
   RELAY_STALL_TIMEOUT_MS: '10000',
@@ -77,8 +83,12 @@ export interface TranswrapConfig {
   trustedProxyHops: number;
   helloTimeoutMs: number;
   idleTimeoutMs: number;
-  /** How long a broadcast whose socket dropped is held for a `resume`. */
+  /** How long a broadcast whose socket dropped is held for a `resume` (the slate on air meanwhile). */
   resumeGraceMs: number;
+  /** The seller's video stopped this long: the slate goes on air. */
+  slateAfterMs: number;
+  /** The slate's picture (PNG or JPEG); empty: transwrap's own, assets/slate.png. */
+  slateImage: string;
   maxMessageBytes: number;
   /** FFmpeg holding up the socket this long makes transwrap advise a lower bitrate. */
   relayLagAdviceMs: number;
@@ -138,6 +148,8 @@ export function loadConfig(env: Env = process.env): TranswrapConfig {
     helloTimeoutMs: integer('HELLO_TIMEOUT_MS', 100),
     idleTimeoutMs: integer('IDLE_TIMEOUT_MS', 100),
     resumeGraceMs: integer('RESUME_GRACE_MS', 0),
+    slateAfterMs: integer('SLATE_AFTER_MS', 100),
+    slateImage: setting.text('SLATE_IMAGE') || DEFAULT_SLATE_IMAGE,
     maxMessageBytes: integer('MAX_MESSAGE_BYTES', 1024),
     relayLagAdviceMs: integer('RELAY_LAG_ADVICE_MS', 100),
     relayStallTimeoutMs: integer('RELAY_STALL_TIMEOUT_MS', 1000),

@@ -9,17 +9,20 @@ import { IvsClient, StopStreamCommand } from '@aws-sdk/client-ivs';
 import * as op from '@golive/common/api-operations';
 import { call } from '@golive/local/testing/api-clients';
 import { useApiStack } from '@golive/local/testing/api-stack';
-import { descendantsOf } from '@golive/local/testing/process-tree';
 import { CloseCode } from './protocol/messages';
 import { listedSegments, segmentsSoon } from '@golive/common/testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';
+import { relayProcesses } from './testing/relay-processes';
 import { broadcastOn, testRecording, watchedChannel } from './testing/test-broadcast';
 import { spawnTranswrap, useTranswrap } from './testing/transwrap-process';
 
 const api = useApiStack('transwrap-faults');
 const transwrap = useTranswrap(api, { RESUME_GRACE_MS: '5000' });
 
-const relays = () => descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg');
+const relays = (role?: 'source' | 'publisher') =>
+  relayProcesses(transwrap.pid).filter(
+    (process) => process.role !== 'slate' && (!role || process.role === role),
+  );
 /** transwrap's log lines saying it restarted (redialled) this channel's relay. */
 const restartsLogged = (channelId: string) =>
   transwrap
@@ -27,13 +30,17 @@ const restartsLogged = (channelId: string) =>
     .split('\n')
     .filter((line) => line.includes('"relay restarted"') && line.includes(`"channel":"${channelId}"`));
 
-test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on', async () => {
+test('the FFmpeg sending to IVS killed mid-stream: the relay redials by itself and HLS carries on', async () => {
   const watched = await watchedChannel(api, 'Resilient');
   const { client, sending } = await broadcastOn(await watched.ticket(), api.who.tokens.seller);
   await watched.liveAgain(0);
 
-  expect(relays()).toHaveLength(1);
-  process.kill(relays()[0]!.pid, 'SIGKILL');
+  expect(
+    relays()
+      .map((process) => process.role)
+      .sort(),
+  ).toEqual(['publisher', 'source']);
+  process.kill(relays('publisher')[0]!.pid, 'SIGKILL');
 
   // The broadcaster's connection stays up; transwrap reports the restart in its stats.
   await client.relayRestarted();
@@ -41,7 +48,32 @@ test('FFmpeg killed mid-stream: the relay restarts by itself and HLS carries on'
   // IVS saw the old connection end and a new one start: the channel is LIVE again with fresh HLS.
   await watched.liveAgain(1);
   await segmentsSoon(watched.channel.playbackUrl);
-  expect(relays()).toHaveLength(1);
+  expect(relays()).toHaveLength(2);
+
+  await sending;
+  client.stop();
+  expect((await client.closed).code).toBe(CloseCode.Normal);
+  watched.status.stop();
+}, 90_000);
+
+test("the FFmpeg reading the seller's media killed mid-stream: a new one takes over, and IVS never sees the stream end", async () => {
+  const watched = await watchedChannel(api, 'Resilient source');
+  const { client, sending } = await broadcastOn(await watched.ticket(), api.who.tokens.seller);
+  await watched.liveAgain(0);
+  const before = (await segmentsSoon(watched.channel.playbackUrl)).at(-1);
+
+  process.kill(relays('source')[0]!.pid, 'SIGKILL');
+  await client.relayRestarted();
+  expect(restartsLogged(watched.channel.id)).toHaveLength(1);
+  // The stream to IVS went on: the same playlist carries on numbering its segments (a new stream
+  // would start a new playlist, from 0).
+  const after = await poll('a segment after the restart', async () => {
+    const newest = (await listedSegments(watched.channel.playbackUrl)).at(-1);
+    return newest !== before ? newest : undefined;
+  });
+  const number = (segment?: string) => Number(/(\d+)\.mp4$/.exec(segment ?? '')?.[1]);
+  expect(number(after)).toBeGreaterThan(number(before));
+  expect(watched.status.events.map((event) => event.onChannelStatus.status)).not.toContain('OFFLINE');
 
   await sending;
   client.stop();

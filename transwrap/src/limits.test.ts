@@ -9,9 +9,10 @@ import { useApiStack } from '@golive/local/testing/api-stack';
 import * as op from '@golive/common/api-operations';
 import { CloseCode } from './protocol/messages';
 import { IngestClient } from './testing/ingest-client';
+import { relayProcesses } from './testing/relay-processes';
 import { browserMedia, liveBrowserMedia } from './testing/test-media';
 import { useTranswrap } from './testing/transwrap-process';
-import { descendantsOf, residentKb } from '@golive/local/testing/process-tree';
+import { residentKb } from '@golive/local/testing/process-tree';
 
 const api = useApiStack('transwrap-limits');
 const transwrap = useTranswrap(api, {
@@ -78,41 +79,46 @@ test('a client that stops sending media is closed with 4008 once the idle time i
   expect(ready.limits.idleTimeoutMs).toBe(10_000);
 }, 40_000);
 
-test('an FFmpeg that stops taking media: the client is told to lower its bitrate, memory stays bounded, and FFmpeg is replaced', async () => {
-  const { path, media, seconds } = browserMedia('chrome-h264', 20);
-  // Earlier tests' relays may still be held for a resume: this broadcast's relay is the new one.
-  const relays = () => descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg');
-  const earlier = new Set(relays().map((process) => process.pid));
-  const client = new IngestClient(transwrap.url);
-  await client.hello(await ticket('Stuck relay'), media, api.who.tokens.seller);
-  await client.next('ready');
-  const sending = client.sendFile(path, seconds);
-  // The advice is based on the rate measured while FFmpeg kept up: a report of one comes first.
-  await client.log.next(
-    'stats saying the relay is live and media arrives',
-    (message) => message.type === 'stats' && message.rtmp === 'live' && message.receivedKbps > 0,
-    { timeoutMs: 20_000 },
-  );
+// Either FFmpeg of the relay: the one reading the seller's media, or the one sending to IVS.
+test.each(['source', 'publisher'] as const)(
+  'an FFmpeg (%s) that stops taking media: the client is told to lower its bitrate, memory stays bounded, and FFmpeg is replaced',
+  async (role) => {
+    const { path, media, seconds } = browserMedia('chrome-h264', 20);
+    // Earlier tests' relays may still be held for a resume: this broadcast's relay is the new one.
+    const relays = () => relayProcesses(transwrap.pid, role);
+    const earlier = new Set(relays().map((process) => process.pid));
+    const client = new IngestClient(transwrap.url);
+    await client.hello(await ticket(`Stuck ${role}`), media, api.who.tokens.seller);
+    await client.next('ready');
+    const sending = client.sendFile(path, seconds);
+    // The advice is based on the rate measured while FFmpeg kept up: a report of one comes first.
+    await client.log.next(
+      'stats saying the relay is live and media arrives',
+      (message) => message.type === 'stats' && message.rtmp === 'live' && message.receivedKbps > 0,
+      { timeoutMs: 20_000 },
+    );
 
-  const stuck = relays().find((process) => !earlier.has(process.pid));
-  // FFmpeg holds no credentials: transwrap's AWS secret is not in its environment.
-  const environment = readFileSync(`/proc/${stuck!.pid}/environ`, 'utf8');
-  expect(environment).not.toContain('AWS_SECRET_ACCESS_KEY');
-  expect(environment).not.toContain(api.stack.info.credentials.secretAccessKey);
-  process.kill(stuck!.pid, 'SIGSTOP');
-  const before = residentKb(transwrap.pid);
-  // transwrap stops reading once FFmpeg's pipe is full, and after a second says so.
-  const advice = await client.next('bitrate', 10_000);
-  expect(advice.reason).toBe('relay-lag');
-  expect(advice.maxKbps).toBeGreaterThanOrEqual(300);
-  expect(advice.maxKbps).toBeLessThan(3000);
-  // RELAY_STALL_TIMEOUT_MS later the stuck FFmpeg is replaced and the broadcast carries on.
-  await client.relayRestarted();
-  expect(relays().map((process) => process.pid)).not.toContain(stuck!.pid);
-  // Held-up media waited in TCP buffers and the browser, not in transwrap.
-  expect(residentKb(transwrap.pid) - before).toBeLessThan(30 * 1024);
+    const stuck = relays().find((process) => !earlier.has(process.pid));
+    // FFmpeg holds no credentials: transwrap's AWS secret is not in its environment.
+    const environment = readFileSync(`/proc/${stuck!.pid}/environ`, 'utf8');
+    expect(environment).not.toContain('AWS_SECRET_ACCESS_KEY');
+    expect(environment).not.toContain(api.stack.info.credentials.secretAccessKey);
+    process.kill(stuck!.pid, 'SIGSTOP');
+    const before = residentKb(transwrap.pid);
+    // transwrap stops reading once FFmpeg's pipe is full, and after a second says so.
+    const advice = await client.next('bitrate', 10_000);
+    expect(advice.reason).toBe('relay-lag');
+    expect(advice.maxKbps).toBeGreaterThanOrEqual(300);
+    expect(advice.maxKbps).toBeLessThan(3000);
+    // RELAY_STALL_TIMEOUT_MS later the stuck FFmpeg is replaced and the broadcast carries on.
+    await client.relayRestarted();
+    expect(relays().map((process) => process.pid)).not.toContain(stuck!.pid);
+    // Held-up media waited in TCP buffers and the browser, not in transwrap.
+    expect(residentKb(transwrap.pid) - before).toBeLessThan(30 * 1024);
 
-  await sending;
-  client.stop();
-  expect((await client.closed).code).toBe(CloseCode.Normal);
-}, 60_000);
+    await sending;
+    client.stop();
+    expect((await client.closed).code).toBe(CloseCode.Normal);
+  },
+  60_000,
+);

@@ -9,11 +9,11 @@ import { until } from '@golive/common/testing/poll';
 import * as op from '@golive/common/api-operations';
 import { call } from '@golive/local/testing/api-clients';
 import { useApiStack } from '@golive/local/testing/api-stack';
-import { descendantsOf } from '@golive/local/testing/process-tree';
 import { readFileSync } from 'node:fs';
 import { CloseCode } from './protocol/messages';
 import { startApiGate, type ApiGate } from './testing/api-gate';
 import { IngestClient } from './testing/ingest-client';
+import { relayProcesses } from './testing/relay-processes';
 import { testRecording, watchedChannel, type WatchedChannel } from './testing/test-broadcast';
 import { spawnTranswrap, type TranswrapProcess } from './testing/transwrap-process';
 
@@ -39,7 +39,7 @@ const STOPPED = {
   code: CloseCode.BroadcastStopped,
   reason: 'the broadcast was stopped by its seller or an admin',
 };
-const relays = () => descendantsOf(transwrap.pid).filter((process) => process.command === 'ffmpeg');
+const relays = () => relayProcesses(transwrap.pid);
 const statuses = (watched: WatchedChannel) =>
   watched.status.events.map((event) => event.onChannelStatus.status);
 

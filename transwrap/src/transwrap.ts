@@ -10,6 +10,7 @@ import { TaskProtection } from './api/task-protection';
 import { ControlPlane } from './api/control-plane';
 import type { TranswrapConfig } from './config';
 import { IngestServer, IngestServerEvent } from './server/ingest-server';
+import { SlateMaker } from './relay/slate';
 import { loadMetricFields } from './server/load-metric';
 import { jsonLogger, type Logger } from './logger';
 
@@ -26,9 +27,10 @@ export async function startTranswrap(settings: TranswrapConfig, logger?: Logger)
   };
   const log = logger ?? jsonLogger({ endpoint: config.endpointId });
   const api = new ControlPlane(config.apiUrl, config.awsRegion);
+  const ffmpeg = resolveFfmpeg();
   const server = new IngestServer(
-    // The config carries every server and session setting; only FFmpeg's location is added.
-    { ...config, session: { ...config, ffmpeg: resolveFfmpeg() } },
+    // The config carries every server and session setting; FFmpeg's location and the slates are added.
+    { ...config, session: { ...config, ffmpeg, slates: new SlateMaker(ffmpeg, config.slateImage) } },
     api,
     new SellerVerifier(config.cognitoIssuer, config.cognitoClientIds),
     log,

@@ -36,16 +36,36 @@ export function segmentsSoon(playbackUrl: string, timeoutMs = 30_000): Promise<s
   );
 }
 
+/** The init section (#EXT-X-MAP) in force where the playlist lists `uri`: a discontinuity may bring a new one. */
+export function mapOf(playlist: string, uri: string): string | undefined {
+  let map: string | undefined;
+  for (const line of playlist.split('\n')) {
+    map = /^#EXT-X-MAP:URI="([^"]+)"/.exec(line)?.[1] ?? map;
+    if (line === uri || line.includes(`URI="${uri}"`)) return map;
+  }
+  return map;
+}
+
+/** The segments after each #EXT-X-DISCONTINUITY: where the stream's configuration changed. */
+export function segmentsAfterDiscontinuities(playlist: string): string[] {
+  const lines = playlist.split('\n');
+  return lines.flatMap((line, index) => {
+    if (line !== '#EXT-X-DISCONTINUITY') return [];
+    const next = lines.slice(index).findIndex((candidate) => candidate.startsWith('#EXTINF'));
+    return next < 0 ? [] : [lines[index + next + 1]!];
+  });
+}
+
 /**
- * The media at `uri` (relative to the playlist) with the playlist's init section (#EXT-X-MAP)
- * in front, so it can be probed or played alone; undefined if it is gone.
+ * The media at `uri` (relative to the playlist) with its init section (#EXT-X-MAP) in front, so
+ * it can be probed or played alone; undefined if it is gone.
  */
 export async function playableMedia(
   playbackUrl: string,
   playlist: string,
   uri: string,
 ): Promise<Buffer | undefined> {
-  const map = /^#EXT-X-MAP:URI="([^"]+)"/m.exec(playlist)?.[1];
+  const map = mapOf(playlist, uri);
   const bodies = await Promise.all(
     [map, uri]
       .flatMap((each) => (each ? [fetch(new URL(each, playbackUrl))] : []))

@@ -17,7 +17,9 @@ import {
   type ServerMessage,
 } from '../protocol/messages';
 import { relayMode, type RelayMode } from '../relay/ffmpeg-args';
-import { ResilientRelay, ResilientRelayEvent, type RelayEnd } from '../relay/resilient-relay';
+import type { SlateMaker } from '../relay/slate';
+import { ResilientRelayEvent, type RelayEnd, type ResilientRelay } from '../relay/resilient-relay';
+import { relayStats, sessionRelay } from './session-relay';
 import type { Logger } from '../logger';
 import { closeSocket } from './close-socket';
 import { RelayLag } from './relay-lag';
@@ -41,9 +43,10 @@ export type SessionSettings = Pick<
   | 'queueLimitBytes'
   | 'statsIntervalMs'
   | 'resumeGraceMs'
+  | 'slateAfterMs'
   | 'stopCheckIntervalMs'
   | 'stopCheckWindowMs'
-> & { ffmpeg: string };
+> & { ffmpeg: string; slates?: SlateMaker };
 
 export type SessionState = 'verifying' | 'claiming' | 'relaying' | 'suspended' | 'stopping' | 'closed';
 
@@ -132,19 +135,10 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     const channelId = destination.channelId;
     this.channelId = channelId;
     this.mode = relayMode(hello.media);
-    const relay = new ResilientRelay(
-      this.settings.ffmpeg,
-      hello.media,
-      `${destination.ingestUrl}${destination.streamKey}`,
-      {
-        failed: (detail) => this.log.error('relay failed', { session: this.id, channel: channelId, detail }),
-        mayRestart: () =>
-          stoppedSinceTicket().then(
-            (stopped) => !stopped,
-            () => true,
-          ),
-      },
-    );
+    const relay = sessionRelay(this.settings, hello.media, destination, stoppedSinceTicket, this.log, {
+      session: this.id,
+      channel: channelId,
+    });
     this.relay = relay;
     this.stopWatch = new StopWatch(
       stoppedSinceTicket,
@@ -165,17 +159,19 @@ export class IngestSession extends EventEmitter<SessionEvents> {
       this.socket?.resume();
       if (this.state === 'relaying') this.touch();
     });
-    relay.on(ResilientRelayEvent.Restarted, (restarts) =>
-      this.log.info('relay restarted', { session: this.id, channel: this.channelId, restarts }),
-    );
+    relay.on(ResilientRelayEvent.Restarted, (restarts) => this.info('relay restarted', { restarts }));
+    relay.on(ResilientRelayEvent.SlateOn, () => {
+      this.info('slate on air');
+      // A suspended session has said INTERRUPTED already.
+      if (this.state === 'relaying') this.report('INTERRUPTED');
+    });
+    relay.on(ResilientRelayEvent.SlateOff, () => {
+      this.info('seller back on air');
+      if (this.state === 'relaying') this.report('LIVE');
+    });
     relay.on(ResilientRelayEvent.Ended, (end) => this.relayEnded(end));
     this.state = 'relaying';
-    this.log.info('relaying', {
-      session: this.id,
-      channel: this.channelId,
-      mode: this.mode,
-      media: hello.media,
-    });
+    this.info('relaying', { mode: this.mode, media: hello.media });
     this.sendReady(false);
     this.statsTimer = setInterval(() => this.stats(), this.settings.statsIntervalMs);
     this.report('CONNECTING');
@@ -197,9 +193,10 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     this.relay?.discontinuity();
     this.state = 'relaying';
     this.attach(socket);
-    this.log.info('resumed', { session: this.id, channel: this.channelId });
+    this.info('resumed');
     this.sendReady(true);
-    this.report(wasLive ? 'LIVE' : 'CONNECTING');
+    // While the slate is on air the channel stays INTERRUPTED: LIVE comes when the seller is back on air.
+    if (!this.relay?.slateShowing) this.report(wasLive ? 'LIVE' : 'CONNECTING');
     this.liveOwedAfterResume = !wasLive;
     return true;
   }
@@ -254,7 +251,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     if (this.state === 'closed') return;
     const socket = this.socket;
     if (!socket) return this.end(code); // suspended: nobody to tell
-    this.log.info('socket closed', { session: this.id, channel: this.channelId, code, reason });
+    this.info('socket closed', { code, reason });
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
       this.closingWith = code;
       closeSocket(socket, code, reason);
@@ -276,10 +273,11 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   /** The broadcaster is gone but may come back: the relay is held for the grace period. */
   private suspend(code: number): void {
     this.state = 'suspended';
-    this.log.info('suspended', { session: this.id, channel: this.channelId, code });
+    this.info('suspended', { code });
     this.report('INTERRUPTED');
+    this.relay?.sellerAway();
     this.graceTimer = setTimeout(() => {
-      this.log.info('resume grace period over', { session: this.id, channel: this.channelId });
+      this.info('resume grace period over');
       this.end(code);
     }, this.settings.resumeGraceMs);
   }
@@ -355,18 +353,10 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   private stats(): void {
     this.receivedKbps = Math.round((this.bytesThisSecond * 8) / this.settings.statsIntervalMs);
     this.bytesThisSecond = 0;
-    const queuedBytes = this.relay?.queuedBytes ?? 0;
     const maxKbps = this.lag.adviceDue(this.receivedKbps);
     if (maxKbps !== undefined) this.send({ type: 'bitrate', maxKbps, reason: 'relay-lag' });
-    this.send({
-      type: 'stats',
-      receivedKbps: this.receivedKbps,
-      relayFps: this.relay?.fps ?? 0,
-      queuedBytes,
-      rtmp: this.relay?.rtmp ?? 'connecting',
-      restarts: this.relay?.restarts ?? 0,
-      uptimeMs: Date.now() - this.startedAt,
-    });
+    const uptimeMs = Date.now() - this.startedAt;
+    this.send({ type: 'stats', receivedKbps: this.receivedKbps, ...relayStats(this.relay), uptimeMs });
   }
 
   private stop(): void {
@@ -378,8 +368,13 @@ export class IngestSession extends EventEmitter<SessionEvents> {
 
   /** stopBroadcast was called for this broadcast: it ends here, whatever it was doing. */
   private stoppedOnPurpose(): void {
-    this.log.info('stopped by stopBroadcast', { session: this.id, channel: this.channelId });
+    this.info('stopped by stopBroadcast');
     this.relay?.cut(); // Ended (`stopped`) closes the socket with 4012
+  }
+
+  /** Logs with the session and channel named. */
+  private info(message: string, detail: Record<string, unknown> = {}): void {
+    this.log.info(message, { session: this.id, channel: this.channelId, ...detail });
   }
 
   private report(status: StreamStatus): void {
@@ -394,6 +389,9 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   announceDrain(deadlineMs: number): void {
     // A broadcast being stopped just finishes here: moving it would put it back on air elsewhere.
     if (this.state === 'stopping') return;
+    // Nobody to tell, and a draining server refuses resumes: the broadcaster will get a new
+    // ticket elsewhere, so holding the session would only keep the drain waiting.
+    if (this.state === 'suspended') return this.end(CloseCode.GoingAway);
     this.send({ type: 'drain', deadlineMs });
   }
 }

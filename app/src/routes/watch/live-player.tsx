@@ -10,11 +10,11 @@ export function LivePlayer(props: {
   src: string;
   /** The video's accessible name. */
   label: string;
-  /** The seller's connection dropped: the player stays, and says so. */
-  reconnecting: boolean;
+  /** The seller's connection dropped: the player stays (showing the slate transwrap sends). */
+  away: boolean;
   onAspectRatio: (ratio: number) => void;
 }) {
-  const { src, label, reconnecting, onAspectRatio } = props;
+  const { src, label, away, onAspectRatio } = props;
   const holder = useRef<HTMLDivElement>(null);
   const playback = useRef<LivePlayback>(undefined);
   const [view, setView] = useState<PlaybackView>({ phase: 'waiting', muted: true, behindLive: false });
@@ -41,14 +41,8 @@ export function LivePlayer(props: {
     <div className="watch-player">
       <div ref={holder} className="watch-player-video" />
       <p className="watch-note" role="status">
-        {view.phase === 'waiting' && !reconnecting ? 'Starting the video…' : ''}
+        {view.phase === 'waiting' && !away ? 'Starting the video…' : ''}
       </p>
-      {/* On the picture too; the page's status line is what announces it. */}
-      {reconnecting && (
-        <p className="watch-note" aria-hidden="true">
-          Reconnecting…
-        </p>
-      )}
       {view.phase === 'failed' && (
         <div className="watch-failed" role="alert">
           <p>The video could not be played.</p>

@@ -117,7 +117,7 @@ test('an offline channel starts playing by itself when it goes live, and says wh
   // The seller's connection drops and comes back: the player stays and says what is going on.
   const player = await page.locator('video').elementHandle();
   await reportStatus(api, channel.id, 'INTERRUPTED');
-  await status(page, 'Reconnecting…').waitFor({ timeout: 15_000 });
+  await status(page, 'The seller will be right back').waitFor({ timeout: 15_000 });
   expect(await player.evaluate((video) => video.isConnected)).toBe(true);
   await reportStatus(api, channel.id, 'LIVE');
   await status(page, 'Live now').waitFor({ timeout: 15_000 });

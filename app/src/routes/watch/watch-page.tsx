@@ -90,7 +90,7 @@ function Watch({ channel }: { channel: PublicChannel }) {
           <LivePlayer
             src={channel.playbackUrl}
             label={`${channel.name}, live video`}
-            reconnecting={view === 'reconnecting'}
+            away={view === 'away'}
             onAspectRatio={setAspectRatio}
           />
         ) : (

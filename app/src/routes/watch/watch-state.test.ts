@@ -8,8 +8,8 @@ test.each([
   ['CONNECTING', false, 'starting', false, 'Starting soon'],
   ['LIVE', false, 'live', true, 'Live now'],
   // Opened during a drop: what reached IVS still plays, so the player is there.
-  ['INTERRUPTED', false, 'reconnecting', true, 'Reconnecting…'],
-  ['INTERRUPTED', true, 'reconnecting', true, 'Reconnecting…'],
+  ['INTERRUPTED', false, 'away', true, 'The seller will be right back'],
+  ['INTERRUPTED', true, 'away', true, 'The seller will be right back'],
   ['OFFLINE', true, 'ended', false, 'Broadcast ended'],
   // A seller starting again after the end: the page follows.
   ['CONNECTING', true, 'starting', false, 'Starting soon'],

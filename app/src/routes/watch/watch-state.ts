@@ -11,8 +11,11 @@ export type WatchView =
   | 'starting'
   /** The player is up. */
   | 'live'
-  /** The player stays up while the seller's connection is being restored. */
-  | 'reconnecting'
+  /**
+   * The seller's connection dropped and is being restored: the player stays up, and transwrap's
+   * "Be right back" slate is what it shows meanwhile.
+   */
+  | 'away'
   /** This viewer watched it, and it is over. */
   | 'ended';
 
@@ -20,9 +23,9 @@ export function watchView(status: StreamStatus, watchedHere: boolean): WatchView
   switch (status) {
     case 'LIVE':
       return 'live';
-    // transwrap holds the session and the relay to IVS: what already reached IVS still plays.
+    // transwrap holds the session and the stream to IVS, and puts its slate on air.
     case 'INTERRUPTED':
-      return 'reconnecting';
+      return 'away';
     case 'CONNECTING':
       return 'starting';
     case 'OFFLINE':
@@ -31,7 +34,7 @@ export function watchView(status: StreamStatus, watchedHere: boolean): WatchView
 }
 
 /** The views in which the player exists (leaving them disposes it). */
-export const hasPlayer = (view: WatchView): boolean => view === 'live' || view === 'reconnecting';
+export const hasPlayer = (view: WatchView): boolean => view === 'live' || view === 'away';
 
 /** The few words under the video, announced to screen readers when they change. */
 export function watchStatusText(view: WatchView): string {
@@ -42,8 +45,8 @@ export function watchStatusText(view: WatchView): string {
       return 'Starting soon';
     case 'live':
       return 'Live now';
-    case 'reconnecting':
-      return 'Reconnecting…';
+    case 'away':
+      return 'The seller will be right back';
     case 'ended':
       return 'Broadcast ended';
   }

@@ -17,6 +17,8 @@ export interface VideoLook {
    * grey picture (H.264 leaves a few levels of chroma noise), tens for a coloured one.
    */
   colour: number;
+  /** The picture's mean red, green and blue (0-255). */
+  rgb: [number, number, number];
 }
 
 /** Runs in the page: the video's state and a hash of its picture (drawn small into a canvas). */
@@ -31,11 +33,16 @@ export function lookAtVideo(css: string): VideoLook | undefined {
   const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
   let hash = 0;
   let spread = 0;
+  let [reds, greens, blues] = [0, 0, 0];
   for (let index = 0; index < pixels.length; index += 4) {
     hash = (hash * 31 + pixels[index]!) | 0;
     const [red, green, blue] = [pixels[index]!, pixels[index + 1]!, pixels[index + 2]!];
     spread += Math.max(red, green, blue) - Math.min(red, green, blue);
+    reds += red;
+    greens += green;
+    blues += blue;
   }
+  const count = pixels.length / 4;
   return {
     currentTime: video.currentTime,
     paused: video.paused,
@@ -43,6 +50,7 @@ export function lookAtVideo(css: string): VideoLook | undefined {
     width: video.videoWidth,
     height: video.videoHeight,
     frame: String(hash),
-    colour: spread / (pixels.length / 4),
+    colour: spread / count,
+    rgb: [reds / count, greens / count, blues / count],
   };
 }

@@ -1,21 +1,26 @@
 /**
  * Turns one live channel into low-latency HLS without re-encoding: FFmpeg plays the channel from
- * the local RTMP ingest and writes fragmented MP4 to a pipe, cut at each keyframe and every
+ * the local RTMP ingest as FLV; each period of it (flv-periods.ts: a new one wherever the decoder
+ * configuration changes, as when transwrap's slate stands in for the camera) is muxed to
+ * fragmented MP4 by an FFmpeg of its own (fmp4-muxer.ts), cut at each keyframe and every
  * PART_TARGET_S; each fragment becomes a partial segment the moment it is complete, each GOP a
- * segment (live-playlist.ts). FFmpeg 5.1's HLS muxer cannot write partial segments, hence this.
- * Files go to <hlsDir>/<channelId>/ (init.mp4, part-<n>.mp4, <msn>.mp4) and the playlist beside
- * the folder, so an ended broadcast stays playable from disk; old media is deleted as it leaves
- * the playlist. Stopping it ends the playlist with EXT-X-ENDLIST.
+ * segment (live-playlist.ts), and a new period starts after an EXT-X-DISCONTINUITY with its own
+ * init section. FFmpeg 5.1's HLS muxer cannot write partial segments, and its MP4 muxer keeps the
+ * first decoder configuration for good, hence this. Files go to <hlsDir>/<channelId>/ (init.mp4,
+ * init-<period>.mp4, part-<n>.mp4, <msn>.mp4) and the playlist beside the folder, so an ended
+ * broadcast stays playable from disk; old media is deleted as it leaves the playlist. Stopping it
+ * ends the playlist with EXT-X-ENDLIST.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Fmp4FragmentReader, type Fmp4Fragment } from './fmp4-fragments';
+import { FlvTagReader } from '@golive/common/media/flv';
+import type { Fmp4Fragment } from './fmp4-fragments';
+import { FlvPeriods } from './flv-periods';
+import { Fmp4Muxer, type Fmp4Piece } from './fmp4-muxer';
 import { LivePlaylist, type PartPlacement } from './live-playlist';
 import type { LiveStreams } from './live-streams';
 
-/** FFmpeg cuts a fragment once it holds this much; parts come out 0.3 s plus at most a frame. */
-const FRAGMENT_S = 0.3;
 export const PART_TARGET_S = 0.4;
 const WINDOW_SEGMENTS = 6;
 /** Segments kept on disk after they leave the playlist, for players still holding an older one. */
@@ -42,6 +47,11 @@ export class HlsPackager {
   private readonly openParts = new Map<number, Buffer>();
   /** Part numbers of each segment on disk, to delete with it. */
   private readonly onDisk = new Map<number, number[]>();
+  /** The current period's muxer, and the chain that lets each deliver once the one before is done. */
+  private muxer?: Fmp4Muxer;
+  private muxersDone: Promise<unknown> = Promise.resolve();
+  private periods = 0;
+  private failure: unknown;
   readonly exited: Promise<void>;
 
   constructor(private readonly options: PackagerOptions) {
@@ -59,48 +69,26 @@ export class HlsPackager {
     options.live.add(names, this.playlist);
 
     const args = [
-      '-hide_banner',
-      '-loglevel',
-      'error',
+      ...['-hide_banner', '-loglevel', 'error'],
       // Over RTMP each track is only known when its first packet comes, so FFmpeg reads until it
       // has seen both (it stops as soon as it has) or 5 s of one: a shorter limit packaged a seller
       // whose camera started late as audio only, for the whole broadcast. Guessing the frame rate
       // would wait for 40 frames: the MP4 needs only the timestamps.
-      '-analyzeduration',
-      '5000000',
-      '-fpsprobesize',
-      '0',
-      '-i',
-      options.source,
-      '-c',
-      'copy',
-      '-f',
-      'mp4',
-      // empty_moov: the header comes first, alone; default_base_moof: each fragment stands alone (as CMAF asks).
-      '-movflags',
-      'empty_moov+default_base_moof+frag_keyframe',
-      '-frag_duration',
-      String(FRAGMENT_S * 1_000_000),
-      '-flush_packets',
-      '1',
-      'pipe:1',
+      ...['-analyzeduration', '5000000', '-fpsprobesize', '0', '-i', options.source],
+      ...['-map', '0', '-c', 'copy', '-f', 'flv', '-flush_packets', '1', 'pipe:1'],
     ];
     this.process = spawn(options.ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const reader = new Fmp4FragmentReader((piece) =>
-      piece.kind === 'init' ? this.write(this.playlist.initUri(), piece.bytes) : this.addPart(piece),
+    const periods = new FlvPeriods(
+      (bytes) => this.startPeriod(bytes),
+      (bytes) => this.muxer?.write(bytes),
     );
-    let failure: unknown;
+    const reader = new FlvTagReader((tag) => periods.push(tag));
     this.process.stdout?.on('data', (chunk: Buffer) => {
-      if (failure) return;
+      if (this.failure) return;
       try {
         reader.push(chunk);
       } catch (error) {
-        // Unreadable output: say so once, and end the broadcast's playlist cleanly.
-        failure = error;
-        options.log(
-          `HLS packager for channel ${options.channelId} cannot read FFmpeg's output: ${String(error)}`,
-        );
-        this.process.kill('SIGKILL');
+        this.unreadable(error);
       }
     });
     let errors = '';
@@ -115,17 +103,54 @@ export class HlsPackager {
             `HLS packager for channel ${options.channelId} exited (${code ?? signal}): ${errors.trim()}`,
           );
         }
-        this.segmentDone(this.playlist.end());
-        options.live.remove(names, this.playlist);
-        resolve();
+        this.muxer?.end();
+        void this.muxersDone.then(() => {
+          this.segmentDone(this.playlist.end());
+          options.live.remove(names, this.playlist);
+          resolve();
+        });
       });
     });
+  }
+
+  /** Unreadable output: say so once, and end the broadcast's playlist cleanly. */
+  private unreadable(error: unknown): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.options.log(
+      `HLS packager for channel ${this.options.channelId} cannot read FFmpeg's output: ${String(error)}`,
+    );
+    this.muxer?.kill();
+    this.process.kill('SIGKILL');
+  }
+
+  /** A new period: the muxer before it finishes its last fragment, a new one takes over. */
+  private startPeriod(bytes: Buffer): void {
+    this.muxer?.end();
+    const muxer = new Fmp4Muxer(this.options.ffmpeg, (error) => this.unreadable(error));
+    this.muxer = muxer;
+    this.muxersDone = this.muxersDone.then(async () => {
+      muxer.release((piece) => this.piece(piece));
+      const { code, errors } = await muxer.closed;
+      if (code !== 0 && code !== null && !this.failure)
+        this.options.log(`HLS muxer for channel ${this.options.channelId} exited (${code}): ${errors}`);
+    });
+    muxer.write(bytes);
+  }
+
+  private piece(piece: Fmp4Piece): void {
+    if (piece.kind === 'fragment') return this.addPart(piece);
+    const uri = this.periods++ === 0 ? this.playlist.initUri() : this.playlist.discontinuity();
+    this.write(uri, piece.bytes);
   }
 
   /** Lets FFmpeg write its last fragment, ends the playlist, then makes sure FFmpeg is gone. */
   async stop(): Promise<void> {
     this.process.kill('SIGINT');
-    const timer = setTimeout(() => this.process.kill('SIGKILL'), 5000);
+    const timer = setTimeout(() => {
+      this.process.kill('SIGKILL');
+      this.muxer?.kill();
+    }, 5000);
     await this.exited;
     clearTimeout(timer);
   }

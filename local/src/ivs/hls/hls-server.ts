@@ -14,7 +14,7 @@ import type { LiveStreams } from './live-streams';
 export const HLS_PATH = '/api/video/v1/';
 
 const PLAYLIST = /^[A-Za-z0-9._-]+\.m3u8$/;
-const MEDIA = /^([A-Za-z0-9_-]+)\/(init|part-(\d+)|\d+)\.mp4$/;
+const MEDIA = /^([A-Za-z0-9_-]+)\/(init(?:-\d+)?|part-(\d+)|\d+)\.mp4$/;
 const TYPES = { playlist: 'application/vnd.apple.mpegurl', media: 'video/mp4' };
 const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'content-length' };
 

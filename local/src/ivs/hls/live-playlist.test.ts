@@ -133,3 +133,30 @@ test('waiting for a part resolves when it is added, and false when the stream en
   playlist.end();
   await expect(never).resolves.toBe(false);
 });
+
+test('a new period (the slate, then the camera again) starts a segment after EXT-X-DISCONTINUITY, with its own init section', () => {
+  const playlist = playlistWith(gop);
+  expect(playlist.discontinuity()).toBe('ch/init-1.mp4');
+  // Mid-GOP in the old period, the new one starts a segment even so.
+  [key, delta].forEach((part) => playlist.add(part));
+  const text = playlist.render();
+  const lines = text.split('\n');
+  const at = lines.indexOf('#EXT-X-DISCONTINUITY');
+  expect(lines.slice(at, at + 2)).toEqual(['#EXT-X-DISCONTINUITY', '#EXT-X-MAP:URI="ch/init-1.mp4"']);
+  // The segment before it is complete; the one after it starts with the new period's first part.
+  expect(lines.slice(at - 2, at)).toEqual(['#EXTINF:2.100,', 'ch/0.mp4']);
+  expect(lines[at + 3]).toBe('#EXT-X-PART:DURATION=0.300,URI="ch/part-7.mp4",INDEPENDENT=YES');
+  expect(tags(text, '#EXT-X-DISCONTINUITY-SEQUENCE')).toEqual([]);
+});
+
+test('once a discontinuity leaves the window, the playlist counts it and starts with the init section in force', () => {
+  const playlist = playlistWith(gop);
+  playlist.discontinuity();
+  // Four GOPs later the window (three segments) holds the new period only.
+  for (let i = 0; i < 4; i++) gop.forEach((part) => playlist.add(part));
+  const text = playlist.render();
+  expect(tags(text, '#EXT-X-MEDIA-SEQUENCE')).toEqual(['#EXT-X-MEDIA-SEQUENCE:1']);
+  expect(tags(text, '#EXT-X-DISCONTINUITY-SEQUENCE')).toEqual(['#EXT-X-DISCONTINUITY-SEQUENCE:1']);
+  expect(tags(text, '#EXT-X-MAP')).toEqual(['#EXT-X-MAP:URI="ch/init-1.mp4"']);
+  expect(text.split('\n')).not.toContain('#EXT-X-DISCONTINUITY');
+});

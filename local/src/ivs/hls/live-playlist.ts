@@ -31,6 +31,11 @@ interface Segment {
   parts: Part[];
   startedAt: Date;
   complete: boolean;
+  /** Its init section: a new one at each discontinuity. */
+  map: string;
+  /** The discontinuities up to and including this segment's own (EXT-X-DISCONTINUITY before it). */
+  discontinuitySequence: number;
+  discontinuity: boolean;
 }
 
 /** Where a part landed, and which segment it closed. */
@@ -50,6 +55,9 @@ export class LivePlaylist {
   private nextPartNumber = 0;
   private longestSegmentS = 0;
   private waiters = new Set<() => void>();
+  private period = 0;
+  /** The next part starts a segment after a discontinuity (a new period, with its own init section). */
+  private discontinuityPending = false;
   ended = false;
 
   constructor(private readonly options: LivePlaylistOptions) {}
@@ -63,8 +71,20 @@ export class LivePlaylist {
     return `${this.options.mediaPrefix}${msn}.mp4`;
   }
 
-  initUri(): string {
-    return `${this.options.mediaPrefix}init.mp4`;
+  /** The init section of a period: the first one's is init.mp4. */
+  initUri(period = this.period): string {
+    return `${this.options.mediaPrefix}${period === 0 ? 'init' : `init-${period}`}.mp4`;
+  }
+
+  /**
+   * The stream's decoder configuration changes (a slate in place of the camera, or back): the
+   * next part starts a new segment, after an EXT-X-DISCONTINUITY, with the new init section.
+   * Returns that init section's URI, for the packager to write.
+   */
+  discontinuity(): string {
+    this.period++;
+    this.discontinuityPending = this.segments.length > 0;
+    return this.initUri();
   }
 
   /** The number the next part will have, so the packager can write it before it is listed. */
@@ -81,10 +101,21 @@ export class LivePlaylist {
     if (this.ended) throw new Error('the playlist has ended');
     let open = this.segments.at(-1);
     let completed: PartPlacement['completed'];
-    // A keyframe starts the next segment; so does the very first part, keyframe or not.
-    if (!open || open.complete || (info.independent && open.parts.length > 0)) {
+    // A keyframe starts the next segment; so does the very first part, keyframe or not, and the
+    // first of a new period.
+    const discontinuity = this.discontinuityPending;
+    if (!open || open.complete || discontinuity || (info.independent && open.parts.length > 0)) {
       if (open && !open.complete) completed = this.close(open);
-      open = { msn: (open?.msn ?? -1) + 1, parts: [], startedAt: now, complete: false };
+      open = {
+        msn: (open?.msn ?? -1) + 1,
+        parts: [],
+        startedAt: now,
+        complete: false,
+        map: this.initUri(),
+        discontinuity,
+        discontinuitySequence: (open?.discontinuitySequence ?? 0) + (discontinuity ? 1 : 0),
+      };
+      this.discontinuityPending = false;
       this.segments.push(open);
     }
     const part: Part = { ...info, number: this.nextPartNumber++ };
@@ -162,13 +193,18 @@ export class LivePlaylist {
       `#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=${seconds(3 * partTargetS)}`,
       `#EXT-X-PART-INF:PART-TARGET=${seconds(partTargetS)}`,
       `#EXT-X-MEDIA-SEQUENCE:${listed[0]?.msn ?? 0}`,
+      ...(listed[0]?.discontinuitySequence
+        ? [`#EXT-X-DISCONTINUITY-SEQUENCE:${listed[0].discontinuitySequence}`]
+        : []),
       ...this.startTag(listed),
-      `#EXT-X-MAP:URI="${this.initUri()}"`,
+      `#EXT-X-MAP:URI="${listed[0]?.map ?? this.initUri()}"`,
     ];
     // Parts are listed for the last three target durations, as the spec asks; older ones are whole segments.
     let partsFrom = listed.length;
     for (let seen = 0; partsFrom > 0 && seen < 3 * targetDuration;) seen += durationOf(listed[--partsFrom]!);
     listed.forEach((segment, index) => {
+      if (segment.discontinuity && index > 0)
+        lines.push('#EXT-X-DISCONTINUITY', `#EXT-X-MAP:URI="${segment.map}"`);
       lines.push(`#EXT-X-PROGRAM-DATE-TIME:${segment.startedAt.toISOString()}`);
       if (index >= partsFrom) {
         for (const part of segment.parts) {

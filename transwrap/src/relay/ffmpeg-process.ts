@@ -1,22 +1,18 @@
 /**
- * One broadcast's FFmpeg: media in on stdin, FLV out over RTMP(S). Writes report backpressure
- * (the caller pauses its socket); progress lines give the relayed frame rate. The output URL
- * holds the stream key, so FFmpeg's own error text is redacted before anyone sees it.
+ * One FFmpeg of a relay, with its input on stdin. Writes report backpressure (the caller stops
+ * feeding until 'drain'); the exit says whether it finished, could not read its input, or failed.
+ * FFmpeg's own error text is redacted (an output URL holds the stream key) before anyone sees it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import type { MediaDeclaration } from '../protocol/messages';
-import { relayArgs } from './ffmpeg-args';
+import type { Readable } from 'node:stream';
 
-export type RelayExit =
+export type FfmpegExit =
   { kind: 'finished' } | { kind: 'bad-media'; detail: string } | { kind: 'failed'; detail: string };
 
-interface RelayEvents {
-  progress: [fps: number];
-  /** FFmpeg has sent its first frame on to IVS. */
-  live: [];
+interface FfmpegEvents {
   drain: [];
-  exit: [RelayExit];
+  exit: [FfmpegExit];
 }
 
 /**
@@ -37,44 +33,32 @@ function ffmpegEnvironment(): NodeJS.ProcessEnv {
 const BAD_MEDIA =
   /Invalid data found|EBML header parsing failed|could not find codec parameters|moov atom not found|Error opening input/i;
 
-export class Relay extends EventEmitter<RelayEvents> {
+export class FfmpegProcess extends EventEmitter<FfmpegEvents> {
   private readonly process: ChildProcess;
   private errors = '';
   private ending = false;
-  fps = 0;
-  live = false;
 
-  constructor(ffmpeg: string, media: MediaDeclaration, output: string) {
+  /** @param secret text in the arguments (the output URL) that never appears in an error. */
+  constructor(ffmpeg: string, args: string[], secret?: string) {
     super();
-    this.process = spawn(ffmpeg, relayArgs(media, output), {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: ffmpegEnvironment(),
-    });
-    const redact = (text: string) => text.replaceAll(output, '<ingest>');
+    this.process = spawn(ffmpeg, args, { stdio: ['pipe', 'pipe', 'pipe'], env: ffmpegEnvironment() });
+    const redact = (text: string) => (secret ? text.replaceAll(secret, '<ingest>') : text);
     this.process.stderr?.on(
       'data',
       (chunk: Buffer) => (this.errors = redact(`${this.errors}${chunk.toString()}`).slice(-2000)),
     );
-    this.process.stdout?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
-        if (line.startsWith('fps=')) {
-          this.fps = Number(line.slice(4)) || 0;
-          this.emit('progress', this.fps);
-        }
-        if (!this.live && line.startsWith('frame=') && Number(line.slice(6)) > 0) {
-          this.live = true;
-          this.emit('live');
-        }
-      }
-    });
     this.process.stdin?.on('drain', () => this.emit('drain'));
     this.process.stdin?.on('error', () => undefined); // EPIPE when FFmpeg quits; the exit says why
-    this.process.once('exit', (code) => {
+    this.process.once('close', (code) => {
       const detail = this.errors.trim();
       if (this.ending && (code === 0 || code === 255)) this.emit('exit', { kind: 'finished' });
       else if (BAD_MEDIA.test(detail)) this.emit('exit', { kind: 'bad-media', detail });
       else this.emit('exit', { kind: 'failed', detail: detail || `FFmpeg exited with ${code}` });
     });
+  }
+
+  get stdout(): Readable {
+    return this.process.stdout!;
   }
 
   /** false: the pipe is full; wait for 'drain' before writing more. */
@@ -87,7 +71,7 @@ export class Relay extends EventEmitter<RelayEvents> {
     return this.process.stdin?.writableLength ?? 0;
   }
 
-  /** Ends the input; FFmpeg flushes, closes the RTMP stream and exits. */
+  /** Ends the input; FFmpeg flushes and exits. */
   finish(): void {
     this.ending = true;
     this.process.stdin?.end();

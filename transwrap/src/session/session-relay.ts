@@ -1,0 +1,53 @@
+/**
+ * A session's relay, built from the instance's settings and the redeemed ticket: where it sends
+ * (the RTMPS URL with the stream key, which stays inside transwrap), whether it may redial (not
+ * once the broadcast was stopped on purpose; an API that cannot answer is not a stop), and where
+ * it logs.
+ */
+import type { MediaDeclaration, RtmpState } from '../protocol/messages';
+import { ResilientRelay } from '../relay/resilient-relay';
+import type { Logger } from '../logger';
+import type { SessionSettings } from './ingest-session';
+
+export function sessionRelay(
+  settings: SessionSettings,
+  media: MediaDeclaration,
+  destination: { ingestUrl: string; streamKey: string },
+  stoppedSinceTicket: () => Promise<boolean>,
+  log: Logger,
+  context: { session: string; channel: string },
+): ResilientRelay {
+  return new ResilientRelay(
+    {
+      ffmpeg: settings.ffmpeg,
+      media,
+      output: `${destination.ingestUrl}${destination.streamKey}`,
+      slates: settings.slates,
+      slateAfterMs: settings.slateAfterMs,
+    },
+    {
+      failed: (detail) => log.error('relay failed', { ...context, detail }),
+      log: (message, detail) => log.info(message, { ...context, ...detail }),
+      mayRestart: () =>
+        stoppedSinceTicket().then(
+          (stopped) => !stopped,
+          () => true,
+        ),
+    },
+  );
+}
+
+/** What a `stats` message says of the relay; none yet (the ticket is being redeemed): connecting. */
+export function relayStats(relay?: ResilientRelay): {
+  relayFps: number;
+  queuedBytes: number;
+  rtmp: RtmpState;
+  restarts: number;
+} {
+  return {
+    relayFps: relay?.fps ?? 0,
+    queuedBytes: relay?.queuedBytes ?? 0,
+    rtmp: relay?.rtmp ?? 'connecting',
+    restarts: relay?.restarts ?? 0,
+  };
+}

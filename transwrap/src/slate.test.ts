@@ -1,0 +1,96 @@
+/**
+ * A seller who is away is not a stall or an ended stream: transwrap keeps the stream to IVS going
+ * with its "Be right back" slate until the seller resumes, then puts the seller back on air. The
+ * local IVS packages it as one HLS stream, with a discontinuity (and a new init section) at each
+ * change, and every segment decodes. Real stack, real transwrap, real FFmpeg.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  playableMedia,
+  segmentUris,
+  segmentsAfterDiscontinuities,
+  segmentsSoon,
+} from '@golive/common/testing/hls-playlist';
+import { decodeErrors, firstFrameColour } from '@golive/common/testing/media-probe';
+import { poll } from '@golive/common/testing/poll';
+import { useApiStack } from '@golive/local/testing/api-stack';
+import { CloseCode } from './protocol/messages';
+import { IngestClient } from './testing/ingest-client';
+import { broadcastOn, testRecording, watchedChannel } from './testing/test-broadcast';
+import { useTranswrap } from './testing/transwrap-process';
+
+const api = useApiStack('transwrap-slate');
+const transwrap = useTranswrap(api);
+
+/** The slate's blue (assets/slate.png), as opposed to the test camera's colour bars. */
+const isSlateBlue = ([red, , blue]: [number, number, number]) => blue > 100 && blue - red > 60;
+
+async function playlistOf(playbackUrl: string): Promise<string> {
+  const response = await fetch(playbackUrl);
+  return response.ok ? response.text() : '';
+}
+
+test('a seller away for 10 s: viewers get the slate, never an ended stream, then the seller again, as one HLS stream', async () => {
+  const watched = await watchedChannel(api, 'Stock room');
+  const { status, channel } = watched;
+  const { client: first, ready } = await broadcastOn(await watched.ticket(), api.who.tokens.seller);
+  const sentFrom = Date.now();
+  await watched.liveAgain(0);
+  await segmentsSoon(channel.playbackUrl);
+
+  // The seller's network goes: no close frame, the connection just dies.
+  first.socket.terminate();
+  await status.next((event) => event.onChannelStatus.status === 'INTERRUPTED', 10_000);
+  // The slate goes on air: the playlist carries on past a discontinuity, with the slate's picture.
+  const slate = await poll('a slate segment after a discontinuity', async () => {
+    const playlist = await playlistOf(channel.playbackUrl);
+    const [uri] = segmentsAfterDiscontinuities(playlist);
+    return uri ? { playlist, uri } : undefined;
+  });
+  const slateFile = join(api.dataDir, 'slate-segment.mp4');
+  writeFileSync(slateFile, (await playableMedia(channel.playbackUrl, slate.playlist, slate.uri))!);
+  expect(isSlateBlue(await firstFrameColour(slateFile))).toBe(true);
+
+  // Ten seconds away in all; the channel says INTERRUPTED throughout, never OFFLINE.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, sentFrom + 10_000 - Date.now())));
+  const second = new IngestClient(transwrap.url);
+  await second.resume(ready);
+  await second.next('ready');
+  // The recorder kept going while the seller was away: it carries on from where it is now.
+  const { path, seconds } = testRecording();
+  const sending = second.sendFile(path, seconds, 32 * 1024, (Date.now() - sentFrom) / 1000);
+  await watched.liveAgain(1, 15_000);
+
+  // Back on air: a second discontinuity, after which the seller's picture is back.
+  const back = await poll('the seller on air after a second discontinuity', async () => {
+    const playlist = await playlistOf(channel.playbackUrl);
+    // The newest one: the first may have left the playlist's window by now.
+    const uri = segmentsAfterDiscontinuities(playlist).at(-1);
+    return uri && uri !== slate.uri ? { playlist, uri } : undefined;
+  });
+  const backFile = join(api.dataDir, 'back-segment.mp4');
+  writeFileSync(backFile, (await playableMedia(channel.playbackUrl, back.playlist, back.uri))!);
+  expect(isSlateBlue(await firstFrameColour(backFile))).toBe(false);
+
+  // Every segment listed decodes cleanly with the init section in force where it is listed.
+  for (const [index, uri] of segmentUris(back.playlist).entries()) {
+    const media = await playableMedia(channel.playbackUrl, back.playlist, uri);
+    if (!media) continue; // gone from disk since the playlist was read
+    const file = join(api.dataDir, `listed-${index}.mp4`);
+    writeFileSync(file, media);
+    expect(await decodeErrors(file)).toBe('');
+  }
+  const statuses = status.events.map((event) => event.onChannelStatus.status);
+  expect(statuses).not.toContain('OFFLINE');
+  expect(statuses.slice(statuses.indexOf('INTERRUPTED'))).toEqual(['INTERRUPTED', 'LIVE']);
+  // transwrap says what it did.
+  expect(transwrap.output()).toContain('"slate on air"');
+  expect(transwrap.output()).toContain('"seller back on air"');
+
+  await sending;
+  second.stop();
+  expect((await second.closed).code).toBe(CloseCode.Normal);
+  await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 15_000);
+  status.stop();
+}, 120_000);
