@@ -35,6 +35,9 @@ const TIMERS_THAT_ARE_NOT_WAITS: Record<string, string> = {
   'app/src/ui/update-prompt.test.ts':
     "queues behind workbox-window's own timer (equal timeouts run in order)",
   'common/src/testing/browser.test.ts': "a deadline inside the page, failing the page's own wait",
+  'transwrap/src/slate.test.ts': 'the seller stays away as long as the scenario says (the outage)',
+  'app/src/routes/watch/seller-away.test.ts':
+    'the seller stays offline as long as the scenario says (the outage)',
 };
 
 test('tests wait on conditions (poll, until, within, a message log), not on time', () => {
