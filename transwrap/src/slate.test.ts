@@ -94,3 +94,42 @@ test('a seller away for 10 s: viewers get the slate, never an ended stream, then
   await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 15_000);
   status.stop();
 }, 120_000);
+
+test('a seller who comes back with a new ticket instead of resuming takes the held broadcast over: one stream, never ended', async () => {
+  const watched = await watchedChannel(api, 'New ticket');
+  const { status, channel } = watched;
+  const { client: first } = await broadcastOn(await watched.ticket(), api.who.tokens.seller);
+  await watched.liveAgain(0);
+  const before = (await segmentsSoon(channel.playbackUrl)).at(-1);
+  first.socket.terminate();
+  await poll(
+    'the slate on air',
+    async () => segmentsAfterDiscontinuities(await playlistOf(channel.playbackUrl))[0],
+  );
+
+  // The PWA starts over (it thought this server gone): a new ticket, a new recording.
+  const { client: second, sending } = await broadcastOn(await watched.ticket(), api.who.tokens.seller);
+  await watched.liveAgain(1, 15_000);
+  const back = await poll('the new recording on air after a discontinuity', async () => {
+    const playlist = await playlistOf(channel.playbackUrl);
+    const uri = segmentsAfterDiscontinuities(playlist).at(-1);
+    const newest = segmentUris(playlist).at(-1);
+    return uri && newest && segmentsAfterDiscontinuities(playlist).length >= 2
+      ? { playlist, uri }
+      : undefined;
+  });
+  const file = join(api.dataDir, 'new-ticket-segment.mp4');
+  writeFileSync(file, (await playableMedia(channel.playbackUrl, back.playlist, back.uri))!);
+  expect(isSlateBlue(await firstFrameColour(file))).toBe(false);
+  // The same stream to IVS: the playlist kept numbering its segments.
+  const number = (segment?: string) => Number(/(\d+)\.mp4$/.exec(segment ?? '')?.[1]);
+  expect(number(back.uri)).toBeGreaterThan(number(before));
+  expect(status.events.map((event) => event.onChannelStatus.status)).not.toContain('OFFLINE');
+  expect(transwrap.output()).toContain('"handed over to a new session"');
+
+  await sending;
+  second.stop();
+  expect((await second.closed).code).toBe(CloseCode.Normal);
+  await status.next((event) => event.onChannelStatus.status === 'OFFLINE', 15_000);
+  status.stop();
+}, 120_000);

@@ -94,6 +94,15 @@ export class OnAir extends EventEmitter<OnAirEvents> {
     if (!this.slate && this.lastSeller) this.slateOn();
   }
 
+  /**
+   * A new recording replaces the seller's media: its timeline starts afresh, so nothing said
+   * about the old one's timestamps holds; it joins at its first keyframe.
+   */
+  sellerReplaced(): void {
+    this.lastSeller = undefined;
+    this.splicer.rejoin('seller');
+  }
+
   /** The seller's FFmpeg was restarted: its media joins again at its next keyframe. */
   sellerRestarted(): void {
     this.splicer.rejoin('seller');

@@ -75,7 +75,7 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   /** The publisher's pipe is full: the source's output is paused until it drains. */
   private publisherFull = false;
   private readonly onAir: OnAir;
-  private readonly resumePoint: MediaResumePoint;
+  private resumePoint: MediaResumePoint;
   /** Media is dropped until the next cluster/fragment boundary (after a restart or a gap). */
   private awaitingBoundary = false;
   private finishing = false;
@@ -85,8 +85,8 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   restarts = 0;
 
   constructor(
-    private readonly options: RelayOptions,
-    private readonly owner: RelayOwner,
+    private options: RelayOptions,
+    private owner: RelayOwner,
   ) {
     super();
     this.resumePoint = new MediaResumePoint(options.media.container);
@@ -228,6 +228,25 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   discontinuity(): void {
     this.resumePoint.discontinuity();
     this.awaitingBoundary = true;
+  }
+
+  /**
+   * The seller is back with a new session (a new ticket, so a new recording with its own
+   * container header) while this relay still holds their broadcast: the new recording replaces
+   * the old one's source, and the stream to IVS goes on.
+   */
+  continueWith(media: MediaDeclaration, owner: RelayOwner): void {
+    if (this.ended || this.finishing) return;
+    this.options = { ...this.options, media };
+    this.owner = owner;
+    const old = this.source;
+    old?.removeAllListeners();
+    old?.kill();
+    this.resumePoint = new MediaResumePoint(media.container);
+    this.awaitingBoundary = false;
+    this.sourceRuns = 0;
+    this.source = this.startSource();
+    this.onAir.sellerReplaced();
   }
 
   /** The seller's connection is gone (it may come back): the slate goes on air now. */

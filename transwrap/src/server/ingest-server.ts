@@ -11,7 +11,9 @@ import type { ControlPlane } from '../api/control-plane';
 import type { TranswrapConfig } from '../config';
 import type { WebSocket } from 'ws';
 import { CloseCode, SUBPROTOCOL, type OpeningMessage } from '../protocol/messages';
-import { IngestSession, SessionEvent, type Sellers, type SessionSettings } from '../session/ingest-session';
+import { IngestSession, SessionEvent } from '../session/ingest-session';
+import type { Sellers, SessionSettings } from '../session/session-settings';
+import type { ResilientRelay } from '../relay/resilient-relay';
 import { awaitOpening } from '../session/opening';
 import { Admission, type PendingSlot, type ShedReason } from './admission';
 import { addressGroup, clientAddress } from './client-address';
@@ -190,18 +192,33 @@ export class IngestServer extends EventEmitter<IngestServerEvents> {
       }
       this.countClose(code);
     });
-    void session.start(ws, hello, () => {
-      slot.leave();
-      if (this.draining || this.sessions.size >= this.options.capacity)
-        return [CloseCode.AtCapacity, 'at capacity'];
-      if (!this.admission.takeSession(group))
-        return [CloseCode.TooManyFromAddress, 'too many broadcasts from this address'];
-      admitted = true;
-      this.sessions.set(session.id, session);
-      this.emit(IngestServerEvent.SessionsChanged, this.sessions.size);
-      return undefined;
-    });
+    void session.start(
+      ws,
+      hello,
+      () => {
+        slot.leave();
+        if (this.draining || this.sessions.size >= this.options.capacity)
+          return [CloseCode.AtCapacity, 'at capacity'];
+        if (!this.admission.takeSession(group))
+          return [CloseCode.TooManyFromAddress, 'too many broadcasts from this address'];
+        admitted = true;
+        this.sessions.set(session.id, session);
+        this.emit(IngestServerEvent.SessionsChanged, this.sessions.size);
+        return undefined;
+      },
+      (channelId) => this.heldRelayOf(channelId, session),
+    );
     return session;
+  }
+
+  /** The relay of a broadcast of this channel held here for a resume, handed to `taker`. */
+  private heldRelayOf(channelId: string, taker: IngestSession): ResilientRelay | undefined {
+    for (const session of this.sessions.values()) {
+      if (session === taker || session.channel !== channelId) continue;
+      const relay = session.handOver();
+      if (relay) return relay;
+    }
+    return undefined;
   }
 
   private refuse(ws: WebSocket, code: number, reason: string): void {

@@ -7,7 +7,6 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import type { ControlPlane } from '../api/control-plane';
-import type { TranswrapConfig } from '../config';
 import type { StreamStatus } from '@golive/common/generated/schema-types';
 import {
   CloseCode,
@@ -17,41 +16,15 @@ import {
   type ServerMessage,
 } from '../protocol/messages';
 import { relayMode, type RelayMode } from '../relay/ffmpeg-args';
-import type { SlateMaker } from '../relay/slate';
 import { ResilientRelayEvent, type RelayEnd, type ResilientRelay } from '../relay/resilient-relay';
-import { relayStats, sessionRelay } from './session-relay';
+import { relayOwner, relayStats, sessionRelay } from './session-relay';
 import type { Logger } from '../logger';
 import { closeSocket } from './close-socket';
 import { RelayLag } from './relay-lag';
 import { StatusReports } from './status-reports';
 import { claimTicket, STOPPED_REASON } from './ticket-claim';
 import { StopWatch } from './stop-watch';
-
-/** Tells who a seller's sign-in token belongs to (see api/seller-verifier.ts). */
-export interface Sellers {
-  sellerOf(token: string): Promise<string | undefined>;
-}
-
-/** What a session needs of the instance's settings, plus where FFmpeg is. */
-export type SessionSettings = Pick<
-  TranswrapConfig,
-  | 'endpointId'
-  | 'idleTimeoutMs'
-  | 'maxMessageBytes'
-  | 'relayLagAdviceMs'
-  | 'relayStallTimeoutMs'
-  | 'queueLimitBytes'
-  | 'statsIntervalMs'
-  | 'resumeGraceMs'
-  | 'slateAfterMs'
-  | 'stopCheckIntervalMs'
-  | 'stopCheckWindowMs'
-> & { ffmpeg: string; slates?: SlateMaker };
-
-export type SessionState = 'verifying' | 'claiming' | 'relaying' | 'suspended' | 'stopping' | 'closed';
-
-/** Why the server does not take a proven seller's broadcast: the close code and reason. */
-export type Refusal = [code: number, reason: string];
+import type { Refusal, Sellers, SessionSettings, SessionState } from './session-settings';
 
 /** Server-side closes after which the broadcaster may still resume (it can fix the cause). */
 const RESUMABLE_CLOSES = new Set<number>([CloseCode.Idle, CloseCode.TooSlow]);
@@ -108,12 +81,15 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   /**
    * A `hello`: checks the seller, redeems the ticket, starts the relay, and sends `ready`. Once the
    * sign-in token proves a seller, `admit` says whether the server takes the broadcast (until
-   * then the connection is only waiting, and may be shed).
+   * then the connection is only waiting, and may be shed). `heldRelayOf` hands over the relay of
+   * this channel's broadcast if this server holds it for a resume: the seller came back with a new
+   * ticket instead, and their broadcast goes on.
    */
   async start(
     socket: WebSocket,
     hello: Extract<OpeningMessage, { type: 'hello' }>,
     admit: (seller: string) => Refusal | undefined,
+    heldRelayOf: (channelId: string) => ResilientRelay | undefined = () => undefined,
   ): Promise<void> {
     this.attach(socket);
     // Before the ticket is spent: a bad sign-in token must not burn the seller's ticket.
@@ -135,10 +111,10 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     const channelId = destination.channelId;
     this.channelId = channelId;
     this.mode = relayMode(hello.media);
-    const relay = sessionRelay(this.settings, hello.media, destination, stoppedSinceTicket, this.log, {
-      session: this.id,
-      channel: channelId,
-    });
+    const owner = relayOwner(stoppedSinceTicket, this.log, { session: this.id, channel: channelId });
+    const held = heldRelayOf(channelId);
+    held?.continueWith(hello.media, owner);
+    const relay = held ?? sessionRelay(this.settings, hello.media, destination, owner);
     this.relay = relay;
     this.stopWatch = new StopWatch(
       stoppedSinceTicket,
@@ -171,10 +147,34 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     });
     relay.on(ResilientRelayEvent.Ended, (end) => this.relayEnded(end));
     this.state = 'relaying';
-    this.info('relaying', { mode: this.mode, media: hello.media });
+    this.info(held ? 'relaying, taking over the held broadcast' : 'relaying', {
+      mode: this.mode,
+      media: hello.media,
+    });
     this.sendReady(false);
     this.statsTimer = setInterval(() => this.stats(), this.settings.statsIntervalMs);
-    this.report('CONNECTING');
+    if (!held) return this.report('CONNECTING');
+    // On air already: its stream to IVS is not new, and says LIVE once the seller is back on it.
+    if (relay.rtmp === 'live') this.stopWatch.watch();
+    if (!relay.slateShowing) this.report('LIVE');
+  }
+
+  /**
+   * The seller is back with a new session: it takes this held session's relay, and this one ends
+   * without ending the broadcast.
+   */
+  handOver(): ResilientRelay | undefined {
+    const relay = this.relay;
+    if (this.state !== 'suspended' || !relay) return undefined;
+    relay.removeAllListeners();
+    this.relay = undefined;
+    this.info('handed over to a new session');
+    this.end(CloseCode.Normal);
+    return relay;
+  }
+
+  get channel(): string | undefined {
+    return this.channelId;
   }
 
   /**

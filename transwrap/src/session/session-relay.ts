@@ -5,17 +5,15 @@
  * it logs.
  */
 import type { MediaDeclaration, RtmpState } from '../protocol/messages';
-import { ResilientRelay } from '../relay/resilient-relay';
+import { ResilientRelay, type RelayOwner } from '../relay/resilient-relay';
 import type { Logger } from '../logger';
-import type { SessionSettings } from './ingest-session';
+import type { SessionSettings } from './session-settings';
 
 export function sessionRelay(
   settings: SessionSettings,
   media: MediaDeclaration,
   destination: { ingestUrl: string; streamKey: string },
-  stoppedSinceTicket: () => Promise<boolean>,
-  log: Logger,
-  context: { session: string; channel: string },
+  owner: RelayOwner,
 ): ResilientRelay {
   return new ResilientRelay(
     {
@@ -25,16 +23,24 @@ export function sessionRelay(
       slates: settings.slates,
       slateAfterMs: settings.slateAfterMs,
     },
-    {
-      failed: (detail) => log.error('relay failed', { ...context, detail }),
-      log: (message, detail) => log.info(message, { ...context, ...detail }),
-      mayRestart: () =>
-        stoppedSinceTicket().then(
-          (stopped) => !stopped,
-          () => true,
-        ),
-    },
+    owner,
   );
+}
+
+export function relayOwner(
+  stoppedSinceTicket: () => Promise<boolean>,
+  log: Logger,
+  context: { session: string; channel: string },
+): RelayOwner {
+  return {
+    failed: (detail) => log.error('relay failed', { ...context, detail }),
+    log: (message, detail) => log.info(message, { ...context, ...detail }),
+    mayRestart: () =>
+      stoppedSinceTicket().then(
+        (stopped) => !stopped,
+        () => true,
+      ),
+  };
 }
 
 /** What a `stats` message says of the relay; none yet (the ticket is being redeemed): connecting. */
