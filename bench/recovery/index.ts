@@ -2,15 +2,21 @@
  * bench/recovery: how long each fault the transwrap tests recover from takes to heal, seen from
  * the broadcaster and from a viewer. A local stack runs three transwrap instances (as ECS runs
  * tasks); a broadcaster streams 720p30 WebM H.264+Opus at real-time pace; then, one at a time:
- *  - ffmpeg-kill: the relay's FFmpeg is killed (transwrap restarts it by itself);
+ *  - publisher-kill: the relay's FFmpeg sending to IVS is killed (transwrap redials: IVS sees a
+ *    new stream);
+ *  - source-kill: the relay's FFmpeg reading the broadcaster's media is killed (transwrap starts
+ *    another; the stream to IVS goes on);
  *  - socket-drop: the broadcaster's WebSocket dies without a close frame; it resumes at once;
+ *  - seller-away: the same, but the broadcaster resumes only 10 s later (the slate is on air);
  *  - kill-9: the broadcaster's transwrap instance is killed; the broadcaster tries to resume, is
  *    refused, gets a new ticket and starts over on another instance;
  *  - sigterm: the broadcaster's instance is told to stop; on `drain` the broadcaster moves.
  * For each: ms from the fault to the broadcaster being relayed again (`ready`, or `stats.rtmp`
  * live after a restart), to the channel being LIVE again in onChannelStatus (if it left LIVE), and
  * what a viewer notices: the longest wait between two new HLS segments across the fault
- * (`hlsStallMs`), beside the usual wait before it (`hlsIntervalMs`, about one 2 s segment).
+ * (`hlsStallMs`: a stall), beside the usual wait before it (`hlsIntervalMs`, about one 2 s
+ * segment), and how much of what they were shown instead was the slate (`slateMs`: the HLS
+ * periods between the seller's, each after an EXT-X-DISCONTINUITY).
  *
  * The channel, its viewer and the ticket are the fault tests' own (transwrap/src/testing/
  * test-broadcast.ts), so the bench measures the setting the tests prove.
@@ -22,11 +28,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { identities } from '@golive/local/testing/api-clients';
 import type { ApiStack } from '@golive/local/testing/api-stack';
 import { readStackInfo } from '@golive/local/stack-info';
-import { descendantsOf } from '@golive/local/testing/process-tree';
 import { startStackProcess } from '@golive/local/testing/stack-process';
 import { until } from '@golive/common/testing/poll';
-import { segmentUris } from '@golive/common/testing/hls-playlist';
 import { IngestClient } from '@golive/transwrap/testing/ingest-client';
+import { relayProcesses } from '@golive/transwrap/testing/relay-processes';
 import { watchedChannel, type WatchedChannel } from '@golive/transwrap/testing/test-broadcast';
 import { browserMedia } from '@golive/transwrap/testing/test-media';
 import type { ServerMessage } from '@golive/transwrap/protocol/messages';
@@ -35,6 +40,8 @@ import { ms, summary } from '../src/stats';
 const REPEATS = 3;
 /** How long a broadcast runs before its fault: a few segments, whose gaps are the usual wait. */
 const BEFORE_FAULT_MS = 4500;
+/** How long the seller-away fault keeps the broadcaster away before it resumes. */
+const SELLER_AWAY_MS = 10_000;
 
 interface Recovery {
   fault: string;
@@ -42,6 +49,27 @@ interface Recovery {
   liveAgainMs?: number;
   hlsStallMs: number;
   hlsIntervalMs: number;
+  slateMs: number;
+}
+
+interface ListedSegment {
+  uri: string;
+  listedAt: number;
+  /** Counts the discontinuities before it: the seller's media and the slate alternate. */
+  period: number;
+  durationMs: number;
+}
+
+/** The segments a playlist lists, with the period (discontinuity sequence) each is in. */
+function segmentsOf(playlist: string): Omit<ListedSegment, 'listedAt'>[] {
+  const lines = playlist.split('\n');
+  let period = Number(/^#EXT-X-DISCONTINUITY-SEQUENCE:(\d+)/m.exec(playlist)?.[1] ?? 0);
+  return lines.flatMap((line, index) => {
+    if (line === '#EXT-X-DISCONTINUITY') period++;
+    const duration = /^#EXTINF:([\d.]+)/.exec(line)?.[1];
+    const uri = lines[index + 1];
+    return duration && uri ? [{ uri, period, durationMs: Number(duration) * 1000 }] : [];
+  });
 }
 
 /**
@@ -50,7 +78,7 @@ interface Recovery {
  * in the previous poll's list.
  */
 function watchSegments(playbackUrl: string) {
-  const listedAt: number[] = [];
+  const listed: ListedSegment[] = [];
   let previous = new Set<string>();
   let watching = true;
   void (async () => {
@@ -58,14 +86,15 @@ function watchSegments(playbackUrl: string) {
       const response = await fetch(playbackUrl).catch(() => undefined);
       if (response?.ok) {
         const now = performance.now();
-        const names = segmentUris(await response.text());
-        for (const name of names) if (!previous.has(name)) listedAt.push(now);
-        previous = new Set(names);
+        const segments = segmentsOf(await response.text());
+        for (const segment of segments)
+          if (!previous.has(segment.uri)) listed.push({ ...segment, listedAt: now });
+        previous = new Set(segments.map((segment) => segment.uri));
       }
       await sleep(50);
     }
   })();
-  const times = () => [...listedAt].sort((a, b) => a - b);
+  const times = () => listed.map((segment) => segment.listedAt).sort((a, b) => a - b);
   return {
     /** Waits for `count` segments listed after `since`, then stops watching. */
     async settle(since: number, count = 3): Promise<void> {
@@ -73,14 +102,20 @@ function watchSegments(playbackUrl: string) {
       watching = false;
     },
     /** The longest gap between new segments from the last one before the fault on, and the usual gap before it. */
-    figures(faultAt: number): { hlsStallMs: number; hlsIntervalMs: number } {
+    figures(faultAt: number): { hlsStallMs: number; hlsIntervalMs: number; slateMs: number } {
       const all = times();
       const before = all.filter((at) => at <= faultAt);
       const across = [...before.slice(-1), ...all.filter((at) => at > faultAt)];
       const gaps = (list: number[]) => list.slice(1).map((at, index) => at - list[index]!);
+      // The slate's periods are the ones between the seller's last before the fault and first after.
+      const after = listed.filter((segment) => segment.listedAt > faultAt);
+      const periods = after.map((segment) => segment.period);
+      const [first, last] = [Math.min(...periods), Math.max(...periods)];
+      const slate = after.filter((segment) => segment.period > first && segment.period < last);
       return {
         hlsStallMs: ms(Math.max(...gaps(across))),
         hlsIntervalMs: summary(gaps(before)).p50,
+        slateMs: ms(slate.reduce((sum, segment) => sum + segment.durationMs, 0)),
       };
     },
   };
@@ -179,26 +214,37 @@ async function main() {
   };
 
   try {
-    for (let run = 0; run < REPEATS; run++)
-      await recover('ffmpeg-kill', `FFmpeg kill ${run}`, async (broadcast) => {
-        const lives = broadcast.watched.liveCount();
-        const relay = descendantsOf(instanceOf(broadcast.url).pid).find(
-          (process) => process.command === 'ffmpeg',
-        );
-        const faultAt = performance.now();
-        process.kill(relay!.pid, 'SIGKILL');
-        await broadcast.client.relayRestarted();
-        const relayedAgain = performance.now();
-        return { faultAt, relayedAgain, liveAgain: await liveAgainAfter(broadcast, lives) };
-      });
+    for (const role of ['publisher', 'source'] as const)
+      for (let run = 0; run < REPEATS; run++)
+        await recover(`${role}-kill`, `${role} kill ${run}`, async (broadcast) => {
+          const lives = broadcast.watched.liveCount();
+          const [relay] = relayProcesses(instanceOf(broadcast.url).pid, role);
+          const faultAt = performance.now();
+          process.kill(relay!.pid, 'SIGKILL');
+          await broadcast.client.relayRestarted();
+          const relayedAgain = performance.now();
+          // Only a new stream to IVS (a new publisher) leaves LIVE; a new source does not, unless
+          // the slate came on meanwhile.
+          if (role === 'source' && broadcast.watched.liveCount() === lives) return { faultAt, relayedAgain };
+          return { faultAt, relayedAgain, liveAgain: await liveAgainAfter(broadcast, lives) };
+        });
 
-    for (let run = 0; run < REPEATS; run++)
-      await recover('socket-drop', `Socket drop ${run}`, async (broadcast) => {
-        const faultAt = performance.now();
-        broadcast.client.socket.terminate();
-        await broadcast.resume();
-        return { faultAt, relayedAgain: performance.now() };
-      });
+    for (const [fault, awayMs] of [
+      ['socket-drop', 0],
+      ['seller-away', SELLER_AWAY_MS],
+    ] as const)
+      for (let run = 0; run < REPEATS; run++)
+        await recover(fault, `${fault} ${run}`, async (broadcast) => {
+          const lives = broadcast.watched.liveCount();
+          const faultAt = performance.now();
+          broadcast.client.socket.terminate();
+          await sleep(awayMs);
+          await broadcast.resume();
+          const relayedAgain = performance.now();
+          if (awayMs === 0) return { faultAt, relayedAgain };
+          // The slate was on air: the channel is LIVE again once the seller is back on it.
+          return { faultAt, relayedAgain, liveAgain: await liveAgainAfter(broadcast, lives) };
+        });
 
     for (const fault of ['kill-9', 'sigterm'] as const)
       await recover(fault, fault, async (broadcast) => {
@@ -244,6 +290,7 @@ async function main() {
           ...(live.length > 0 ? { liveAgainMs: summary(live) } : {}),
           hlsStallMs: summary(runs.map((run) => run.hlsStallMs)),
           hlsIntervalMs: summary(runs.map((run) => run.hlsIntervalMs)),
+          slateMs: summary(runs.map((run) => run.slateMs)),
         },
       ];
     }),
@@ -253,7 +300,7 @@ async function main() {
     `recovery: ${Object.entries(byFault)
       .map(
         ([fault, figures]) =>
-          `${fault}: relayed again ${figures.relayedAgainMs.p50} ms, viewer stall ${figures.hlsStallMs.p50} ms (usual ${figures.hlsIntervalMs.p50})`,
+          `${fault}: relayed again ${figures.relayedAgainMs.p50} ms, viewer stall ${figures.hlsStallMs.p50} ms (usual ${figures.hlsIntervalMs.p50}), slate ${figures.slateMs.p50} ms`,
       )
       .join('; ')}`,
   );

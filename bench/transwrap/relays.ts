@@ -94,5 +94,5 @@ export async function startBaseline(ffmpeg: string): Promise<{ child: ChildProce
 export function ffmpegArgsOf(relay: RelayName, media: IndexedMedia): string {
   return relay === 'baseline'
     ? baselineArgs(media.media.video, '<rtmps url>').join(' ')
-    : `transwrap/src/relay/ffmpeg-args.ts relayArgs(${JSON.stringify(media.media)})`;
+    : `transwrap/src/relay/ffmpeg-args.ts sourceArgs(${JSON.stringify(media.media)}) + publisherArgs(<rtmps url>)`;
 }
