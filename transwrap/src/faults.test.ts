@@ -10,7 +10,7 @@ import * as op from '@golive/common/api-operations';
 import { call } from '@golive/local/testing/api-clients';
 import { useApiStack } from '@golive/local/testing/api-stack';
 import { CloseCode } from './protocol/messages';
-import { listedSegments, segmentsSoon } from '@golive/common/testing/hls-playlist';
+import { listedSegments, segmentNumber, segmentsSoon } from '@golive/common/testing/hls-playlist';
 import { IngestClient } from './testing/ingest-client';
 import { relayProcesses } from './testing/relay-processes';
 import { broadcastOn, testRecording, watchedChannel } from './testing/test-broadcast';
@@ -71,8 +71,7 @@ test("the FFmpeg reading the seller's media killed mid-stream: a new one takes o
     const newest = (await listedSegments(watched.channel.playbackUrl)).at(-1);
     return newest !== before ? newest : undefined;
   });
-  const number = (segment?: string) => Number(/(\d+)\.mp4$/.exec(segment ?? '')?.[1]);
-  expect(number(after)).toBeGreaterThan(number(before));
+  expect(segmentNumber(after)).toBeGreaterThan(segmentNumber(before));
   expect(watched.status.events.map((event) => event.onChannelStatus.status)).not.toContain('OFFLINE');
 
   await sending;
@@ -167,8 +166,7 @@ test('a dropped WebSocket is resumed within the grace period: the stream to IVS 
     const newest = (await listedSegments(channel.playbackUrl)).at(-1);
     return newest !== beforeResume ? newest : undefined;
   });
-  const number = (segment?: string) => Number(/(\d+)\.mp4$/.exec(segment ?? '')?.[1]);
-  expect(number(latest)).toBeGreaterThan(number(beforeResume));
+  expect(segmentNumber(latest)).toBeGreaterThan(segmentNumber(beforeResume));
   expect(status.events.map((event) => event.onChannelStatus.status)).not.toContain('OFFLINE');
 
   await sending;

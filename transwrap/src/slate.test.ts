@@ -10,6 +10,7 @@ import {
   playableMedia,
   segmentUris,
   segmentsAfterDiscontinuities,
+  segmentNumber,
   segmentsSoon,
 } from '@golive/common/testing/hls-playlist';
 import { decodeErrors, firstFrameColour } from '@golive/common/testing/media-probe';
@@ -122,8 +123,7 @@ test('a seller who comes back with a new ticket instead of resuming takes the he
   writeFileSync(file, (await playableMedia(channel.playbackUrl, back.playlist, back.uri))!);
   expect(isSlateBlue(await firstFrameColour(file))).toBe(false);
   // The same stream to IVS: the playlist kept numbering its segments.
-  const number = (segment?: string) => Number(/(\d+)\.mp4$/.exec(segment ?? '')?.[1]);
-  expect(number(back.uri)).toBeGreaterThan(number(before));
+  expect(segmentNumber(back.uri)).toBeGreaterThan(segmentNumber(before));
   expect(status.events.map((event) => event.onChannelStatus.status)).not.toContain('OFFLINE');
   expect(transwrap.output()).toContain('"handed over to a new session"');
 

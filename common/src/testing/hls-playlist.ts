@@ -13,6 +13,11 @@ export function segmentUris(playlist: string): string[] {
   );
 }
 
+/** A segment's number (media sequence) from its URI, `<folder>/<n>.mp4`; a new stream counts from 0 again. */
+export function segmentNumber(uri?: string): number {
+  return Number(/(\d+)\.mp4$/.exec(uri ?? '')?.[1]);
+}
+
 /** Partial segment URIs (#EXT-X-PART), oldest first. */
 export function partUris(playlist: string): string[] {
   return [...playlist.matchAll(/^#EXT-X-PART:.*URI="([^"]+)"/gm)].map((match) => match[1]!);

@@ -88,6 +88,7 @@ describe('server messages, as the client reads them', () => {
     rtmp: 'live',
     restarts: 0,
     uptimeMs: 41000,
+    onAir: 'seller',
   };
 
   test.each([
@@ -101,6 +102,11 @@ describe('server messages, as the client reads them', () => {
 
   test('fields a newer server adds are ignored', () => {
     expect(parseServerMessage(JSON.stringify({ ...stats, viewers: 3 }))).toMatchObject(stats);
+  });
+
+  test('stats from a server before the slate (no onAir) are still stats', () => {
+    const { onAir: _onAir, ...older } = stats;
+    expect(parseServerMessage(JSON.stringify(older))).toEqual(older);
   });
 
   test.each([
@@ -121,6 +127,11 @@ describe('server messages, as the client reads them', () => {
       'ready has no valid sessionId, mode',
     ],
     ['stats with an unknown rtmp state', JSON.stringify({ ...stats, rtmp: 'up' }), 'stats has no valid rtmp'],
+    [
+      'stats with viewers seeing something unknown',
+      JSON.stringify({ ...stats, onAir: 'ad' }),
+      'stats has no valid onAir',
+    ],
     [
       'bitrate below zero',
       JSON.stringify({ type: 'bitrate', maxKbps: -1, reason: 'relay-lag' }),

@@ -55,6 +55,7 @@ export const CLIENT_MESSAGE_TYPES = ['hello', 'resume', 'stop'] as const satisfi
 export type OpeningMessage = Extract<ClientMessage, { type: 'hello' | 'resume' }>;
 
 export type RtmpState = 'connecting' | 'live' | 'reconnecting';
+export type OnAir = 'seller' | 'slate';
 
 export type ServerMessage =
   | {
@@ -75,6 +76,8 @@ export type ServerMessage =
       rtmp: RtmpState;
       restarts: number;
       uptimeMs: number;
+      /** What viewers see: the client's media, or the server's slate (its media is not arriving). Absent from older servers. */
+      onAir?: OnAir;
     }
   | { type: 'bitrate'; maxKbps: number; reason: 'relay-lag' }
   | { type: 'drain'; deadlineMs: number };
@@ -172,6 +175,7 @@ const SERVER_FIELDS: Record<ServerMessage['type'], Record<string, (value: unknow
     rtmp: (value) => typeof value === 'string' && RTMP_STATES.includes(value),
     restarts: isCount,
     uptimeMs: isCount,
+    onAir: (value) => value === undefined || value === 'seller' || value === 'slate',
   },
   bitrate: { maxKbps: isCount, reason: (value) => value === 'relay-lag' },
   drain: { deadlineMs: isCount },

@@ -4,7 +4,7 @@
  * once the broadcast was stopped on purpose; an API that cannot answer is not a stop), and where
  * it logs.
  */
-import type { MediaDeclaration, RtmpState } from '../protocol/messages';
+import type { MediaDeclaration, OnAir, RtmpState } from '../protocol/messages';
 import { ResilientRelay, type RelayOwner } from '../relay/resilient-relay';
 import type { Logger } from '../logger';
 import type { SessionSettings } from './session-settings';
@@ -49,11 +49,13 @@ export function relayStats(relay?: ResilientRelay): {
   queuedBytes: number;
   rtmp: RtmpState;
   restarts: number;
+  onAir: OnAir;
 } {
   return {
     relayFps: relay?.fps ?? 0,
     queuedBytes: relay?.queuedBytes ?? 0,
     rtmp: relay?.rtmp ?? 'connecting',
     restarts: relay?.restarts ?? 0,
+    onAir: relay?.slateShowing ? 'slate' : 'seller',
   };
 }

@@ -88,7 +88,12 @@ function Broadcaster() {
             </button>
           </div>
         )}
-        <LiveStatus state={live.state} />
+        <LiveStatus
+          state={live.state}
+          stats={live.stats}
+          statsAt={live.statsAt}
+          uplinkBehind={live.uplinkBehind}
+        />
         <div className="preview-tools">
           <button
             className="round-button"

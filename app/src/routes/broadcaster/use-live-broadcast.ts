@@ -17,7 +17,7 @@ import {
   type BroadcasterState,
 } from '../../broadcast/broadcaster-state';
 import type { QualityPreset } from '../../broadcast/camera';
-import { LiveBroadcast, LiveBroadcastEvent } from '../../broadcast/live-broadcast';
+import { LiveBroadcast, LiveBroadcastEvent, WEAK_UPLINK } from '../../broadcast/live-broadcast';
 import { encoderCapabilities } from '../../broadcast/encoder-capabilities';
 import {
   chooseEncoding,
@@ -30,6 +30,10 @@ import {
 export interface LiveControls {
   state: BroadcasterState;
   stats?: BroadcastStats;
+  /** When the last stats came. */
+  statsAt?: number;
+  /** Media piles up on the phone: the uplink is slower than the recording. */
+  uplinkBehind: boolean;
   warning?: string;
   endpoint?: string;
   /** How going live will encode (or encodes), once the browser has been asked. */
@@ -52,6 +56,7 @@ export function useLiveBroadcast(adaptive: boolean): LiveControls {
   const broadcast = useRef<LiveBroadcast>(undefined);
   const [state, setState] = useState<BroadcasterState>(IDLE);
   const [stats, setStats] = useState<BroadcastStats>();
+  const [statsAt, setStatsAt] = useState<number>();
   const [warning, setWarning] = useState<string>();
   const [capabilities, setCapabilities] = useState<EncoderCapabilities>();
   useEffect(() => {
@@ -117,7 +122,10 @@ export function useLiveBroadcast(adaptive: boolean): LiveControls {
       setState(next);
       if (next.name === 'idle' || next.name === 'error') broadcast.current = undefined;
     });
-    live.on(LiveBroadcastEvent.Stats, setStats);
+    live.on(LiveBroadcastEvent.Stats, (next) => {
+      setStats(next);
+      setStatsAt(Date.now());
+    });
     live.on(LiveBroadcastEvent.Warning, setWarning);
     broadcast.current = live;
     live.start();
@@ -126,6 +134,8 @@ export function useLiveBroadcast(adaptive: boolean): LiveControls {
   return {
     state,
     stats,
+    statsAt,
+    uplinkBehind: warning === WEAK_UPLINK,
     warning,
     endpoint: broadcast.current?.endpoint,
     encoding: broadcast.current?.encoder && {

@@ -56,6 +56,8 @@ function pictureIs(page: Page, what: 'the slate' | 'the camera', timeoutMs: numb
 
 test('a seller offline for 30 s: viewers see the slate and "right back", never "ended", then the seller again in the same player', async () => {
   const watchLink = await goLive(seller, 'Stock room');
+  const health = seller.page.getByRole('button', { name: /^Broadcast health/ });
+  await seller.page.getByRole('button', { name: 'Broadcast health: Good' }).waitFor({ timeout: 15_000 });
   await viewer.page.goto(watchLink);
   await videoPlays(viewer.page, 'video', 45_000);
   await pictureIs(viewer.page, 'the camera', 15_000);
@@ -77,10 +79,21 @@ test('a seller offline for 30 s: viewers see the slate and "right back", never "
     .getByRole('status')
     .filter({ hasText: 'The seller will be right back' })
     .waitFor({ timeout: 20_000 });
-  await pictureIs(viewer.page, 'the slate', 20_000);
-  // The slate is video like any other: the player is playing it, not stalled.
-  await videoPlays(viewer.page, 'video', 10_000);
-  await seller.page.getByText('Reconnecting').first().waitFor();
+  const slate = await pictureIs(viewer.page, 'the slate', 20_000);
+  // The slate is video like any other: the player is playing it (time goes on), not stalled. Its
+  // picture does not change, so this is not videoPlays.
+  await poll(
+    'the slate playing',
+    async () => {
+      const seen = await lookAtVideo(viewer.page);
+      return seen && !seen.paused && seen.currentTime > slate.currentTime + 2 ? seen : undefined;
+    },
+    10_000,
+  );
+  // The seller is told, in the same words the viewers' page uses.
+  await seller.page.getByRole('button', { name: 'Broadcast health: Reconnecting' }).waitFor();
+  await health.click();
+  await seller.page.getByText('viewers see "Be right back" until it is back').waitFor();
 
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, outageStarted + 30_000 - Date.now())));
   networkBack();
@@ -102,6 +115,7 @@ test('a seller offline for 30 s: viewers see the slate and "right back", never "
   await videoPlays(viewer.page, 'video', 10_000);
   expect(await player.evaluate((video) => video.isConnected)).toBe(true);
   await seller.page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor();
+  await seller.page.getByRole('button', { name: 'Broadcast health: Good' }).waitFor({ timeout: 15_000 });
 
   const told = await viewer.page.evaluate(
     () => (window as unknown as { statusesSeen: string[] }).statusesSeen,
