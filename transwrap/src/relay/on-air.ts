@@ -36,6 +36,11 @@ interface OnAirEvents {
   [OnAirEvent.SlateOff]: [];
 }
 
+/**
+ * Slates one broadcast may have made: a stream whose picture size keeps changing would otherwise
+ * cost an encode (about half a second of CPU) each time.
+ */
+const MAX_SLATE_FORMATS = 4;
 /** Seller media this far behind where the seller's clock must be now is backlog, not live. */
 const BACKLOG_MS = 2500;
 /** After this long flowing again, the seller's media goes on air whatever its timestamps say. */
@@ -46,6 +51,7 @@ const WATCH_TICK_MS = 200;
 export class OnAir extends EventEmitter<OnAirEvents> {
   private readonly splicer: FlvSplicer;
   private format: Partial<SlateFormat> = {};
+  private readonly formatsAsked = new Set<string>();
   private clip?: SlateClip;
   /** The seller's last video frame sent on: its timestamp, and when it came. */
   private lastSeller?: { timestamp: number; at: number };
@@ -131,6 +137,11 @@ export class OnAir extends EventEmitter<OnAirEvents> {
     const { video, audio } = this.format;
     if (!video || (this.options.audio && !audio) || !this.options.slates) return;
     const format = { video, audio: this.options.audio ? audio : undefined };
+    this.formatsAsked.add(JSON.stringify(format));
+    if (this.formatsAsked.size > MAX_SLATE_FORMATS) {
+      this.clip = undefined;
+      return this.options.log('no slate: the seller media changed format too often');
+    }
     this.clip = undefined;
     this.options.slates.clipFor(format).then(
       (clip) => {

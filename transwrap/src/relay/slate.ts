@@ -83,6 +83,9 @@ function clipFrom(flv: Buffer, format: SlateFormat): SlateClip {
   };
 }
 
+/** Formats kept: far more than the picture sizes phones send; the oldest goes first. */
+const KEPT_FORMATS = 32;
+
 /** Makes slates, each format once (sellers with the same camera share one). */
 export class SlateMaker {
   private readonly clips = new Map<string, Promise<SlateClip>>();
@@ -100,6 +103,7 @@ export class SlateMaker {
       // A failure is not remembered: the next seller with this format tries again.
       clip.catch(() => this.clips.delete(key));
       this.clips.set(key, clip);
+      if (this.clips.size > KEPT_FORMATS) this.clips.delete(this.clips.keys().next().value!);
     }
     return clip;
   }
