@@ -57,7 +57,7 @@ export class FfmpegProcess extends EventEmitter<FfmpegEvents> {
     });
   }
 
-  get stdout(): Readable {
+  protected get stdout(): Readable {
     return this.process.stdout!;
   }
 

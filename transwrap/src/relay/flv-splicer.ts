@@ -37,10 +37,6 @@ export class FlvSplicer {
 
   constructor(private readonly write: (bytes: Buffer) => void) {}
 
-  get current(): SplicerInput {
-    return this.input;
-  }
-
   /** A new output (a new publisher): the FLV header, then the current input from its next keyframe. */
   start(tracks: { audio: boolean; video: boolean }): void {
     this.write(flvHeader(tracks));

@@ -83,16 +83,17 @@ export class OnAir extends EventEmitter<OnAirEvents> {
 
   /** A tag of the seller's media. */
   seller(tag: FlvTag): void {
-    if (isSequenceHeader(tag)) this.learnFormat(tag);
+    const header = isSequenceHeader(tag);
+    if (header) this.learnFormat(tag);
+    const videoFrame = tag.type === FlvTagType.Video && !header;
     const now = Date.now();
-    if (this.slate && tag.type === FlvTagType.Video && !isSequenceHeader(tag)) {
+    if (this.slate && videoFrame) {
       this.slate.backSince ??= now;
       if (isKeyframe(tag) && (this.isLive(tag, now) || now - this.slate.backSince > BACK_FOR_SURE_MS))
         this.slateOff();
     }
     this.splicer.push('seller', tag);
-    if (!this.slate && tag.type === FlvTagType.Video && !isSequenceHeader(tag))
-      this.lastSeller = { timestamp: tag.timestamp, at: now };
+    if (!this.slate && videoFrame) this.lastSeller = { timestamp: tag.timestamp, at: now };
   }
 
   /** The seller's connection is gone: the slate comes on now rather than after slateAfterMs. */
@@ -137,12 +138,10 @@ export class OnAir extends EventEmitter<OnAirEvents> {
     const { video, audio } = this.format;
     if (!video || (this.options.audio && !audio) || !this.options.slates) return;
     const format = { video, audio: this.options.audio ? audio : undefined };
-    this.formatsAsked.add(JSON.stringify(format));
-    if (this.formatsAsked.size > MAX_SLATE_FORMATS) {
-      this.clip = undefined;
-      return this.options.log('no slate: the seller media changed format too often');
-    }
     this.clip = undefined;
+    this.formatsAsked.add(JSON.stringify(format));
+    if (this.formatsAsked.size > MAX_SLATE_FORMATS)
+      return this.options.log('no slate: the seller media changed format too often');
     this.options.slates.clipFor(format).then(
       (clip) => {
         if (this.format.video === video && this.format.audio === audio) this.clip = clip;

@@ -103,9 +103,11 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   }
 
   private startSource(): SourceDemuxer {
-    const source = new SourceDemuxer(this.options.ffmpeg, this.options.media);
+    const source = new SourceDemuxer(this.options.ffmpeg, this.options.media, (tag) => {
+      // A replaced source's last output is not the seller's any more.
+      if (source === this.source) this.onAir.seller(tag);
+    });
     this.sourceRuns++;
-    source.on('tag', (tag) => this.onAir.seller(tag));
     source.on('drain', () => this.emit(ResilientRelayEvent.Drain));
     source.on('exit', (exit) => this.sourceExited(source, exit));
     if (this.publisherFull) source.pause();
@@ -113,8 +115,7 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   }
 
   private startPublisher(): Publisher {
-    const publisher = new Publisher(this.options.ffmpeg, this.options.output);
-    publisher.on('live', () => {
+    const publisher = new Publisher(this.options.ffmpeg, this.options.output, () => {
       if (publisher === this.publisher && !this.ended) this.emit(ResilientRelayEvent.Live);
     });
     publisher.on('drain', () => {
@@ -144,12 +145,11 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
     // Unreadable media on the first run is the client's fault; later, FFmpeg died mid-stream.
     if (exit.kind === 'bad-media' && this.sourceRuns === 1) return this.end({ kind: 'bad-media' });
     this.failed(exit.detail, () => {
-      if (!this.resumePoint.header) return Promise.resolve();
+      if (!this.resumePoint.header) return;
       this.source = this.startSource();
       this.source.write(this.resumePoint.header);
       this.awaitingBoundary = true;
       this.onAir.sellerRestarted();
-      return Promise.resolve();
     });
   }
 
@@ -165,7 +165,7 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
   }
 
   /** One of the FFmpegs failed: it is restarted after a backoff, within a budget of restarts. */
-  private failed(detail: string, restart: () => Promise<void>): void {
+  private failed(detail: string, restart: () => void | Promise<void>): void {
     this.owner.failed(detail);
     const now = Date.now();
     this.recentRestarts = this.recentRestarts.filter((at) => now - at < RESTART_WINDOW_MS);
@@ -177,7 +177,7 @@ export class ResilientRelay extends EventEmitter<ResilientRelayEvents> {
     const delay = RESTART_DELAYS_MS[Math.min(this.recentRestarts.length, RESTART_DELAYS_MS.length) - 1];
     this.restartTimer = setTimeout(() => {
       if (this.ended) return;
-      void restart().then(() => {
+      void Promise.resolve(restart()).then(() => {
         if (!this.ended) this.emit(ResilientRelayEvent.Restarted, this.restarts);
       });
     }, delay);

@@ -71,9 +71,9 @@ export class LivePlaylist {
     return `${this.options.mediaPrefix}${msn}.mp4`;
   }
 
-  /** The init section of a period: the first one's is init.mp4. */
-  initUri(period = this.period): string {
-    return `${this.options.mediaPrefix}${period === 0 ? 'init' : `init-${period}`}.mp4`;
+  /** The current period's init section: the first one's is init.mp4. */
+  initUri(): string {
+    return `${this.options.mediaPrefix}${this.period === 0 ? 'init' : `init-${this.period}`}.mp4`;
   }
 
   /**
