@@ -38,6 +38,8 @@ const TIMERS_THAT_ARE_NOT_WAITS: Record<string, string> = {
   'transwrap/src/slate.test.ts': 'the seller stays away as long as the scenario says (the outage)',
   'app/src/routes/watch/seller-away.test.ts':
     'the seller stays offline as long as the scenario says (the outage)',
+  'app/src/routes/broadcaster/page-hidden.test.ts':
+    'the seller stays in another tab as long as the scenario says',
 };
 
 test('tests wait on conditions (poll, until, within, a message log), not on time', () => {

@@ -6,10 +6,13 @@
  * canvas of fixed size keeps the encoded picture one size whatever the camera does. `fitted`
  * always draws (a camera switched to while live, whose size or shape may differ from the
  * recording's): the picture is fitted whole into the frame, black bars where the shapes differ.
+ * A hidden page renders nothing, so requestVideoFrameCallback stops there while the camera goes on
+ * (measured in Firefox: a tab in the background); a timer paces the drawing then, so a seller who
+ * switches tabs is still on air.
  */
 import { trackReader, type MediaSamples } from './media-samples';
 
-/** Used where requestVideoFrameCallback is missing: the camera's usual 30 fps. */
+/** Used where requestVideoFrameCallback is missing or stopped: the camera's usual 30 fps. */
 const FRAME_INTERVAL_MS = 1000 / 30;
 
 export function cameraFrames(
@@ -28,10 +31,6 @@ export function cameraFrames(
   canvas.width = size.width;
   canvas.height = size.height;
   const context = canvas.getContext('2d')!;
-  const nextFrame = (draw: () => void) => {
-    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(draw);
-    else setTimeout(draw, FRAME_INTERVAL_MS);
-  };
 
   // A frame drawn after the reader cancelled would have nobody to close it.
   let cancelled = false;
@@ -41,7 +40,7 @@ export function cameraFrames(
       cancel: () => void (cancelled = true),
       pull: (controller) =>
         new Promise<void>((resolve) =>
-          nextFrame(() => {
+          atNextFrame(video, () => {
             if (cancelled) return resolve();
             drawFitted(context, video, size);
             controller.enqueue(new VideoFrame(canvas, { timestamp: Math.round(performance.now() * 1000) }));
@@ -58,6 +57,27 @@ export function cameraFrames(
       video.srcObject = null;
     },
   };
+}
+
+/** Calls `draw` once, at the camera's next frame, or by timer while the page is hidden. */
+function atNextFrame(video: HTMLVideoElement, draw: () => void): void {
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    document.removeEventListener('visibilitychange', onHidden);
+    draw();
+  };
+  // Hidden while waiting: the frame callback would not come until the page is shown again.
+  const onHidden = () => {
+    if (document.hidden) setTimeout(once, FRAME_INTERVAL_MS);
+  };
+  if (document.hidden || !('requestVideoFrameCallback' in video)) {
+    setTimeout(once, FRAME_INTERVAL_MS);
+    return;
+  }
+  document.addEventListener('visibilitychange', onHidden);
+  video.requestVideoFrameCallback(once);
 }
 
 /** The whole picture, as large as fits, centred; black where it does not reach. */

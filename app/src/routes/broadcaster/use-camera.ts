@@ -3,7 +3,8 @@
  * quality and orientation, reopened when those change while not live, muted or blacked out by
  * disabling tracks, and closed when the page goes. While live, only the camera can change, and
  * only where the recording can take another camera (`liveSwitch`): the new camera's track goes to
- * the running recording and the microphone stays as it is.
+ * the running recording and the microphone stays as it is. That is also how a camera the platform
+ * ended while live comes back.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -96,6 +97,32 @@ export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack
   }, [locked]);
 
   const switching = useRef(false);
+
+  // A camera the platform took while live (iOS can end it while the app is in the background;
+  // another app can take it) is opened again once the page is visible, into the same recording,
+  // which repeats its last picture meanwhile.
+  useEffect(() => {
+    const track = stream?.getVideoTracks()[0];
+    if (!locked || !liveSwitch || !track) return;
+    const reopen = () => {
+      if (document.hidden || track.readyState !== 'ended' || switching.current) return;
+      switching.current = true;
+      void switchLiveCamera(stream, choice, cameraOff)
+        .then((reopened) => {
+          setStream(reopened.stream);
+          liveSwitch(reopened.track);
+        })
+        .catch((caught: unknown) => setError(describeCameraError(caught)))
+        .finally(() => (switching.current = false));
+    };
+    track.addEventListener('ended', reopen);
+    document.addEventListener('visibilitychange', reopen);
+    return () => {
+      track.removeEventListener('ended', reopen);
+      document.removeEventListener('visibilitychange', reopen);
+    };
+  }, [stream, locked, liveSwitch, choice, cameraOff]);
+
   const choose = useCallback<Camera['choose']>(
     ({ quality, ...change }) => {
       const next: CameraChoice = {

@@ -159,6 +159,21 @@ export class EnginePage {
     );
   }
 
+  /**
+   * Hides the page as switching to another tab does (visibilitychange, document.hidden) and
+   * resolves with what shows it again; both wait until the page itself says so.
+   */
+  async hide(): Promise<() => Promise<void>> {
+    if (!this.driver.background)
+      throw new Error(`${this.engine}: a page cannot be hidden in this engine here`);
+    const bringBack = await this.driver.background();
+    await this.waitFor('the page hidden', () => document.visibilityState === 'hidden', []);
+    return async () => {
+      await bringBack();
+      await this.waitFor('the page visible', () => document.visibilityState === 'visible', []);
+    };
+  }
+
   close(): Promise<void> {
     return this.driver.close();
   }

@@ -29,6 +29,14 @@ export async function launchFirefoxDriver(
       await page.bringToFront();
       await page.type(selector, text);
     },
+    background: async () => {
+      const other = await firefox.browser.newPage();
+      await other.bringToFront();
+      return async () => {
+        await page.bringToFront();
+        await other.close();
+      };
+    },
     close: () => firefox.close(),
   };
 }

@@ -24,5 +24,12 @@ export interface PageDriver {
   evaluate<T, A extends Json[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
   click(selector: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;
+  /**
+   * Puts the page in the background (another tab in front, as a person switching away does) and
+   * resolves with what brings it back to the front. Only where the engine hides a page in the
+   * background here: Firefox does; Chromium under playwright keeps every page visible (measured:
+   * another tab in front, a minimised window, a frozen lifecycle state all leave it "visible").
+   */
+  background?(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
