@@ -3,6 +3,8 @@
  * orientation the phone is held, the devices to pick from, and what each getUserMedia failure
  * means in words.
  */
+import { zoomConstraint } from './camera-zoom';
+
 export type QualityName = 'low' | 'standard' | 'high';
 
 export interface QualityPreset {
@@ -65,6 +67,7 @@ export function cameraConstraints(choice: CameraChoice): MediaStreamConstraints 
       ...(choice.videoDeviceId
         ? { deviceId: { exact: choice.videoDeviceId } }
         : { facingMode: { ideal: choice.facingMode ?? 'user' } }),
+      ...zoomConstraint(),
     },
     audio: {
       echoCancellation: true,

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useAuth } from '../../auth/auth-context';
 import { canChangeDevices, isOnAir } from '../../broadcast/broadcaster-state';
+import { zoomLabel } from '../../broadcast/camera-zoom';
 import { currentBrowser } from '../../platform/browser-support';
 import { usePageTitle } from '../../ui/page-title';
 import { ChannelPicker } from './channel-picker';
@@ -94,6 +95,21 @@ function Broadcaster() {
           statsAt={live.statsAt}
           uplinkBehind={live.uplinkBehind}
         />
+        {camera.zoom && (
+          <label className="zoom-control">
+            <span aria-hidden="true">{zoomLabel(camera.zoom)}</span>
+            <input
+              type="range"
+              aria-label="Zoom"
+              aria-valuetext={zoomLabel(camera.zoom)}
+              min={camera.zoom.min}
+              max={camera.zoom.max}
+              step={camera.zoom.step}
+              value={camera.zoom.value}
+              onChange={(event) => camera.setZoom(Number(event.target.value))}
+            />
+          </label>
+        )}
         <div className="preview-tools">
           <button
             className="round-button"

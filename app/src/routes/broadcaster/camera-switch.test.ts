@@ -1,8 +1,9 @@
 /**
- * A seller switches cameras while live, as one does to show a product with the back camera: the
- * broadcast goes on as the same session (one hello, no resume, no new socket), the viewer's
- * player keeps playing without a reload, and the second camera's picture reaches the viewer.
- * Chromium's two fake cameras tell them apart: the first draws in green, the second in grey.
+ * A seller switches cameras while live, as one does to show a product with the back camera, or
+ * zooms in on it: the broadcast goes on as the same session (one hello, no resume, no new socket),
+ * the viewer's player keeps playing without a reload, and the second camera's picture reaches the
+ * viewer. Chromium's two fake cameras tell them apart: the first draws in green, the second in
+ * grey; both zoom (1x to 4x) once the site may move the camera.
  */
 import type { Page } from 'playwright-core';
 import { useApiStack } from '@golive/local/testing/api-stack';
@@ -22,6 +23,13 @@ beforeAll(async () => {
     openAppBrowser(api.stack.info, { cameras: 2, viewport: { width: 844, height: 390 } }),
     openAppBrowser(api.stack.info),
   ]);
+  // The permission a seller grants when Chromium asks to "use and move your camera".
+  const cdp = await seller.browser.context.newCDPSession(seller.page);
+  await cdp.send('Browser.setPermission', {
+    origin: new URL(api.stack.info.app.url).origin,
+    permission: { name: 'camera', panTiltZoom: true },
+    setting: 'granted',
+  });
   const { username, password } = demoUser(api.stack.info, 'sellers');
   await seller.signIn(username, password);
 }, 60_000);
@@ -43,16 +51,22 @@ function pictureBecomes(page: Page, look: 'colour' | 'grey', timeoutMs: number) 
   );
 }
 
-test('switching cameras while live keeps the broadcast and the viewer playing, and the viewer sees the new camera', async () => {
+/** What the seller's page says to transwrap from now on: how many sockets, which messages. */
+function ingestTalk(page: Page): () => { sockets: number; sent: string[] } {
   const sent: string[] = [];
   let sockets = 0;
-  seller.page.on('websocket', (socket) => {
+  page.on('websocket', (socket) => {
     if (!socket.url().includes('/ingest')) return;
     sockets++;
     socket.on('framesent', ({ payload }) => {
       if (typeof payload === 'string') sent.push((JSON.parse(payload) as { type: string }).type);
     });
   });
+  return () => ({ sockets, sent: sent.filter((type) => type !== 'stop') });
+}
+
+test('switching cameras while live keeps the broadcast and the viewer playing, and the viewer sees the new camera', async () => {
+  const talk = ingestTalk(seller.page);
   const watchLink = await goLive(seller, 'Two cameras');
   await viewer.page.goto(watchLink);
   await videoPlays(viewer.page, 'video', 45_000);
@@ -74,7 +88,41 @@ test('switching cameras while live keeps the broadcast and the viewer playing, a
   await videoPlays(viewer.page, 'video', 20_000);
   expect(await player.evaluate((video) => video.isConnected)).toBe(true);
   await seller.page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor();
-  expect({ sockets, sent: sent.filter((type) => type !== 'stop') }).toEqual({ sockets: 1, sent: ['hello'] });
+  expect(talk()).toEqual({ sockets: 1, sent: ['hello'] });
+
+  await endBroadcast(seller);
+  expect(seller.errors).toEqual([]);
+  expect(viewer.errors).toEqual([]);
+}, 180_000);
+
+test('zooming in while live zooms the camera the broadcast reads, in the same session', async () => {
+  const talk = ingestTalk(seller.page);
+  const watchLink = await goLive(seller, 'Close up');
+  await viewer.page.goto(watchLink);
+  await videoPlays(viewer.page, 'video', 45_000);
+
+  const zoom = seller.page.getByLabel('Zoom');
+  expect(await zoom.evaluate((input: HTMLInputElement) => [input.min, input.max, input.value])).toEqual([
+    '100',
+    '400',
+    '100',
+  ]);
+  await seller.page.getByText('1.0×').waitFor();
+  await zoom.fill('250');
+  await seller.page.getByText('2.5×').waitFor();
+  // The camera itself zoomed: the preview and the recording read that track.
+  await poll(
+    "the seller's camera at 2.5x",
+    () =>
+      seller.page.evaluate(
+        () =>
+          (document.querySelector('video')?.srcObject as MediaStream).getVideoTracks()[0]!.getSettings()
+            .zoom === 250 || undefined,
+      ),
+    10_000,
+  );
+  await videoPlays(viewer.page, 'video', 20_000);
+  expect(talk()).toEqual({ sockets: 1, sent: ['hello'] });
 
   await endBroadcast(seller);
   expect(seller.errors).toEqual([]);

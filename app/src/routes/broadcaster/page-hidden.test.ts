@@ -9,6 +9,7 @@ import { useApiStack } from '@golive/local/testing/api-stack';
 import { launchEngine, type EnginePage } from '@golive/common/testing/engines/engine-page';
 import { createChannel } from '../../testing/broadcasts';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
+import { keepStatusesSeen } from '../../testing/statuses-seen';
 import { videoPlays } from '../../testing/video-probe';
 
 const api = useApiStack('app-page-hidden', { TRANSWRAP_INSTANCES: '1' });
@@ -22,19 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([seller?.close(), viewer?.close()]);
 });
-
-/** Every status line the viewer's page shows, kept by the page itself so that none is missed. */
-async function keepViewerStatuses(): Promise<() => Promise<string[]>> {
-  await viewer.page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { statusesSeen: string[] }).statusesSeen = seen;
-    new MutationObserver(() => {
-      for (const status of document.querySelectorAll('[role="status"], [role="alert"]'))
-        if (status.textContent && !seen.includes(status.textContent)) seen.push(status.textContent);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  return () => viewer.page.evaluate(() => (window as unknown as { statusesSeen: string[] }).statusesSeen);
-}
 
 /** Whether the camera track the seller's preview shows is `state` ('live', 'ended'). */
 const previewCameraIs = (state: string) =>
@@ -74,7 +62,7 @@ test('a seller who switches away and back stays on air in one session; a camera 
   );
   await viewer.page.goto(watchLink!);
   await videoPlays(viewer.page, 'video', 45_000);
-  const statuses = await keepViewerStatuses();
+  const statuses = await keepStatusesSeen(viewer.page);
   const player = await viewer.page.locator('video').elementHandle();
 
   // In the background, Firefox keeps the camera and microphone running: so does the broadcast.

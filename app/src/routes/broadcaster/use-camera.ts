@@ -1,10 +1,10 @@
 /**
  * The camera preview's stream for the broadcaster page: opened with the chosen camera, microphone,
  * quality and orientation, reopened when those change while not live, muted or blacked out by
- * disabling tracks, and closed when the page goes. While live, only the camera can change, and
- * only where the recording can take another camera (`liveSwitch`): the new camera's track goes to
- * the running recording and the microphone stays as it is. That is also how a camera the platform
- * ended while live comes back.
+ * disabling tracks, zoomed where the camera can, and closed when the page goes. While live, only
+ * the camera (and its zoom) can change, and only where the recording can take another camera
+ * (`liveSwitch`): the new camera's track goes to the running recording and the microphone stays as
+ * it is. That is also how a camera the platform ended while live comes back.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -16,6 +16,7 @@ import {
   type Devices,
   type QualityName,
 } from '../../broadcast/camera';
+import { applyZoom, zoomRange, type ZoomRange } from '../../broadcast/camera-zoom';
 
 const portraitQuery = () => window.matchMedia('(orientation: portrait)');
 
@@ -35,6 +36,9 @@ export interface Camera {
   setMuted: (muted: boolean) => void;
   setCameraOff: (off: boolean) => void;
   retry: () => void;
+  /** The camera's zoom, where it has one. */
+  zoom?: ZoomRange;
+  setZoom: (value: number) => void;
 }
 
 export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack) => void): Camera {
@@ -83,6 +87,17 @@ export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack
     stream?.getAudioTracks().forEach((track) => (track.enabled = !muted));
     stream?.getVideoTracks().forEach((track) => (track.enabled = !cameraOff));
   }, [stream, muted, cameraOff]);
+
+  // Each camera opened starts at its own zoom, if it has one.
+  const [zoom, setZoomRange] = useState<ZoomRange>();
+  useEffect(() => setZoomRange(zoomRange(stream?.getVideoTracks()[0])), [stream]);
+  const setZoom = useCallback((value: number) => {
+    const track = current.current?.getVideoTracks()[0];
+    if (!track) return;
+    setZoomRange((range) => range && { ...range, value });
+    // Refused (the camera went, or changed its mind): show where the camera really is.
+    applyZoom(track, value).catch(() => setZoomRange(zoomRange(track)));
+  }, []);
 
   // The picture follows the way the phone is held, until the seller goes live.
   useEffect(() => {
@@ -172,6 +187,8 @@ export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack
     setMuted,
     setCameraOff,
     retry: () => setAttempt((count) => count + 1),
+    zoom,
+    setZoom,
   };
 }
 

@@ -13,6 +13,7 @@ import { spawnTranswrap, type TranswrapProcess } from '@golive/transwrap/testing
 import type { Page } from 'playwright-core';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
 import { endBroadcast, goLive } from '../../testing/seller-steps';
+import { keepStatusesSeen } from '../../testing/statuses-seen';
 import { lookAtVideo, videoPlays, type VideoLook } from '../../testing/video-probe';
 
 // transwrap is started here, not by the stack, so that the seller reaches it through the proxy.
@@ -62,15 +63,8 @@ test('a seller offline for 30 s: viewers see the slate and "right back", never "
   await videoPlays(viewer.page, 'video', 45_000);
   await pictureIs(viewer.page, 'the camera', 15_000);
   const player = await viewer.page.locator('video').elementHandle();
-  // Anything the viewer is told along the way, kept by the page itself so nothing is missed.
-  await viewer.page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { statusesSeen: string[] }).statusesSeen = seen;
-    new MutationObserver(() => {
-      for (const status of document.querySelectorAll('[role="status"], [role="alert"]'))
-        if (status.textContent && !seen.includes(status.textContent)) seen.push(status.textContent);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  // Anything the viewer is told along the way.
+  const statusesSeen = await keepStatusesSeen(viewer.page);
 
   const outageStarted = Date.now();
   await seller.browser.context.setOffline(true);
@@ -117,9 +111,7 @@ test('a seller offline for 30 s: viewers see the slate and "right back", never "
   await seller.page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor();
   await seller.page.getByRole('button', { name: 'Broadcast health: Good' }).waitFor({ timeout: 15_000 });
 
-  const told = await viewer.page.evaluate(
-    () => (window as unknown as { statusesSeen: string[] }).statusesSeen,
-  );
+  const told = await statusesSeen();
   expect(told.join(' | ')).not.toMatch(/ended|could not be played/i);
   expect(told).toContain('The seller will be right back');
 
