@@ -14,6 +14,7 @@ export {
   SellerDocument as SELLER,
   SuspendedSellersDocument as SUSPENDED_SELLERS,
   BroadcastStoppedDocument as BROADCAST_STOPPED,
+  BroadcastTakenOverDocument as BROADCAST_TAKEN_OVER,
   CreateChannelDocument as CREATE_CHANNEL,
   DeleteChannelDocument as DELETE_CHANNEL,
   StartBroadcastDocument as START_BROADCAST,

@@ -27,6 +27,7 @@ import type * as putChannel from './functions/putChannel';
 import type * as putSuspension from './functions/putSuspension';
 import type * as putTicket from './functions/putTicket';
 import type * as readIngest from './functions/readIngest';
+import type * as recordClaim from './functions/recordClaim';
 import type * as recordLiveTime from './functions/recordLiveTime';
 import type * as redeemTicket from './functions/redeemTicket';
 import type * as refuseRevokedTicket from './functions/refuseRevokedTicket';
@@ -40,6 +41,7 @@ import type * as startBroadcast from './Mutation/startBroadcast';
 import type * as stopBroadcast from './Mutation/stopBroadcast';
 import type * as suspendSeller from './Mutation/suspendSeller';
 import type * as broadcastStopped from './Query/broadcastStopped';
+import type * as broadcastTakenOver from './Query/broadcastTakenOver';
 
 /** A module whose handlers can be given a context with this stash. */
 interface TakesStash<Stash extends Context['stash']> {
@@ -65,6 +67,7 @@ interface Functions {
   putSuspension: typeof putSuspension;
   putTicket: typeof putTicket;
   readIngest: typeof readIngest;
+  recordClaim: typeof recordClaim;
   recordLiveTime: typeof recordLiveTime;
   redeemTicket: typeof redeemTicket;
   refuseRevokedTicket: typeof refuseRevokedTicket;
@@ -91,6 +94,7 @@ function pipeline<Resolver extends TakesStash<StashOf<Resolver>>>() {
 
 const PIPELINES: Record<string, readonly string[]> = {
   'Query/broadcastStopped': pipeline<typeof broadcastStopped>()(['findChannel', 'getSeller']),
+  'Query/broadcastTakenOver': pipeline<typeof broadcastTakenOver>()(['findChannel']),
   'Mutation/createChannel': pipeline<typeof createChannel>()([
     'getSeller',
     'checkChannelQuota',
@@ -121,6 +125,7 @@ const PIPELINES: Record<string, readonly string[]> = {
     'refuseRevokedTicket',
     'getSeller',
     'checkBroadcastQuotas',
+    'recordClaim',
     'readIngest',
   ]),
   'Mutation/reportStreamStatus': pipeline<typeof reportStreamStatus>()([

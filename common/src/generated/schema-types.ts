@@ -222,6 +222,12 @@ export type Query = {
    * channel is gone, or its owner is suspended.
    */
   broadcastStopped: Scalars['Boolean']['output'];
+  /**
+   * transwrap asks while it holds a broadcast for a seller who is away: true once a ticket of the
+   * channel issued after `since` (the claim's ticketIssuedAt) has been claimed, i.e. the seller went
+   * live again, maybe on another transwrap, and the held stream should make way for the new one.
+   */
+  broadcastTakenOver: Scalars['Boolean']['output'];
   channel?: Maybe<Channel>;
   /** Every channel. Admins only. */
   channels: ChannelConnection;
@@ -245,6 +251,12 @@ export type Query = {
 
 
 export type QueryBroadcastStoppedArgs = {
+  channelId: Scalars['ID']['input'];
+  since: Scalars['AWSDateTime']['input'];
+};
+
+
+export type QueryBroadcastTakenOverArgs = {
   channelId: Scalars['ID']['input'];
   since: Scalars['AWSDateTime']['input'];
 };

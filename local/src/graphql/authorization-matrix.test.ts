@@ -99,6 +99,11 @@ const OPERATIONS: Record<string, Row> = {
     variables: async () => ({ channelId: await sharedChannel(), since: new Date().toISOString() }),
     allowed: allow('service'),
   },
+  broadcastTakenOver: {
+    document: op.BROADCAST_TAKEN_OVER,
+    variables: async () => ({ channelId: await sharedChannel(), since: new Date().toISOString() }),
+    allowed: allow('service'),
+  },
   createChannel: {
     document: op.CREATE_CHANNEL,
     variables: () => Promise.resolve({ name: 'New' }),

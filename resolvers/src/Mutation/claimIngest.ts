@@ -1,6 +1,6 @@
 /**
  * Mutation.claimIngest (IAM): pipeline getClaimingEndpoint -> redeemTicket -> getChannel (service)
- * -> refuseRevokedTicket -> getSeller (the owner) -> checkBroadcastQuotas -> readIngest.
+ * -> refuseRevokedTicket -> getSeller (the owner) -> checkBroadcastQuotas -> recordClaim -> readIngest.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { ClaimIngestStash } from '../lib/stash';

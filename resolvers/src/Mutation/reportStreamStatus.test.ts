@@ -65,3 +65,22 @@ test('a report older than the last one applied returns the channel unchanged, wi
   });
   expect(outcome).toMatchObject({ ok: true, value: channel });
 });
+
+test("IVS's end of a stream does not apply while a new broadcast of the channel is connecting; transwrap's OFFLINE does", async () => {
+  const module = await resolverModule('functions/applyStreamStatus');
+  const conditionOf = (input: Record<string, unknown>) => {
+    const outcome = runHandler(module, 'request', {
+      args: { input: { status: 'OFFLINE', at, ...input } },
+      stash: { channel: { ...channel, status: 'CONNECTING' } },
+    });
+    expect(outcome.ok).toBe(true);
+    return (outcome.ok ? outcome.value : {}) as { condition: { expression: string } };
+  };
+  const fromIvs = conditionOf({ channelArn: 'arn:aws:ivs:us-west-2:123456789012:channel/ch1' });
+  expect(fromIvs.condition).toMatchObject({
+    expressionNames: { '#status': 'status' },
+    expressionValues: { ':connecting': { S: 'CONNECTING' } },
+  });
+  expect(fromIvs.condition.expression).toContain('#status <> :connecting');
+  expect(conditionOf({ channelId: 'ch1' }).condition.expression).not.toContain(':connecting');
+});

@@ -30,6 +30,11 @@ export function request(ctx: Context<Args, ReportStreamStatusStash>) {
     'SET #status = :status, health = :health, statusAt = :at, statusAtMs = :atMs, updatedAt = :now';
   // A new broadcast starts the clock; a repeated LIVE (or OFFLINE) keeps the last broadcast's start.
   const wasLive = ctx.stash.channel.status === 'LIVE';
+  // IVS's "Stream End" while a new broadcast of the channel is connecting ends the stream before
+  // it (held by a transwrap for a seller who went live again elsewhere): viewers are not told the
+  // broadcast ended when it is about to come back. transwrap reports OFFLINE itself for a
+  // broadcast that never reaches IVS.
+  const endOfEarlierStream = status === 'OFFLINE' && Boolean(ctx.args.input.channelArn);
   if (status === 'LIVE' && !wasLive) expression = `${expression}, liveSince = :at`;
   return {
     operation: 'UpdateItem' as const,
@@ -40,8 +45,14 @@ export function request(ctx: Context<Args, ReportStreamStatusStash>) {
       expressionValues: util.dynamodb.toMapValues(values),
     },
     condition: {
-      expression: 'attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs < :staleBefore)',
-      expressionValues: util.dynamodb.toMapValues({ ':staleBefore': atMs + EVENT_TIME_PRECISION_MS }),
+      expression: `attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs < :staleBefore)${
+        endOfEarlierStream ? ' AND #status <> :connecting' : ''
+      }`,
+      expressionNames: endOfEarlierStream ? { '#status': 'status' } : undefined,
+      expressionValues: util.dynamodb.toMapValues({
+        ':staleBefore': atMs + EVENT_TIME_PRECISION_MS,
+        ...(endOfEarlierStream ? { ':connecting': 'CONNECTING' } : {}),
+      }),
     },
   };
 }

@@ -3,13 +3,13 @@ import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import type { ChannelItem } from '../lib/channel';
 import { raiseDataSourceError } from '../lib/results';
-import type { BroadcastStoppedStash } from '../lib/stash';
+import type { FoundChannelStash } from '../lib/stash';
 
-export function request(ctx: Context<unknown, BroadcastStoppedStash>) {
+export function request(ctx: Context<unknown, FoundChannelStash>) {
   return get<ChannelItem>({ key: { id: ctx.stash.channelId } });
 }
 
-export function response(ctx: Context<unknown, BroadcastStoppedStash>) {
+export function response(ctx: Context<unknown, FoundChannelStash>) {
   raiseDataSourceError(ctx);
   ctx.stash.channel = (ctx.result as ChannelItem | null) ?? null;
   return ctx.stash.channel;

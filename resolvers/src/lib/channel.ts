@@ -9,4 +9,6 @@ export interface ChannelItem extends Channel {
   statusAtMs?: number;
   /** When stopBroadcast was last called: relays claimed before it must not come back. */
   stopRequestedAtMs?: number;
+  /** When the newest claimed ticket was issued: a broadcast claimed before it is taken over. */
+  claimedTicketIssuedAtMs?: number;
 }

@@ -44,14 +44,23 @@ export interface BroadcastQuotasStash {
   seller: SellerItem | null;
 }
 
-/** Query.broadcastStopped: findChannel -> getSeller. */
-export interface BroadcastStoppedStash {
+/** findChannel: loads `channelId` into `channel`, null when the channel is gone. */
+export interface FoundChannelStash {
   channelId: string;
+  channel: ChannelItem | null;
+}
+
+/** Query.broadcastStopped: findChannel -> getSeller. */
+export interface BroadcastStoppedStash extends FoundChannelStash {
   /** The query's `since`, epoch ms. */
   since: number;
-  /** null: the channel is gone. */
-  channel: ChannelItem | null;
   seller: SellerItem | null;
+}
+
+/** Query.broadcastTakenOver: findChannel. */
+export interface BroadcastTakenOverStash extends FoundChannelStash {
+  /** The query's `since`, epoch ms. */
+  since: number;
 }
 
 /** Mutation.createChannel: getSeller (the caller) -> checkChannelQuota -> createIvsChannel -> putChannel. */
@@ -78,7 +87,7 @@ export interface StartBroadcastStash extends ChannelStash {
 /**
  * Mutation.claimIngest: getClaimingEndpoint -> redeemTicket (which writes `channelId` and
  * `access` for getChannel) -> getChannel -> refuseRevokedTicket -> getSeller -> checkBroadcastQuotas
- * -> readIngest.
+ * -> recordClaim -> readIngest.
  */
 export interface ClaimIngestStash extends ChannelStash {
   claimingEndpoint: EndpointItem;

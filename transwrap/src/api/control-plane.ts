@@ -2,10 +2,16 @@
  * transwrap's side of the API, signed as IAM: redeem tickets, register the endpoint and report
  * its load and status, and report stream status (CONNECTING, INTERRUPTED).
  */
-import { CombinedGraphQLErrors, type ApolloClient, type DocumentNode } from '@apollo/client';
+import {
+  CombinedGraphQLErrors,
+  type ApolloClient,
+  type DocumentNode,
+  type TypedDocumentNode,
+} from '@apollo/client';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import {
   BROADCAST_STOPPED,
+  BROADCAST_TAKEN_OVER,
   CLAIM_INGEST,
   HEARTBEAT_ENDPOINT,
   REGISTER_ENDPOINT,
@@ -67,14 +73,27 @@ export class ControlPlane {
 
   /** Whether the owner or an admin stopped the broadcast at or after `since` (its ticket's issue). */
   async broadcastStopped(channelId: string, since: string): Promise<boolean> {
-    const result = await this.client.query<{ broadcastStopped: boolean }>({
-      query: BROADCAST_STOPPED,
-      variables: { channelId, since },
+    return (await this.ask(BROADCAST_STOPPED, { channelId, since })).broadcastStopped ?? false;
+  }
+
+  /** Whether a ticket of the channel issued after `since` has been claimed: the seller went live again. */
+  async broadcastTakenOver(channelId: string, since: string): Promise<boolean> {
+    return (await this.ask(BROADCAST_TAKEN_OVER, { channelId, since })).broadcastTakenOver ?? false;
+  }
+
+  /** A query whose answer is not cached: each ask is a new question. */
+  private async ask<T, V extends Record<string, unknown>>(
+    query: TypedDocumentNode<T, V>,
+    variables: V,
+  ): Promise<Partial<T>> {
+    const result = await this.client.query<T, V>({
+      query,
+      variables,
       errorPolicy: 'all',
       fetchPolicy: 'no-cache',
     });
     if (result.error) throw new Error(result.error.message, { cause: result.error });
-    return result.data?.broadcastStopped ?? false;
+    return result.data ?? {};
   }
 
   async register(input: {

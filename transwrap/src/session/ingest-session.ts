@@ -24,6 +24,7 @@ import { RelayLag } from './relay-lag';
 import { StatusReports } from './status-reports';
 import { claimTicket, STOPPED_REASON } from './ticket-claim';
 import { StopWatch } from './stop-watch';
+import { Holding } from './holding';
 import type { Refusal, Sellers, SessionSettings, SessionState } from './session-settings';
 
 /** Server-side closes after which the broadcaster may still resume (it can fix the cause). */
@@ -60,7 +61,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   private readonly lag: RelayLag;
   private statsTimer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
-  private graceTimer?: NodeJS.Timeout;
+  private holding?: Holding;
   /** The code this side closed the current socket with, if it did. */
   private closingWith?: number;
 
@@ -107,7 +108,9 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     if ('failure' in claim) this.log.error('claimIngest failed', { session: this.id, error: claim.failure });
     if (this.state !== 'claiming') return; // the client left while we were asking
     if ('refused' in claim) return this.close(...claim.refused);
-    const { destination, stoppedSinceTicket } = claim;
+    const { destination, stoppedSinceTicket, takenOverSinceTicket } = claim;
+    const { resumeGraceMs: graceMs, stopCheckIntervalMs: askEveryMs } = this.settings;
+    this.holding = new Holding({ graceMs, askEveryMs }, takenOverSinceTicket);
     const channelId = destination.channelId;
     this.channelId = channelId;
     this.mode = relayMode(hello.media);
@@ -187,7 +190,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     const given = Buffer.from(token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
     if (this.socket) this.detach()?.terminate();
-    clearTimeout(this.graceTimer);
+    this.holding?.release();
     this.resumeToken = newResumeToken();
     const wasLive = this.relay?.rtmp === 'live';
     this.relay?.discontinuity();
@@ -276,10 +279,10 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     this.info('suspended', { code });
     this.report('INTERRUPTED');
     this.relay?.sellerAway();
-    this.graceTimer = setTimeout(() => {
-      this.info('resume grace period over');
+    this.holding?.hold((why) => {
+      this.info(why);
       this.end(code);
-    }, this.settings.resumeGraceMs);
+    });
   }
 
   /** The broadcast is over: ends the relay (IVS then reports the stream ended). */
@@ -288,7 +291,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     this.state = 'closed';
     clearInterval(this.statsTimer);
     clearTimeout(this.idleTimer);
-    clearTimeout(this.graceTimer);
+    this.holding?.release();
     this.lag.dispose();
     this.stopWatch?.dispose();
     this.relay?.finish(); // none yet while verifying or claiming
@@ -300,11 +303,9 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     if (end.kind === 'finished') return this.finishClose(CloseCode.Normal, 'broadcast ended');
     if (end.kind === 'bad-media')
       return this.finishClose(CloseCode.BadMedia, 'the media could not be parsed');
-    if (end.kind === 'stopped') {
-      // IVS may never have had the stream, so it may never report its end.
-      this.report('OFFLINE');
-      return this.finishClose(CloseCode.BroadcastStopped, STOPPED_REASON);
-    }
+    // IVS may never have had the stream, so it may never report its end.
+    this.report('OFFLINE');
+    if (end.kind === 'stopped') return this.finishClose(CloseCode.BroadcastStopped, STOPPED_REASON);
     return this.finishClose(CloseCode.RelayFailed, 'the relay failed');
   }
 

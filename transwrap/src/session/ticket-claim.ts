@@ -12,12 +12,14 @@ export type Claim =
       destination: IngestDestination;
       /** Whether a stop came since the ticket was issued; rejects when the API cannot say. */
       stoppedSinceTicket: () => Promise<boolean>;
+      /** Whether a later ticket of the channel has been claimed; rejects when the API cannot say. */
+      takenOverSinceTicket: () => Promise<boolean>;
     }
   /** `failure`: why the API could not answer, for the operator's log (the client gets the reason). */
   | { refused: [code: number, reason: string]; failure?: string };
 
 export async function claimTicket(
-  api: Pick<ControlPlane, 'claimIngest' | 'broadcastStopped'>,
+  api: Pick<ControlPlane, 'claimIngest' | 'broadcastStopped' | 'broadcastTakenOver'>,
   request: { ticket: string; endpointId: string; seller: string },
 ): Promise<Claim> {
   let destination;
@@ -43,5 +45,6 @@ export async function claimTicket(
   // say, the answer is no: an outage must not end a broadcast.
   if (await stoppedSinceTicket().catch(() => false))
     return { refused: [CloseCode.BroadcastStopped, STOPPED_REASON] };
-  return { destination, stoppedSinceTicket };
+  const takenOverSinceTicket = () => api.broadcastTakenOver(channelId, ticketIssuedAt);
+  return { destination, stoppedSinceTicket, takenOverSinceTicket };
 }
