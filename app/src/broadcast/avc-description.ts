@@ -7,46 +7,12 @@
  * this record and fails on the first keyframe. Where the record does not hold together, it is
  * rebuilt from the SPS and PPS the keyframe carries.
  */
-
-const SPS = 7;
-const PPS = 8;
-
-interface ParameterSets {
-  sps: Uint8Array[];
-  pps: Uint8Array[];
-  lengthSize: number;
-}
+import { PPS, readAvcDescription, SPS, writeAvcDescription } from '@golive/common/media/avc-description';
 
 function bytesOf(source: AllowSharedBufferSource): Uint8Array {
   return source instanceof ArrayBuffer || source instanceof SharedArrayBuffer
     ? new Uint8Array(source)
     : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-}
-
-/** The record's parameter sets, or undefined if it does not hold together as one. */
-export function readAvcDescription(record: Uint8Array): ParameterSets | undefined {
-  if (record.length < 7 || record[0] !== 1) return undefined;
-  const lengthSize = (record[4]! & 0x03) + 1;
-  let at = 5;
-  const take = (count: number, type: number): Uint8Array[] | undefined => {
-    const sets: Uint8Array[] = [];
-    for (let index = 0; index < count; index++) {
-      if (at + 2 > record.length) return undefined;
-      const length = (record[at]! << 8) | record[at + 1]!;
-      const set = record.subarray(at + 2, at + 2 + length);
-      at += 2 + length;
-      if (set.length !== length || length < 4 || (set[0]! & 0x1f) !== type) return undefined;
-      sets.push(set);
-    }
-    return sets;
-  };
-  const sps = take(record[at++]! & 0x1f, SPS);
-  if (!sps || sps.length === 0 || at >= record.length) return undefined;
-  const pps = take(record[at++]!, PPS);
-  if (!pps || pps.length === 0) return undefined;
-  // The record repeats the SPS's profile, compatibility and level: they must agree.
-  if (sps.some((set) => set[1] !== record[1] || set[3] !== record[3])) return undefined;
-  return { sps, pps, lengthSize };
 }
 
 /** The SPS and PPS NAL units in a length-prefixed ('avc' format) access unit. */
@@ -62,21 +28,6 @@ function parameterSetsIn(unit: Uint8Array, lengthSize: number): { sps: Uint8Arra
     if ((nal[0]! & 0x1f) === PPS) found.pps.push(nal);
   }
   return found;
-}
-
-export function writeAvcDescription({ sps, pps, lengthSize }: ParameterSets): Uint8Array {
-  const first = sps[0]!;
-  const sets = [...sps, ...pps];
-  const record = new Uint8Array(7 + sets.reduce((sum, set) => sum + 2 + set.length, 0));
-  record.set([1, first[1]!, first[2]!, first[3]!, 0xfc | (lengthSize - 1), 0xe0 | sps.length]);
-  let at = 6;
-  sets.forEach((set, index) => {
-    if (index === sps.length) record[at++] = pps.length;
-    record.set([set.length >> 8, set.length & 0xff], at);
-    record.set(set, at + 2);
-    at += 2 + set.length;
-  });
-  return record;
 }
 
 /**

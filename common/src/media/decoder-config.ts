@@ -4,6 +4,7 @@
  * 7.3.2.1.1) and the sample rate and channels of AAC (AudioSpecificConfig, ISO/IEC 14496-3). Used
  * to make a slate that matches the stream it stands in for.
  */
+import { readAvcDescription } from './avc-description';
 
 export interface PictureSize {
   width: number;
@@ -120,10 +121,9 @@ export function spsPictureSize(sps: Buffer): PictureSize {
 
 /** The picture size from an AVCDecoderConfigurationRecord (its first SPS). */
 export function avcPictureSize(record: Buffer): PictureSize {
-  if (record.length < 8 || record[0] !== 1) throw new Error('not an AVC decoder configuration record');
-  if ((record.readUInt8(5) & 0x1f) === 0) throw new Error('the AVC decoder configuration has no SPS');
-  const length = record.readUInt16BE(6);
-  return spsPictureSize(record.subarray(8, 8 + length));
+  const sps = readAvcDescription(record)?.sps[0];
+  if (!sps) throw new Error('not an AVC decoder configuration record');
+  return spsPictureSize(Buffer.from(sps.buffer, sps.byteOffset, sps.byteLength));
 }
 
 const AAC_SAMPLE_RATES = [
