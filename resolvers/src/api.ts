@@ -3,10 +3,11 @@
  * (local/src/graphql) and the AWS deployment (amplify/) both build the API from this list, so
  * they cannot drift apart. Paths are relative to resolvers/src, without `.ts`.
  */
-export type DataSourceName = 'channels' | 'endpoints' | 'tickets' | 'sellers' | 'ivsControl' | 'none';
+export type DataSourceName =
+  'channels' | 'endpoints' | 'tickets' | 'sellers' | 'products' | 'ivsControl' | 'none';
 
 export type DataSource =
-  | { kind: 'AMAZON_DYNAMODB'; table: 'channels' | 'endpoints' | 'tickets' | 'sellers' }
+  | { kind: 'AMAZON_DYNAMODB'; table: 'channels' | 'endpoints' | 'tickets' | 'sellers' | 'products' }
   | { kind: 'AWS_LAMBDA'; handler: 'lambda/ivs-control' }
   | { kind: 'NONE' };
 
@@ -15,6 +16,7 @@ export const DATA_SOURCES: Record<DataSourceName, DataSource> = {
   endpoints: { kind: 'AMAZON_DYNAMODB', table: 'endpoints' },
   tickets: { kind: 'AMAZON_DYNAMODB', table: 'tickets' },
   sellers: { kind: 'AMAZON_DYNAMODB', table: 'sellers' },
+  products: { kind: 'AMAZON_DYNAMODB', table: 'products' },
   ivsControl: { kind: 'AWS_LAMBDA', handler: 'lambda/ivs-control' },
   none: { kind: 'NONE' },
 };
@@ -59,6 +61,10 @@ export const FUNCTIONS: PipelineFunction[] = [
   fn('findOnAirChannels', 'channels'),
   fn('stopIvsStreams', 'ivsControl'),
   fn('findChannel', 'channels'),
+  fn('checkProductQuota', 'products'),
+  fn('putProduct', 'products'),
+  fn('updateProductItem', 'products'),
+  fn('deleteProductItem', 'products'),
 ];
 
 const unit = (typeName: string, fieldName: string, dataSource: DataSourceName): FieldResolver => ({
@@ -86,6 +92,7 @@ export const RESOLVERS: FieldResolver[] = [
   unit('Query', 'endpoints', 'endpoints'),
   pipeline('Query', 'broadcastStopped', ['findChannel', 'getSeller']),
   pipeline('Query', 'broadcastTakenOver', ['findChannel']),
+  unit('Query', 'products', 'products'),
   unit('Query', 'seller', 'sellers'),
   unit('Query', 'suspendedSellers', 'sellers'),
   pipeline('Mutation', 'createChannel', ['getSeller', 'checkChannelQuota', 'createIvsChannel', 'putChannel']),
@@ -98,6 +105,9 @@ export const RESOLVERS: FieldResolver[] = [
     'putTicket',
   ]),
   pipeline('Mutation', 'stopBroadcast', ['getChannel', 'markBroadcastStopped', 'stopIvsStream']),
+  pipeline('Mutation', 'addProduct', ['getChannel', 'checkProductQuota', 'putProduct']),
+  pipeline('Mutation', 'updateProduct', ['getChannel', 'updateProductItem']),
+  pipeline('Mutation', 'removeProduct', ['getChannel', 'deleteProductItem']),
   pipeline('Mutation', 'claimIngest', [
     'getClaimingEndpoint',
     'redeemTicket',

@@ -13,9 +13,11 @@ import { RESOLVERS } from './api';
 import type * as applyStreamStatus from './functions/applyStreamStatus';
 import type * as checkBroadcastQuotas from './functions/checkBroadcastQuotas';
 import type * as checkChannelQuota from './functions/checkChannelQuota';
+import type * as checkProductQuota from './functions/checkProductQuota';
 import type * as createIvsChannel from './functions/createIvsChannel';
 import type * as deleteChannelItem from './functions/deleteChannelItem';
 import type * as deleteIvsChannel from './functions/deleteIvsChannel';
+import type * as deleteProductItem from './functions/deleteProductItem';
 import type * as findChannel from './functions/findChannel';
 import type * as findOnAirChannels from './functions/findOnAirChannels';
 import type * as getChannel from './functions/getChannel';
@@ -24,6 +26,7 @@ import type * as getSeller from './functions/getSeller';
 import type * as markBroadcastStopped from './functions/markBroadcastStopped';
 import type * as pickEndpoint from './functions/pickEndpoint';
 import type * as putChannel from './functions/putChannel';
+import type * as putProduct from './functions/putProduct';
 import type * as putSuspension from './functions/putSuspension';
 import type * as putTicket from './functions/putTicket';
 import type * as readIngest from './functions/readIngest';
@@ -33,13 +36,17 @@ import type * as redeemTicket from './functions/redeemTicket';
 import type * as refuseRevokedTicket from './functions/refuseRevokedTicket';
 import type * as stopIvsStream from './functions/stopIvsStream';
 import type * as stopIvsStreams from './functions/stopIvsStreams';
+import type * as updateProductItem from './functions/updateProductItem';
+import type * as addProduct from './Mutation/addProduct';
 import type * as claimIngest from './Mutation/claimIngest';
 import type * as createChannel from './Mutation/createChannel';
 import type * as deleteChannel from './Mutation/deleteChannel';
+import type * as removeProduct from './Mutation/removeProduct';
 import type * as reportStreamStatus from './Mutation/reportStreamStatus';
 import type * as startBroadcast from './Mutation/startBroadcast';
 import type * as stopBroadcast from './Mutation/stopBroadcast';
 import type * as suspendSeller from './Mutation/suspendSeller';
+import type * as updateProduct from './Mutation/updateProduct';
 import type * as broadcastStopped from './Query/broadcastStopped';
 import type * as broadcastTakenOver from './Query/broadcastTakenOver';
 
@@ -53,9 +60,11 @@ interface Functions {
   applyStreamStatus: typeof applyStreamStatus;
   checkBroadcastQuotas: typeof checkBroadcastQuotas;
   checkChannelQuota: typeof checkChannelQuota;
+  checkProductQuota: typeof checkProductQuota;
   createIvsChannel: typeof createIvsChannel;
   deleteChannelItem: typeof deleteChannelItem;
   deleteIvsChannel: typeof deleteIvsChannel;
+  deleteProductItem: typeof deleteProductItem;
   findChannel: typeof findChannel;
   findOnAirChannels: typeof findOnAirChannels;
   getChannel: typeof getChannel;
@@ -64,6 +73,7 @@ interface Functions {
   markBroadcastStopped: typeof markBroadcastStopped;
   pickEndpoint: typeof pickEndpoint;
   putChannel: typeof putChannel;
+  putProduct: typeof putProduct;
   putSuspension: typeof putSuspension;
   putTicket: typeof putTicket;
   readIngest: typeof readIngest;
@@ -73,6 +83,7 @@ interface Functions {
   refuseRevokedTicket: typeof refuseRevokedTicket;
   stopIvsStream: typeof stopIvsStream;
   stopIvsStreams: typeof stopIvsStreams;
+  updateProductItem: typeof updateProductItem;
 }
 
 /** The functions a pipeline with this stash can run. */
@@ -128,6 +139,9 @@ const PIPELINES: Record<string, readonly string[]> = {
     'recordClaim',
     'readIngest',
   ]),
+  'Mutation/addProduct': pipeline<typeof addProduct>()(['getChannel', 'checkProductQuota', 'putProduct']),
+  'Mutation/updateProduct': pipeline<typeof updateProduct>()(['getChannel', 'updateProductItem']),
+  'Mutation/removeProduct': pipeline<typeof removeProduct>()(['getChannel', 'deleteProductItem']),
   'Mutation/reportStreamStatus': pipeline<typeof reportStreamStatus>()([
     'getChannel',
     'applyStreamStatus',

@@ -28,6 +28,8 @@ export const TABLES = {
   // A seller's suspension and live seconds per month (lib/seller.ts), keyed by Cognito sub. Only
   // suspended sellers carry `suspension`, so the index holds them alone.
   sellers: { partitionKey: 'id', indexes: { bySuspension: ['suspension', 'suspendedAt'] } },
+  // A channel's products, oldest first (lib/product.ts).
+  products: { partitionKey: 'id', indexes: { byChannel: ['channelId', 'createdAt'] } },
 } satisfies Record<string, TableDefinition>;
 
 export type TableName = keyof typeof TABLES;

@@ -116,6 +116,8 @@ export type Me = {
 };
 
 export type Mutation = {
+  /** The channel's owner only. QuotaExceeded past 50 products a channel. */
+  addProduct: Product;
   /**
    * transwrap redeems a ticket at the endpoint it was issued for, or at one sharing its url (tasks
    * behind one load balancer); a ticket works once. A ticket issued before a stopBroadcast of its
@@ -133,6 +135,8 @@ export type Mutation = {
   registerEndpoint: Endpoint;
   /** Admins only. Lifts a suspension; the seller may broadcast again. */
   reinstateSeller: Seller;
+  /** The channel's owner only. Returns the product removed; NotFound if it is not the channel's. */
+  removeProduct: Product;
   /** From transwrap (CONNECTING, INTERRUPTED) and IVS events via EventBridge (LIVE, OFFLINE). */
   reportStreamStatus: Channel;
   /** id: the endpoint id, or the ECS task ARN of the task running it (as EventBridge names it). */
@@ -155,6 +159,14 @@ export type Mutation = {
    * characters) is shown to the seller.
    */
   suspendSeller: Seller;
+  /** The channel's owner only. Replaces the product's fields; NotFound if it is not the channel's. */
+  updateProduct: Product;
+};
+
+
+export type MutationAddProductArgs = {
+  channelId: Scalars['ID']['input'];
+  input: ProductInput;
 };
 
 
@@ -189,6 +201,12 @@ export type MutationReinstateSellerArgs = {
 };
 
 
+export type MutationRemoveProductArgs = {
+  channelId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationReportStreamStatusArgs = {
   input: ReportStreamStatusInput;
 };
@@ -213,6 +231,49 @@ export type MutationStopBroadcastArgs = {
 export type MutationSuspendSellerArgs = {
   reason: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateProductArgs = {
+  channelId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  input: ProductInput;
+};
+
+/** A product a seller shows on a channel: what viewers see on its card. Public, like the channel. */
+export type Product = {
+  /** Where viewers buy it: an https address. */
+  buyUrl: Scalars['String']['output'];
+  channelId: Scalars['ID']['output'];
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** ISO 4217 code: EUR, USD, JPY. */
+  currency: Scalars['String']['output'];
+  /** Plain text, at most 500 characters; line breaks kept. */
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** A picture of it: an https address (the image stays where it is; nothing is uploaded). */
+  imageUrl?: Maybe<Scalars['String']['output']>;
+  /** A decimal in the currency's major unit, as on a price tag: 19.99, 1500 (at most 2 decimals). */
+  price: Scalars['String']['output'];
+  /** 1 to 120 characters; no control characters or < >. */
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+/** A page of products; pass `nextToken` back for the next page. */
+export type ProductConnection = {
+  items: Array<Product>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** A product's fields, checked as `Product` describes; every error names the field. */
+export type ProductInput = {
+  buyUrl: Scalars['String']['input'];
+  currency: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  imageUrl?: InputMaybe<Scalars['String']['input']>;
+  price: Scalars['String']['input'];
+  title: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -243,6 +304,8 @@ export type Query = {
   me: Me;
   /** The caller's channels, newest first. */
   myChannels: ChannelConnection;
+  /** A channel's products, oldest first (empty for a channel that does not exist). */
+  products: ProductConnection;
   /** A seller's standing and this month's live hours (a seller never seen is in good standing). Admins only. */
   seller: Seller;
   /** Suspended sellers, the latest suspension first. Admins only. */
@@ -287,6 +350,13 @@ export type QueryLiveChannelsArgs = {
 
 
 export type QueryMyChannelsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryProductsArgs = {
+  channelId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
 };

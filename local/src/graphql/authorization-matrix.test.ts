@@ -68,6 +68,22 @@ const none = () => Promise.resolve({});
 const channelArgs = async () => ({ id: await sharedChannel() });
 const freshChannelArgs = async () => ({ id: await sellersChannel() });
 const broadcastArgs = async () => ({ channelId: await sharedChannel() });
+const PRODUCT = {
+  title: 'Matrix mug',
+  price: '12.50',
+  currency: 'EUR',
+  buyUrl: 'https://shop.example/mug',
+};
+const productArgs = async () => ({ channelId: await sharedChannel(), input: PRODUCT });
+/** A new product on the seller's channel, for a row that changes or removes it. */
+async function sellersProduct(): Promise<{ channelId: string; id: string }> {
+  const channelId = await sharedChannel();
+  const { data } = await call<op.AddProductMutation>(api.who.clients.seller, op.ADD_PRODUCT, {
+    channelId,
+    input: PRODUCT,
+  });
+  return { channelId, id: data!.addProduct.id };
+}
 /** A user id no one has: suspending it shuts out no identity the other rows use. */
 const sellerArgs = () => Promise.resolve({ userId: 'matrix-nobody' });
 
@@ -123,6 +139,26 @@ const OPERATIONS: Record<string, Row> = {
     document: op.STOP_BROADCAST,
     variables: broadcastArgs,
     allowed: allow('seller', 'admin'),
+  },
+  "products (seller's channel)": {
+    document: op.PRODUCTS,
+    variables: async () => ({ channelId: await sharedChannel() }),
+    allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
+  },
+  "addProduct (seller's channel)": {
+    document: op.ADD_PRODUCT,
+    variables: productArgs,
+    allowed: allow('seller'),
+  },
+  "updateProduct (seller's product)": {
+    document: op.UPDATE_PRODUCT,
+    variables: async () => ({ ...(await sellersProduct()), input: { ...PRODUCT, price: '13' } }),
+    allowed: allow('seller'),
+  },
+  "removeProduct (seller's product)": {
+    document: op.REMOVE_PRODUCT,
+    variables: sellersProduct,
+    allowed: allow('seller'),
   },
   suspendSeller: {
     document: op.SUSPEND_SELLER,

@@ -12,6 +12,7 @@
  */
 import type { ChannelItem } from './channel';
 import type { EndpointItem } from './endpoint';
+import type { ProductFields } from './product';
 import type { SellerItem } from './seller';
 import type { TicketItem } from './ticket';
 
@@ -76,6 +77,17 @@ export type DeleteChannelStash = ChannelStash;
 
 /** Mutation.stopBroadcast: getChannel -> markBroadcastStopped -> stopIvsStream. */
 export type StopBroadcastStash = ChannelStash;
+
+/**
+ * Mutation.addProduct: getChannel (owner) -> checkProductQuota -> putProduct;
+ * updateProduct: getChannel -> updateProductItem; removeProduct: getChannel -> deleteProductItem.
+ */
+export interface ProductStash extends ChannelStash {
+  /** The product's id: given (update, remove) or new (add). */
+  productId: string;
+  /** What the input says, checked (add, update). */
+  product: ProductFields;
+}
 
 /** Mutation.startBroadcast: getChannel -> getSeller -> checkBroadcastQuotas -> pickEndpoint -> putTicket. */
 export interface StartBroadcastStash extends ChannelStash {
