@@ -13,6 +13,7 @@ import { usePageTitle } from '../../ui/page-title';
 import { ChannelPicker } from './channel-picker';
 import { DeviceSettings } from './device-settings';
 import { LiveStats } from './live-stats';
+import { ProductList } from './product-list';
 import { LiveStatus } from './live-status';
 import { StopDialog } from './stop-dialog';
 import { useCamera } from './use-camera';
@@ -198,6 +199,7 @@ function Broadcaster() {
             targetKbps={camera.choice.preset.videoKbps + camera.choice.preset.audioKbps}
           />
         )}
+        {channelId && <ProductList channelId={channelId} />}
         <DeviceSettings
           camera={camera}
           disabled={locked}
