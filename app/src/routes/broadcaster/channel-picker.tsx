@@ -1,19 +1,20 @@
 /** The seller's channels to broadcast on, and a form to create one. */
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import * as op from '@golive/common/api-operations';
 import { Loading } from '../../ui/loading';
+import { useMyChannels } from './use-my-channels';
 
 export function ChannelPicker(props: {
   channelId?: string;
   onChange: (channelId: string) => void;
   disabled: boolean;
 }) {
-  const { data, loading, error } = useQuery(op.MY_CHANNELS, { variables: { limit: 50 } });
-  const [createChannel, creating] = useMutation(op.CREATE_CHANNEL, { refetchQueries: [op.MY_CHANNELS] });
+  const { channels: all, loading, error, reload } = useMyChannels();
+  const [createChannel, creating] = useMutation(op.CREATE_CHANNEL);
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
-  const channels = data?.myChannels.items ?? [];
+  const channels = all ?? [];
   const { onChange, channelId } = props;
 
   // The first channel is chosen when there is no (valid) choice yet.
@@ -24,13 +25,14 @@ export function ChannelPicker(props: {
     event.preventDefault();
     void createChannel({ variables: { name: name.trim() } }).then(({ data: created }) => {
       if (!created) return;
+      reload();
       onChange(created.createChannel.id);
       setName('');
       setAdding(false);
     });
   };
 
-  if (!data && !error) return <Loading label="Loading your channels…" />;
+  if (!all && !error) return <Loading label="Loading your channels…" />;
   if (error)
     return (
       <p className="error" role="alert">
