@@ -207,6 +207,8 @@ export class IngestServer extends EventEmitter<IngestServerEvents> {
         return undefined;
       },
       (channelId) => this.heldRelayOf(channelId, session),
+      (seller) =>
+        [...this.sessions.values()].some((other) => other.state === 'claiming' && other.seller === seller),
     );
     return session;
   }

@@ -3,7 +3,8 @@
  * ends, or sooner once the seller has gone live again with a new ticket, maybe on another
  * transwrap: that one cannot publish while this one holds the stream (IVS takes one publisher per
  * stream key). Whether they have is asked every `askEveryMs` (Query.broadcastTakenOver); an answer
- * that does not come is not a takeover.
+ * that does not come is not a takeover. While `mayLetGo` says no (the new ticket is being claimed
+ * on this very server, which hands the held stream over instead), it is asked again later.
  */
 export type LetGo = 'resume grace period over' | 'taken over by a newer broadcast of the channel';
 
@@ -16,6 +17,7 @@ export class Holding {
   constructor(
     private readonly settings: { graceMs: number; askEveryMs: number },
     private readonly takenOver: () => Promise<boolean>,
+    private readonly mayLetGo: () => boolean = () => true,
   ) {}
 
   hold(letGo: (why: LetGo) => void): void {
@@ -32,7 +34,7 @@ export class Holding {
           .catch(() => false)
           .then((taken) => {
             if (hold !== this.current) return;
-            if (taken) over('taken over by a newer broadcast of the channel');
+            if (taken && this.mayLetGo()) over('taken over by a newer broadcast of the channel');
             else askLater();
           });
       }, this.settings.askEveryMs);

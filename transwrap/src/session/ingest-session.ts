@@ -25,6 +25,7 @@ import { StatusReports } from './status-reports';
 import { claimTicket, STOPPED_REASON } from './ticket-claim';
 import { StopWatch } from './stop-watch';
 import { Holding } from './holding';
+import { readyLimits } from './session-settings';
 import type { Refusal, Sellers, SessionSettings, SessionState } from './session-settings';
 
 /** Server-side closes after which the broadcaster may still resume (it can fix the cause). */
@@ -53,6 +54,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
   private liveOwedAfterResume = false;
   private mode: RelayMode = 'copy';
   private channelId?: string;
+  seller?: string; // proved by the sign-in token
   private resumeToken = newResumeToken();
   private readonly startedAt = Date.now();
   private receivedBytes = 0;
@@ -91,12 +93,14 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     hello: Extract<OpeningMessage, { type: 'hello' }>,
     admit: (seller: string) => Refusal | undefined,
     heldRelayOf: (channelId: string) => ResilientRelay | undefined = () => undefined,
+    claimingHere: (seller: string) => boolean = () => false,
   ): Promise<void> {
     this.attach(socket);
     // Before the ticket is spent: a bad sign-in token must not burn the seller's ticket.
     const seller = await this.sellers.sellerOf(hello.accessToken);
     if (this.state !== 'verifying') return; // shed, or the client left, meanwhile
     if (!seller) return this.close(CloseCode.NotTheTicketsSeller, 'sign-in token refused');
+    this.seller = seller;
     const refusal = admit(seller);
     if (refusal) return this.close(...refusal);
     this.state = 'claiming';
@@ -110,7 +114,8 @@ export class IngestSession extends EventEmitter<SessionEvents> {
     if ('refused' in claim) return this.close(...claim.refused);
     const { destination, stoppedSinceTicket, takenOverSinceTicket } = claim;
     const { resumeGraceMs: graceMs, stopCheckIntervalMs: askEveryMs } = this.settings;
-    this.holding = new Holding({ graceMs, askEveryMs }, takenOverSinceTicket);
+    // Not while this seller's new ticket is being claimed here: it may be taking this broadcast over.
+    this.holding = new Holding({ graceMs, askEveryMs }, takenOverSinceTicket, () => !claimingHere(seller));
     const channelId = destination.channelId;
     this.channelId = channelId;
     this.mode = relayMode(hello.media);
@@ -212,12 +217,7 @@ export class IngestSession extends EventEmitter<SessionEvents> {
       resumed,
       channelId: this.channelId ?? '',
       mode: this.mode,
-      limits: {
-        maxMessageBytes: this.settings.maxMessageBytes,
-        idleTimeoutMs: this.settings.idleTimeoutMs,
-        statsIntervalMs: this.settings.statsIntervalMs,
-        resumeGraceMs: this.settings.resumeGraceMs,
-      },
+      limits: readyLimits(this.settings),
     });
     this.touch();
   }

@@ -30,3 +30,9 @@ export type SessionState = 'verifying' | 'claiming' | 'relaying' | 'suspended' |
 
 /** Why the server does not take a proven seller's broadcast: the close code and reason. */
 export type Refusal = [code: number, reason: string];
+
+/** The limits a `ready` tells the client (PROTOCOL.md, "ready"). */
+export function readyLimits(settings: SessionSettings) {
+  const { maxMessageBytes, idleTimeoutMs, statsIntervalMs, resumeGraceMs } = settings;
+  return { maxMessageBytes, idleTimeoutMs, statsIntervalMs, resumeGraceMs };
+}
