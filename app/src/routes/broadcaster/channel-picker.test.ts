@@ -16,10 +16,11 @@ test('with 60 channels, the oldest stays chosen, and a new one is chosen once cr
   const created: string[] = [];
   for (let index = 1; index <= 60; index++) created.push((await createChannel(api, `Stall ${index}`)).id);
   const { page } = app.current;
+  // Chosen on this phone before, as the page remembers it: there before any page of the app loads
+  // (signing in lands on the broadcaster page, which would otherwise choose first).
+  await page.addInitScript((id) => localStorage.setItem('golive.channel', id), created[0]);
   const { username, password } = demoUser(api.stack.info, 'sellers');
   await app.current.signIn(username, password);
-  // Chosen on this phone before, as the page remembers it.
-  await page.evaluate((id) => localStorage.setItem('golive.channel', id), created[0]!);
   await app.current.open('/live');
 
   const picker = page.getByLabel('Channel', { exact: true });
