@@ -112,6 +112,15 @@ export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack
   }, [locked]);
 
   const switching = useRef(false);
+  /** Opens `to`'s camera in place of `from`'s and hands it to the running recording. */
+  const openLive = useCallback(
+    (from: MediaStream | undefined, to: CameraChoice) =>
+      switchLiveCamera(from, to, cameraOff).then((opened) => {
+        setStream(opened.stream);
+        liveSwitch?.(opened.track);
+      }),
+    [cameraOff, liveSwitch],
+  );
 
   // A camera the platform took while live (iOS can end it while the app is in the background;
   // another app can take it) is opened again once the page is visible, into the same recording,
@@ -122,11 +131,7 @@ export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack
     const reopen = () => {
       if (document.hidden || track.readyState !== 'ended' || switching.current) return;
       switching.current = true;
-      void switchLiveCamera(stream, choice, cameraOff)
-        .then((reopened) => {
-          setStream(reopened.stream);
-          liveSwitch(reopened.track);
-        })
+      void openLive(stream, choice)
         .catch((caught: unknown) => setError(describeCameraError(caught)))
         .finally(() => (switching.current = false));
     };
@@ -136,7 +141,7 @@ export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack
       track.removeEventListener('ended', reopen);
       document.removeEventListener('visibilitychange', reopen);
     };
-  }, [stream, locked, liveSwitch, choice, cameraOff]);
+  }, [stream, locked, liveSwitch, choice, openLive]);
 
   const choose = useCallback<Camera['choose']>(
     ({ quality, ...change }) => {
@@ -157,22 +162,17 @@ export function useCamera(locked: boolean, liveSwitch?: (track: MediaStreamTrack
       switching.current = true;
       setChoice(next);
       const audio = current.current?.getAudioTracks() ?? [];
-      const use = (switched: { stream: MediaStream; track: MediaStreamTrack }) => {
-        setStream(switched.stream);
-        liveSwitch(switched.track);
-      };
-      void switchLiveCamera(current.current, next, cameraOff)
-        .then(use)
+      void openLive(current.current, next)
         .catch(async (caught: unknown) => {
           // Back to the camera that worked, so the broadcast does not stay on a frozen picture.
           setError(describeCameraError(caught));
           setChoice(choice);
-          use(await switchLiveCamera(new MediaStream(audio), choice, cameraOff));
+          await openLive(new MediaStream(audio), choice);
         })
         .catch((caught: unknown) => setError(describeCameraError(caught)))
         .finally(() => (switching.current = false));
     },
-    [choice, locked, liveSwitch, cameraOff],
+    [choice, locked, liveSwitch, openLive],
   );
 
   return {
