@@ -30,12 +30,8 @@ export function request(ctx: Context<Args, ReportStreamStatusStash>) {
     'SET #status = :status, health = :health, statusAt = :at, statusAtMs = :atMs, updatedAt = :now';
   // A new broadcast starts the clock; a repeated LIVE (or OFFLINE) keeps the last broadcast's start.
   const wasLive = ctx.stash.channel.status === 'LIVE';
-  // IVS's "Stream End" while a new broadcast of the channel is connecting ends the stream before
-  // it (held by a transwrap for a seller who went live again elsewhere): viewers are not told the
-  // broadcast ended when it is about to come back. transwrap reports OFFLINE itself for a
-  // broadcast that never reaches IVS.
-  const endOfEarlierStream = status === 'OFFLINE' && Boolean(ctx.args.input.channelArn);
   if (status === 'LIVE' && !wasLive) expression = `${expression}, liveSince = :at`;
+  const condition = staleReportCondition(ctx.args.input, atMs);
   return {
     operation: 'UpdateItem' as const,
     key: util.dynamodb.toMapValues({ id: ctx.stash.channel.id }),
@@ -45,16 +41,34 @@ export function request(ctx: Context<Args, ReportStreamStatusStash>) {
       expressionValues: util.dynamodb.toMapValues(values),
     },
     condition: {
-      expression: `attribute_exists(id) AND (attribute_not_exists(statusAtMs) OR statusAtMs < :staleBefore)${
-        endOfEarlierStream ? ' AND #status <> :connecting' : ''
-      }`,
-      expressionNames: endOfEarlierStream ? { '#status': 'status' } : undefined,
-      expressionValues: util.dynamodb.toMapValues({
-        ':staleBefore': atMs + EVENT_TIME_PRECISION_MS,
-        ...(endOfEarlierStream ? { ':connecting': 'CONNECTING' } : {}),
-      }),
+      expression: `attribute_exists(id) AND ${condition.expression}`,
+      expressionNames: condition.expression.includes('#status') ? { '#status': 'status' } : undefined,
+      expressionValues: util.dynamodb.toMapValues(condition.values),
     },
   };
+}
+
+/** When a report is stale: the channel keeps what it has. */
+function staleReportCondition(input: Args['input'], atMs: number) {
+  const values: Record<string, unknown> = { ':staleBefore': atMs + EVENT_TIME_PRECISION_MS };
+  const parts = ['statusAtMs < :staleBefore'];
+  // IVS's "Stream End" while a new broadcast of the channel is connecting ends the stream before
+  // it (held by a transwrap for a seller who went live again elsewhere): viewers are not told the
+  // broadcast ended when it is about to come back. transwrap reports OFFLINE itself for a
+  // broadcast that never reaches IVS.
+  if (input.status === 'OFFLINE' && input.channelArn) {
+    parts.push('#status <> :connecting');
+    values[':connecting'] = 'CONNECTING';
+  }
+  // A stream stopped within a second of starting: its "Stream Start" (whole seconds) can arrive
+  // after the OFFLINE that ended it. Only a strictly later LIVE brings an OFFLINE channel back
+  // (a new broadcast goes through CONNECTING first, which is not OFFLINE).
+  if (input.status === 'LIVE') {
+    parts.push('(#status <> :offline OR statusAtMs < :reportedAtMs)');
+    values[':offline'] = 'OFFLINE';
+    values[':reportedAtMs'] = atMs;
+  }
+  return { expression: `(attribute_not_exists(statusAtMs) OR (${parts.join(' AND ')}))`, values };
 }
 
 export function response(ctx: Context<Args, ReportStreamStatusStash>) {
