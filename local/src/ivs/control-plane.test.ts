@@ -16,9 +16,11 @@ import {
   ListChannelsCommand,
   ListStreamKeysCommand,
   ListStreamsCommand,
+  PutMetadataCommand,
   ResourceNotFoundException,
   ServiceQuotaExceededException,
   StopStreamCommand,
+  ThrottlingException,
   ValidationException,
 } from '@aws-sdk/client-ivs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -133,6 +135,33 @@ test('streams: GetStream/StopStream on an offline channel are ChannelNotBroadcas
   store.endStream(arn);
   await ivs.send(new DeleteChannelCommand({ arn }));
   await expect(ivs.send(new GetChannelCommand({ arn }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+});
+
+test('PutMetadata: into a live stream only, at most 1 KB, at most 5 a second a channel', async () => {
+  const { channel } = await ivs.send(new CreateChannelCommand({ name: 'metadata' }));
+  const channelArn = channel!.arn!;
+  const put = (metadata: string) => ivs.send(new PutMetadataCommand({ channelArn, metadata }));
+  await expect(put('{"pin":"p1"}')).rejects.toBeInstanceOf(ChannelNotBroadcasting);
+
+  store.startStream(channelArn, 'st-metadata');
+  const inserted: string[] = [];
+  const listener = (arn: string, metadata: string) => arn === channelArn && inserted.push(metadata);
+  store.on('putMetadata', listener);
+  // Refused input does not count towards the rate.
+  await expect(put('é'.repeat(513))).rejects.toBeInstanceOf(ValidationException); // 1026 bytes
+  await expect(put('')).rejects.toBeInstanceOf(ValidationException);
+  // Six at once (the client does not retry here: maxAttempts 1): five go in, one is throttled.
+  const texts = ['é'.repeat(512), ...[2, 3, 4, 5, 6].map((n) => `{"n":${n}}`)]; // the first is 1024 bytes
+  const outcomes = await Promise.allSettled(texts.map(put));
+  const refused: unknown[] = outcomes.flatMap((outcome) =>
+    outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
+  );
+  expect(refused).toHaveLength(1);
+  expect(refused[0]).toBeInstanceOf(ThrottlingException);
+  expect(inserted).toHaveLength(5);
+  expect(texts).toEqual(expect.arrayContaining(inserted));
+  store.off('putMetadata', listener);
+  store.endStream(channelArn);
 });
 
 test.each([

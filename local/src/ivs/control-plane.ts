@@ -2,7 +2,7 @@
  * The IVS control plane as @aws-sdk/client-ivs sees it: REST-JSON (`POST /<Operation>`, JSON body),
  * SigV4 (service `ivs`) checked for every request, IVS's response shapes and error types.
  * Operations: CreateChannel, GetChannel, ListChannels, DeleteChannel, CreateStreamKey,
- * GetStreamKey, ListStreamKeys, DeleteStreamKey, GetStream, ListStreams, StopStream.
+ * GetStreamKey, ListStreamKeys, DeleteStreamKey, GetStream, ListStreams, StopStream, PutMetadata.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { verifySigV4, type SigV4Credentials } from '../aws/sigv4';
@@ -25,6 +25,9 @@ export interface IvsControlPlaneOptions {
 }
 
 type Body = Record<string, unknown>;
+/** PutMetadata's limits, as IVS documents them: 1 KB a request, 5 requests a second a channel. */
+export const METADATA_MAX_BYTES = 1024;
+export const METADATA_PER_SECOND = 5;
 /** Every IVS request is a small JSON document; anything larger is refused before it is read. */
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -147,6 +150,16 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
     return stream;
   }
 
+  /** Each channel's PutMetadata times in the last second. */
+  const metadataCalls = new Map<string, number[]>();
+  function throttleMetadata(channelArn: string): void {
+    const now = Date.now();
+    const recent = (metadataCalls.get(channelArn) ?? []).filter((at) => now - at < 1000);
+    if (recent.length >= METADATA_PER_SECOND)
+      throw new IvsError('ThrottlingException', `Request rate exceeded for PutMetadata on ${channelArn}.`);
+    metadataCalls.set(channelArn, [...recent, now]);
+  }
+
   const operations: Record<string, (body: Body) => { status?: number; body?: unknown }> = {
     CreateChannel(body) {
       const name = body.name ?? '';
@@ -244,6 +257,22 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
     ListStreams(body) {
       const { page, nextToken } = paginate([...store.streams.values()], body, 100);
       return { body: { streams: page.map((stream) => ({ ...stream, viewerCount: 0 })), nextToken } };
+    },
+    PutMetadata(body) {
+      const arn = channelArnArgument(body, 'channelArn');
+      const { metadata } = body;
+      if (typeof metadata !== 'string' || metadata.length === 0)
+        throw invalid(
+          "1 validation error detected: Value at 'metadata' failed to satisfy constraint: Member must not be empty",
+        );
+      if (Buffer.byteLength(metadata, 'utf8') > METADATA_MAX_BYTES)
+        throw invalid(
+          `1 validation error detected: Value at 'metadata' failed to satisfy constraint: Member must have length less than or equal to ${METADATA_MAX_BYTES}`,
+        );
+      liveStream(arn);
+      throttleMetadata(arn);
+      store.emit('putMetadata', arn, metadata);
+      return { status: 204 };
     },
     StopStream(body) {
       const arn = channelArnArgument(body, 'channelArn');

@@ -4,12 +4,14 @@
  * and RTMPS, HLS that decodes, LIVE and OFFLINE pushed on onChannelStatus, EXT-X-ENDLIST at the
  * end; and refusals where IVS refuses.
  */
-import { GetStreamCommand, IvsClient, ChannelNotBroadcasting } from '@aws-sdk/client-ivs';
+import { GetStreamCommand, IvsClient, ChannelNotBroadcasting, PutMetadataCommand } from '@aws-sdk/client-ivs';
 import { publishTestStream } from '@golive/common/testing/test-publisher';
 import { partUris, playableMedia, segmentUris } from '@golive/common/testing/hls-playlist';
 import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
 import { poll } from '@golive/common/testing/poll';
 import { writeFileSync } from 'node:fs';
+// The HLS engine's own MP4 reader (Video.js's VHS uses mux.js): what a viewer's player will find.
+import { getEmsgID3, startTime, timescale } from 'mux.js/lib/mp4/probe';
 import { join } from 'node:path';
 import { useApiStack } from '../testing/api-stack';
 import { call, registerTestEndpoint } from '../testing/api-clients';
@@ -147,6 +149,45 @@ test('a wrong stream key is refused and nothing goes live', async () => {
   expect(api.stack.output()).toMatch(/refused a publish from .*: no channel has this stream key/);
   expect(api.stack.output()).not.toContain('notarealkey'); // keys never reach the log
 });
+
+test("PutMetadata goes into the stream where it is now: an ID3 cue the player's HLS library reads at that part's time", async () => {
+  const { channel, ingestUrl, streamKey } = await channelWithKey('Timed metadata');
+  const publisher = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 20, keyframeSeconds: 2 });
+  const live = await poll('a playlist with a whole segment', async () => {
+    const text = await playlist(channel.playbackUrl);
+    return text && segmentUris(text).length > 0 ? text : undefined;
+  });
+  const { info } = api.stack;
+  const ivs = new IvsClient({
+    endpoint: info.ivs.endpoint,
+    region: info.region,
+    credentials: { ...info.credentials },
+  });
+  const channelArn = `arn:aws:ivs:${info.region}:000000000000:channel/${channel.id}`;
+  const hinted = hintOf(live);
+  const text = JSON.stringify({ pin: 'product-1', at: new Date().toISOString() });
+  await ivs.send(new PutMetadataCommand({ channelArn, metadata: text }));
+  ivs.destroy();
+
+  // The part being made when the call came (the hinted one), or the one after if it was done.
+  const number = (uri: string) => Number(/part-(\d+)\.mp4$/.exec(uri)?.[1]);
+  const init = new Uint8Array(
+    await (await fetch(new URL(/URI="([^"]+init[^"]*)"/.exec(live)![1]!, channel.playbackUrl))).arrayBuffer(),
+  );
+  const cues = [];
+  for (let part = number(hinted); part <= number(hinted) + 1 && cues.length === 0; part++) {
+    const url = new URL(hinted.replace(/part-\d+\.mp4$/, `part-${part}.mp4`), channel.playbackUrl);
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    // A version 1 emsg names its own time: at the start of the media it came with.
+    const partStart = startTime(timescale(init), bytes);
+    for (const cue of getEmsgID3(bytes)) cues.push({ ...cue, partStart });
+  }
+  expect(cues).toHaveLength(1);
+  expect(cues[0]!.frames).toEqual([expect.objectContaining({ key: 'TXXX', data: text })]);
+  // The part's video start; its audio may start a frame before.
+  expect(Math.abs(cues[0]!.cueTime - cues[0]!.partStart)).toBeLessThan(0.05);
+  publisher.stop();
+}, 60_000);
 
 test("a deleted channel's key no longer works", async () => {
   const { channel, ingestUrl, streamKey } = await channelWithKey('Deleted');

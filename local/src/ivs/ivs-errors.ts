@@ -5,6 +5,7 @@ export type IvsErrorType =
   | 'ChannelNotBroadcasting'
   | 'ConflictException'
   | 'ServiceQuotaExceededException'
+  | 'ThrottlingException'
   /** Not modelled by the SDK (it surfaces as a generic service error): AWS's front door refusing a body. */
   | 'RequestEntityTooLargeException'
   | 'AccessDeniedException'
@@ -19,6 +20,7 @@ const STATUS: Record<IvsErrorType, number> = {
   ChannelNotBroadcasting: 404,
   ConflictException: 409,
   ServiceQuotaExceededException: 402,
+  ThrottlingException: 429,
   RequestEntityTooLargeException: 413,
   AccessDeniedException: 403,
   UnrecognizedClientException: 403,

@@ -1,7 +1,8 @@
 /**
  * The emulated IVS account's state: channels and stream keys (persisted as JSON under the data
  * folder, written whole and renamed) and live streams (in memory: a stream ends with the process).
- * The RTMP ingest uses it to check keys and report streams; StopStream is announced as an event.
+ * The RTMP ingest uses it to check keys and report streams; StopStream and PutMetadata are
+ * announced as events.
  */
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -41,7 +42,10 @@ interface PersistedState {
   streamKeys: StreamKeyRecord[];
 }
 
-export class IvsStore extends EventEmitter<{ stopStream: [channelArn: string] }> {
+export class IvsStore extends EventEmitter<{
+  stopStream: [channelArn: string];
+  putMetadata: [channelArn: string, metadata: string];
+}> {
   readonly channels = new Map<string, ChannelRecord>();
   readonly streamKeys = new Map<string, StreamKeyRecord>();
   readonly streams = new Map<string, StreamRecord>();

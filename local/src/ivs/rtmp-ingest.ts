@@ -80,6 +80,7 @@ export class RtmpIngest {
     context.nodeEvent.on('donePublish', this.donePublish);
     context.nodeEvent.on('prePlay', this.prePlay);
     options.store.on('stopStream', this.stopStream);
+    options.store.on('putMetadata', this.putMetadata);
   }
 
   async start(): Promise<void> {
@@ -98,6 +99,7 @@ export class RtmpIngest {
     context.nodeEvent.off('donePublish', this.donePublish);
     context.nodeEvent.off('prePlay', this.prePlay);
     this.options.store.off('stopStream', this.stopStream);
+    this.options.store.off('putMetadata', this.putMetadata);
     await Promise.all([...this.publishes.values()].map((publish) => this.end(publish)));
     for (const socket of this.sockets) socket.destroy();
     await Promise.all(
@@ -177,6 +179,13 @@ export class RtmpIngest {
   private readonly stopStream = (channelArn: string) => {
     for (const publish of this.publishes.values()) {
       if (publish.channel.arn === channelArn) this.session(publish.sessionId)?.reject();
+    }
+  };
+
+  /** PutMetadata: into the channel's stream where it is now. */
+  private readonly putMetadata = (channelArn: string, metadata: string) => {
+    for (const publish of this.publishes.values()) {
+      if (publish.channel.arn === channelArn) publish.packager?.addMetadata(metadata);
     }
   };
 }

@@ -15,6 +15,8 @@ export interface Fmp4Fragment {
   bytes: Buffer;
   /** The time it adds to the stream (its tracks' latest end less the last fragment's). */
   durationS: number;
+  /** Where it starts on the media timeline (its video's decode time, else its earliest track's). */
+  startS: number;
   /** Its video starts with a sync sample (a keyframe); for a stream without video, always. */
   independent: boolean;
 }
@@ -237,6 +239,7 @@ export class Fmp4FragmentReader {
       kind: 'fragment',
       bytes: Buffer.concat(group.map((each) => each.bytes)),
       durationS: fragment.durationS,
+      startS: Math.min(...group.map((each) => each.startS)),
       // Held fragments have no video of their own past this one's, so its keyframe decides.
       independent: fragment.independent,
     };
@@ -250,10 +253,17 @@ export class Fmp4FragmentReader {
     // A stream with video is joinable only where video starts with a keyframe; a fragment that
     // holds only audio (a camera sending few frames) is not such a place.
     const hasVideo = (this.tracks ?? []).some((track) => track.video);
+    const withSamples = runs.filter((run) => run.samples > 0);
+    const startS = video
+      ? video.start / video.track.timescale
+      : withSamples.length
+        ? Math.min(...withSamples.map((run) => run.start / run.track.timescale))
+        : (this.timelineEnd ?? 0);
     return {
       kind: 'fragment',
       bytes: Buffer.concat([moof, mdat]),
       durationS: this.spanOf(runs),
+      startS,
       independent: hasVideo ? video !== undefined && (video.firstFlags & NON_SYNC_SAMPLE) === 0 : true,
     };
   }

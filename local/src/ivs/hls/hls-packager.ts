@@ -20,6 +20,7 @@ import { FlvPeriods } from './flv-periods';
 import { Fmp4Muxer, type Fmp4Piece } from './fmp4-muxer';
 import { LivePlaylist, type PartPlacement } from './live-playlist';
 import type { LiveStreams } from './live-streams';
+import { timedMetadataBox } from './timed-metadata';
 
 export const PART_TARGET_S = 0.4;
 const WINDOW_SEGMENTS = 6;
@@ -51,6 +52,8 @@ export class HlsPackager {
   private muxer?: Fmp4Muxer;
   private muxersDone: Promise<unknown> = Promise.resolve();
   private periods = 0;
+  /** PutMetadata texts waiting for the next fragment: they mark where the stream is now. */
+  private metadata: string[] = [];
   private failure: unknown;
   readonly exited: Promise<void>;
 
@@ -155,7 +158,16 @@ export class HlsPackager {
     clearTimeout(timer);
   }
 
-  private addPart(fragment: Fmp4Fragment) {
+  /**
+   * Timed metadata (IVS's PutMetadata): it goes into the stream at the next fragment, the media
+   * the ingest is receiving now, as IVS inserts it into the segment it is making.
+   */
+  addMetadata(text: string): void {
+    this.metadata.push(text);
+  }
+
+  private addPart(media: Fmp4Fragment) {
+    const fragment = this.withMetadata(media);
     // Written before it is listed: whoever reads the playlist (or waits on the hint) finds the file.
     const number = this.playlist.upcomingPartNumber;
     this.write(this.playlist.partUri(number), fragment.bytes);
@@ -163,6 +175,13 @@ export class HlsPackager {
     // A keyframe part completes the segment before it, which is written from the parts kept so far.
     this.segmentDone(placement.completed);
     this.openParts.set(number, fragment.bytes);
+  }
+
+  private withMetadata(fragment: Fmp4Fragment): Fmp4Fragment {
+    if (this.metadata.length === 0) return fragment;
+    const boxes = this.metadata.map((text) => timedMetadataBox(text, fragment.startS));
+    this.metadata = [];
+    return { ...fragment, bytes: Buffer.concat([...boxes, fragment.bytes]) };
   }
 
   private segmentDone(completed: PartPlacement['completed']) {
