@@ -68,6 +68,7 @@ const IVS_AUTHORIZES: Record<string, ('channel' | 'stream-key')[]> = {
   GetChannel: ['channel'],
   GetStreamKey: ['stream-key'],
   ListStreamKeys: ['channel', 'stream-key'],
+  PutMetadata: ['channel'],
   StopStream: ['channel'],
   TagResource: ['stream-key'],
 };
@@ -135,6 +136,7 @@ describe('IAM', () => {
         'GetChannel',
         'GetStreamKey',
         'ListStreamKeys',
+        'PutMetadata',
         'StopStream',
       ]);
       for (const action of calls) {

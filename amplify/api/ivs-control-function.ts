@@ -57,7 +57,13 @@ export class IvsControlFunction extends Construct {
       }),
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['ivs:GetChannel', 'ivs:DeleteChannel', 'ivs:StopStream', 'ivs:ListStreamKeys'],
+        actions: [
+          'ivs:GetChannel',
+          'ivs:DeleteChannel',
+          'ivs:StopStream',
+          'ivs:PutMetadata',
+          'ivs:ListStreamKeys',
+        ],
         resources: [channels],
         conditions: tagged,
       }),

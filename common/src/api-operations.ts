@@ -23,6 +23,9 @@ export {
   AddProductDocument as ADD_PRODUCT,
   UpdateProductDocument as UPDATE_PRODUCT,
   RemoveProductDocument as REMOVE_PRODUCT,
+  ChannelPinDocument as CHANNEL_PIN,
+  PinProductDocument as PIN_PRODUCT,
+  UnpinProductDocument as UNPIN_PRODUCT,
   SuspendSellerDocument as SUSPEND_SELLER,
   ReinstateSellerDocument as REINSTATE_SELLER,
   ClaimIngestDocument as CLAIM_INGEST,
@@ -32,5 +35,6 @@ export {
   ReportStreamStatusDocument as REPORT_STREAM_STATUS,
   OnChannelStatusDocument as ON_CHANNEL_STATUS,
   OnEndpointChangedDocument as ON_ENDPOINT_CHANGED,
+  OnProductPinDocument as ON_PRODUCT_PIN,
 } from './generated/operations';
 export type * from './generated/operations';

@@ -65,6 +65,9 @@ export const FUNCTIONS: PipelineFunction[] = [
   fn('putProduct', 'products'),
   fn('updateProductItem', 'products'),
   fn('deleteProductItem', 'products'),
+  fn('getProduct', 'products'),
+  fn('putPinMetadata', 'ivsControl'),
+  fn('savePin', 'channels'),
 ];
 
 const unit = (typeName: string, fieldName: string, dataSource: DataSourceName): FieldResolver => ({
@@ -108,6 +111,9 @@ export const RESOLVERS: FieldResolver[] = [
   pipeline('Mutation', 'addProduct', ['getChannel', 'checkProductQuota', 'putProduct']),
   pipeline('Mutation', 'updateProduct', ['getChannel', 'updateProductItem']),
   pipeline('Mutation', 'removeProduct', ['getChannel', 'deleteProductItem']),
+  pipeline('Mutation', 'pinProduct', ['getChannel', 'getProduct', 'putPinMetadata', 'savePin']),
+  pipeline('Mutation', 'unpinProduct', ['getChannel', 'putPinMetadata', 'savePin']),
+  unit('Channel', 'pinnedProduct', 'products'),
   pipeline('Mutation', 'claimIngest', [
     'getClaimingEndpoint',
     'redeemTicket',
@@ -126,4 +132,5 @@ export const RESOLVERS: FieldResolver[] = [
   unit('Mutation', 'reinstateSeller', 'sellers'),
   unit('Subscription', 'onChannelStatus', 'none'),
   unit('Subscription', 'onEndpointChanged', 'none'),
+  unit('Subscription', 'onProductPin', 'none'),
 ];

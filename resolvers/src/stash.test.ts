@@ -22,10 +22,12 @@ import type * as findChannel from './functions/findChannel';
 import type * as findOnAirChannels from './functions/findOnAirChannels';
 import type * as getChannel from './functions/getChannel';
 import type * as getClaimingEndpoint from './functions/getClaimingEndpoint';
+import type * as getProduct from './functions/getProduct';
 import type * as getSeller from './functions/getSeller';
 import type * as markBroadcastStopped from './functions/markBroadcastStopped';
 import type * as pickEndpoint from './functions/pickEndpoint';
 import type * as putChannel from './functions/putChannel';
+import type * as putPinMetadata from './functions/putPinMetadata';
 import type * as putProduct from './functions/putProduct';
 import type * as putSuspension from './functions/putSuspension';
 import type * as putTicket from './functions/putTicket';
@@ -34,6 +36,7 @@ import type * as recordClaim from './functions/recordClaim';
 import type * as recordLiveTime from './functions/recordLiveTime';
 import type * as redeemTicket from './functions/redeemTicket';
 import type * as refuseRevokedTicket from './functions/refuseRevokedTicket';
+import type * as savePin from './functions/savePin';
 import type * as stopIvsStream from './functions/stopIvsStream';
 import type * as stopIvsStreams from './functions/stopIvsStreams';
 import type * as updateProductItem from './functions/updateProductItem';
@@ -41,11 +44,13 @@ import type * as addProduct from './Mutation/addProduct';
 import type * as claimIngest from './Mutation/claimIngest';
 import type * as createChannel from './Mutation/createChannel';
 import type * as deleteChannel from './Mutation/deleteChannel';
+import type * as pinProduct from './Mutation/pinProduct';
 import type * as removeProduct from './Mutation/removeProduct';
 import type * as reportStreamStatus from './Mutation/reportStreamStatus';
 import type * as startBroadcast from './Mutation/startBroadcast';
 import type * as stopBroadcast from './Mutation/stopBroadcast';
 import type * as suspendSeller from './Mutation/suspendSeller';
+import type * as unpinProduct from './Mutation/unpinProduct';
 import type * as updateProduct from './Mutation/updateProduct';
 import type * as broadcastStopped from './Query/broadcastStopped';
 import type * as broadcastTakenOver from './Query/broadcastTakenOver';
@@ -69,10 +74,12 @@ interface Functions {
   findOnAirChannels: typeof findOnAirChannels;
   getChannel: typeof getChannel;
   getClaimingEndpoint: typeof getClaimingEndpoint;
+  getProduct: typeof getProduct;
   getSeller: typeof getSeller;
   markBroadcastStopped: typeof markBroadcastStopped;
   pickEndpoint: typeof pickEndpoint;
   putChannel: typeof putChannel;
+  putPinMetadata: typeof putPinMetadata;
   putProduct: typeof putProduct;
   putSuspension: typeof putSuspension;
   putTicket: typeof putTicket;
@@ -81,6 +88,7 @@ interface Functions {
   recordLiveTime: typeof recordLiveTime;
   redeemTicket: typeof redeemTicket;
   refuseRevokedTicket: typeof refuseRevokedTicket;
+  savePin: typeof savePin;
   stopIvsStream: typeof stopIvsStream;
   stopIvsStreams: typeof stopIvsStreams;
   updateProductItem: typeof updateProductItem;
@@ -142,6 +150,13 @@ const PIPELINES: Record<string, readonly string[]> = {
   'Mutation/addProduct': pipeline<typeof addProduct>()(['getChannel', 'checkProductQuota', 'putProduct']),
   'Mutation/updateProduct': pipeline<typeof updateProduct>()(['getChannel', 'updateProductItem']),
   'Mutation/removeProduct': pipeline<typeof removeProduct>()(['getChannel', 'deleteProductItem']),
+  'Mutation/pinProduct': pipeline<typeof pinProduct>()([
+    'getChannel',
+    'getProduct',
+    'putPinMetadata',
+    'savePin',
+  ]),
+  'Mutation/unpinProduct': pipeline<typeof unpinProduct>()(['getChannel', 'putPinMetadata', 'savePin']),
   'Mutation/reportStreamStatus': pipeline<typeof reportStreamStatus>()([
     'getChannel',
     'applyStreamStatus',

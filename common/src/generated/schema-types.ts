@@ -34,6 +34,14 @@ export type Channel = {
    * kept). Admins only: an admin needs to know whose channel it is; other users get Unauthorized.
    */
   ownerEmail?: Maybe<Scalars['AWSEmail']['output']>;
+  /** When the seller last pinned or unpinned a product: pins older than this are past. */
+  pinnedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  /**
+   * The product the seller pins for viewers now (null: none, or it was removed). Select it only in
+   * queries: subscriptions carry what the triggering mutation selected, so onChannelStatus has it null;
+   * onProductPin tells its changes.
+   */
+  pinnedProduct?: Maybe<Product>;
   /** Low-latency HLS playlist for viewers. */
   playbackUrl: Scalars['AWSURL']['output'];
   status: StreamStatus;
@@ -132,6 +140,12 @@ export type Mutation = {
   /** Owner or admin. Deletes the IVS channel too. */
   deleteChannel: Channel;
   heartbeatEndpoint: Endpoint;
+  /**
+   * The channel's owner only. Shows the product to the channel's viewers from this moment of the
+   * video on (IVS timed metadata while live) and from now on for viewers who come later; NotFound if
+   * it is not the channel's; Throttled past 5 pin changes a second.
+   */
+  pinProduct: ProductPin;
   registerEndpoint: Endpoint;
   /** Admins only. Lifts a suspension; the seller may broadcast again. */
   reinstateSeller: Seller;
@@ -159,6 +173,8 @@ export type Mutation = {
    * characters) is shown to the seller.
    */
   suspendSeller: Seller;
+  /** The channel's owner only. Takes the pinned product off viewers' screens, as pinProduct shows one. */
+  unpinProduct: ProductPin;
   /** The channel's owner only. Replaces the product's fields; NotFound if it is not the channel's. */
   updateProduct: Product;
 };
@@ -188,6 +204,12 @@ export type MutationDeleteChannelArgs = {
 
 export type MutationHeartbeatEndpointArgs = {
   input: HeartbeatEndpointInput;
+};
+
+
+export type MutationPinProductArgs = {
+  channelId: Scalars['ID']['input'];
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -234,6 +256,11 @@ export type MutationSuspendSellerArgs = {
 };
 
 
+export type MutationUnpinProductArgs = {
+  channelId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateProductArgs = {
   channelId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
@@ -274,6 +301,18 @@ export type ProductInput = {
   imageUrl?: InputMaybe<Scalars['String']['input']>;
   price: Scalars['String']['input'];
   title: Scalars['String']['input'];
+};
+
+/**
+ * A change of the product a channel shows its viewers. `at` (the API's clock) is also in the
+ * timed metadata the stream carries from that moment (see docs/ARCHITECTURE.md, "Pins"), so a
+ * player can tell a pin it reads in the video from an older one.
+ */
+export type ProductPin = {
+  at: Scalars['AWSDateTime']['output'];
+  channelId: Scalars['ID']['output'];
+  /** The product pinned; null when the seller unpinned. */
+  product?: Maybe<Product>;
 };
 
 export type Query = {
@@ -433,9 +472,16 @@ export type Subscription = {
   onChannelStatus?: Maybe<Channel>;
   /** Any endpoint registering, heartbeating or changing status. */
   onEndpointChanged?: Maybe<Endpoint>;
+  /** Pin changes of one channel, as pinProduct and unpinProduct return them. */
+  onProductPin?: Maybe<ProductPin>;
 };
 
 
 export type SubscriptionOnChannelStatusArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionOnProductPinArgs = {
+  channelId: Scalars['ID']['input'];
 };

@@ -160,6 +160,24 @@ const OPERATIONS: Record<string, Row> = {
     variables: sellersProduct,
     allowed: allow('seller'),
   },
+  "pinProduct (seller's product)": {
+    document: op.PIN_PRODUCT,
+    variables: async () => {
+      const { channelId, id } = await sellersProduct();
+      return { channelId, productId: id };
+    },
+    allowed: allow('seller'),
+  },
+  "unpinProduct (seller's channel)": {
+    document: op.UNPIN_PRODUCT,
+    variables: async () => ({ channelId: await sharedChannel() }),
+    allowed: allow('seller'),
+  },
+  'channel.pinnedProduct': {
+    document: op.CHANNEL_PIN,
+    variables: channelArgs,
+    allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
+  },
   suspendSeller: {
     document: op.SUSPEND_SELLER,
     variables: async () => ({ ...(await sellerArgs()), reason: 'Matrix' }),
@@ -211,6 +229,11 @@ const SUBSCRIPTIONS: Record<string, Row> = {
     allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
   },
   onEndpointChanged: { document: op.ON_ENDPOINT_CHANGED, variables: none, allowed: signedIn },
+  onProductPin: {
+    document: op.ON_PRODUCT_PIN,
+    variables: async () => ({ channelId: await sharedChannel() }),
+    allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
+  },
 };
 
 const cases = (rows: Record<string, Row>) =>

@@ -13,7 +13,9 @@ import {
   IvsClient,
   ListStreamKeysCommand,
   ResourceNotFoundException,
+  PutMetadataCommand,
   StopStreamCommand,
+  ThrottlingException,
 } from '@aws-sdk/client-ivs';
 import type { CreatedIvsChannel, IngestResult, IvsAction, IvsFailure } from '../lib/ivs-control';
 
@@ -74,6 +76,19 @@ export function createIvsControl(ivs: IvsClient, deploymentId?: string) {
     return { ok: true };
   }
 
+  /** Timed metadata into a live stream; a channel not on air has none, which is no error. */
+  async function putMetadata(channelArn: string, metadata: string): Promise<IvsControlResult> {
+    try {
+      // The SDK retries a throttled call (5 a second a channel) with backoff before giving up.
+      await ivs.send(new PutMetadataCommand({ channelArn, metadata }));
+    } catch (error) {
+      if (error instanceof ThrottlingException)
+        return { error: { type: 'Throttled', message: 'Pins change at most 5 times a second: try again.' } };
+      if (!(error instanceof ChannelNotBroadcasting)) throw error;
+    }
+    return { ok: true };
+  }
+
   async function getIngest(channelArn: string): Promise<IngestResult> {
     const { channel } = await ivs.send(new GetChannelCommand({ arn: channelArn }));
     const { streamKeys } = await ivs.send(new ListStreamKeysCommand({ channelArn }));
@@ -99,6 +114,8 @@ export function createIvsControl(ivs: IvsClient, deploymentId?: string) {
         return { ok: true };
       case 'getIngest':
         return getIngest(event.arn);
+      case 'putMetadata':
+        return putMetadata(event.arn, event.metadata);
     }
   };
 }

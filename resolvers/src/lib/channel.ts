@@ -11,4 +11,8 @@ export interface ChannelItem extends Channel {
   stopRequestedAtMs?: number;
   /** When the newest claimed ticket was issued: a broadcast claimed before it is taken over. */
   claimedTicketIssuedAtMs?: number;
+  /** The pinned product's id (Channel.pinnedProduct reads it); absent when none is pinned. */
+  pinnedProductId?: string;
+  /** pinnedAt as epoch ms: a pin older than the one saved is not saved over it. */
+  pinnedAtMs?: number;
 }

@@ -9,7 +9,8 @@ export type IvsAction =
   | { action: 'deleteChannel'; arn: string }
   | { action: 'stopStream'; arn: string }
   | { action: 'stopStreams'; arns: string[] }
-  | { action: 'getIngest'; arn: string };
+  | { action: 'getIngest'; arn: string }
+  | { action: 'putMetadata'; arn: string; metadata: string };
 
 export interface CreatedIvsChannel {
   arn: string;

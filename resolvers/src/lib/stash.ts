@@ -12,7 +12,7 @@
  */
 import type { ChannelItem } from './channel';
 import type { EndpointItem } from './endpoint';
-import type { ProductFields } from './product';
+import type { ProductFields, ProductItem } from './product';
 import type { SellerItem } from './seller';
 import type { TicketItem } from './ticket';
 
@@ -87,6 +87,19 @@ export interface ProductStash extends ChannelStash {
   productId: string;
   /** What the input says, checked (add, update). */
   product: ProductFields;
+}
+
+/**
+ * Mutation.pinProduct: getChannel (owner) -> getProduct -> putPinMetadata -> savePin;
+ * unpinProduct: getChannel -> putPinMetadata -> savePin.
+ */
+export interface PinStash extends ChannelStash {
+  /** The product pinned; null when unpinning. */
+  productId: string | null;
+  /** What getProduct loaded; null when unpinning. */
+  product: ProductItem | null;
+  /** The pin's moment, epoch ms (the API's clock). */
+  pinAtMs: number;
 }
 
 /** Mutation.startBroadcast: getChannel -> getSeller -> checkBroadcastQuotas -> pickEndpoint -> putTicket. */
