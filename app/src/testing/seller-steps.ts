@@ -1,6 +1,6 @@
 /**
  * What a seller does on the broadcaster page, step by step through its UI, for the end-to-end
- * tests: go live on a new channel, end the broadcast.
+ * tests: go live on a new channel, add products, end the broadcast.
  */
 import type { AppBrowser } from './app-browser';
 
@@ -25,8 +25,14 @@ export async function goLive(
   channelName: string,
   { adaptive = true } = {},
 ): Promise<string> {
-  const page = seller.page;
   await openBroadcaster(seller, { adaptive });
+  await createChannel(seller, channelName);
+  return pressGoLive(seller, { adaptive });
+}
+
+/** On the broadcaster page: a new channel, chosen. */
+export async function createChannel(seller: AppBrowser, channelName: string): Promise<void> {
+  const page = seller.page;
   const firstChannel = page.getByLabel('Name your first channel');
   await firstChannel.or(page.getByLabel('Channel', { exact: true })).waitFor();
   if (await firstChannel.isVisible()) await firstChannel.fill(channelName);
@@ -36,6 +42,11 @@ export async function goLive(
   }
   await page.getByRole('button', { name: 'Create channel' }).click();
   await page.getByRole('option', { name: channelName }).waitFor({ state: 'attached' });
+}
+
+/** Go live on the chosen channel, with the encoder openBroadcaster set; returns the watch link. */
+export async function pressGoLive(seller: AppBrowser, { adaptive = true } = {}): Promise<string> {
+  const page = seller.page;
   await page.getByRole('button', { name: 'Go live' }).click();
   await page.getByRole('status').filter({ hasText: 'LIVE' }).waitFor({ timeout: 30_000 });
   // The encoder the seller asked for is the one at work.
@@ -44,6 +55,17 @@ export async function goLive(
     .getByText(adaptive ? 'via WebCodecs' : 'via MediaRecorder', { exact: false })
     .waitFor({ timeout: 15_000 });
   return page.getByRole('link', { name: /\/watch\// }).innerText();
+}
+
+/** On the broadcaster page: a product added through the Products form. */
+export async function addProduct(seller: AppBrowser, fields: Record<string, string>): Promise<void> {
+  const page = seller.page;
+  const products = page.locator('details.products');
+  if ((await products.getAttribute('open')) === null) await page.getByText(/^Products/).click();
+  await page.getByRole('button', { name: 'Add product' }).click();
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
+  await page.getByRole('button', { name: 'Save product' }).click();
+  await page.locator('.product-list li', { hasText: fields.Title }).waitFor();
 }
 
 export async function endBroadcast(seller: AppBrowser): Promise<void> {

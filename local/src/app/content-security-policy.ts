@@ -52,7 +52,8 @@ export function contentSecurityPolicy(backend: BackendSources): string {
     // Stylesheets are files; Video.js's and GraphiQL's injected styles are turned off or adopted
     // through CSSOM (which CSP does not govern), so no 'unsafe-inline' here either.
     'style-src': ["'self'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // Product pictures stay where the seller keeps them: any https host (Product.imageUrl).
+    'img-src': ["'self'", 'data:', 'blob:', 'https:'],
     // Video.js's icon font and GraphiQL's fonts are inlined in their stylesheets.
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ...backend.connect],

@@ -1,6 +1,7 @@
 /**
  * The channel's products on the broadcaster page: what the seller will show, added, changed and
- * removed here (before or while live), each with its price as viewers will read it.
+ * removed here (before or while live), each with its price as viewers will read it; the one
+ * pinned is the one viewers see on the video.
  */
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import * as op from '@golive/common/api-operations';
 import type { ProductInput } from '@golive/common/generated/schema-types';
 import { formatPrice } from '../../ui/price';
 import { ProductForm } from './product-form';
+import { useProductPin } from './use-product-pin';
 
 type Product = op.ProductsQuery['products']['items'][number];
 
@@ -17,6 +19,7 @@ export function ProductList({ channelId }: { channelId: string }) {
   const [add, adding] = useMutation(op.ADD_PRODUCT, refetch);
   const [update, updating] = useMutation(op.UPDATE_PRODUCT, refetch);
   const [remove, removing] = useMutation(op.REMOVE_PRODUCT, refetch);
+  const pin = useProductPin(channelId);
   // What the form is for: a new product, one being changed, or nothing.
   const [editing, setEditing] = useState<'new' | Product>();
   const items = products.data?.products.items ?? [];
@@ -43,10 +46,20 @@ export function ProductList({ channelId }: { channelId: string }) {
       )}
       <ul className="product-list">
         {items.map((product) => (
-          <li key={product.id}>
+          <li key={product.id} className={product.id === pin.pinnedId ? 'pinned' : undefined}>
             <span className="product-title">{product.title}</span>
             <span className="product-price">{formatPrice(product.price, product.currency)}</span>
             <span className="product-actions">
+              <button
+                className="button small pin"
+                type="button"
+                aria-pressed={product.id === pin.pinnedId}
+                disabled={pin.busy}
+                onClick={() => pin.toggle(product.id)}
+              >
+                {product.id === pin.pinnedId ? 'Pinned' : 'Pin'}
+                <span className="visually-hidden"> {product.title}</span>
+              </button>
               <button className="button small" type="button" onClick={() => setEditing(product)}>
                 Edit<span className="visually-hidden"> {product.title}</span>
               </button>
@@ -64,9 +77,9 @@ export function ProductList({ channelId }: { channelId: string }) {
           </li>
         ))}
       </ul>
-      {removing.error && (
+      {(removing.error ?? pin.error) && (
         <p className="error" role="alert">
-          {removing.error.message}
+          {removing.error?.message ?? pin.error}
         </p>
       )}
       {editing ? (

@@ -1,19 +1,31 @@
 /**
- * The watch page's live updates: onChannelStatus over the GraphQL client, in a chunk of its own
- * that the page loads once it has painted the channel (the client is most of the page's
- * JavaScript). Renders nothing; hands every pushed channel, and every (re)subscription, back.
+ * The watch page's live updates over the GraphQL client, in a chunk of its own that the page loads
+ * once it has painted the channel (the client is most of the page's JavaScript): onChannelStatus,
+ * handing every pushed channel and every (re)subscription back; and the pinned-product card,
+ * rendered into the page's slot for it (one client for both).
  */
 import { useSubscription } from '@apollo/client/react';
 import { useMemo, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import * as op from '@golive/common/api-operations';
 import type { SubscriptionContext } from '@golive/common/graphql-client';
 import ApiProvider from '../../api/api-provider';
+import type { PlaybackSignals } from './playback-signals';
+import { ProductPins } from './product-pins';
 import type { ChannelFeed } from './use-channel-status';
 
-export default function ChannelUpdates(props: { channelId: string; feed: ChannelFeed }) {
+export default function ChannelUpdates(props: {
+  channelId: string;
+  feed: ChannelFeed;
+  /** Where the pinned product goes, once the page has it; and what the player says. */
+  pinSlot: HTMLElement | null;
+  signals: PlaybackSignals;
+}) {
+  const { channelId, feed, pinSlot, signals } = props;
   return (
     <ApiProvider>
-      <Subscription {...props} />
+      <Subscription channelId={channelId} feed={feed} />
+      {pinSlot && createPortal(<ProductPins channelId={channelId} signals={signals} />, pinSlot)}
     </ApiProvider>
   );
 }

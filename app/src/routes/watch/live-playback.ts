@@ -7,6 +7,7 @@
  */
 import type Player from 'video.js/dist/types/player';
 import { LIVE_EDGE, LiveEdgeKeeper } from './live-edge';
+import { followTimedMetadata } from './timed-metadata';
 
 export type PlaybackPhase =
   /** Loading, or reloading after an error or a stall: the viewer sees "Starting the video…". */
@@ -46,6 +47,8 @@ export interface LivePlaybackOptions {
   /** The video's accessible name. */
   label: string;
   onChange: (view: PlaybackView) => void;
+  /** Each timed metadata text of the stream, as playback reaches its moment. */
+  onCue?: (text: string) => void;
 }
 
 export class LivePlayback {
@@ -157,6 +160,7 @@ export class LivePlayback {
       if (width > 0 && height > 0) this.update({ aspectRatio: width / height });
     });
     player.on('error', () => this.failed());
+    if (this.options.onCue) followTimedMetadata(player, this.options.onCue);
     player.ready(() => this.playIfWaiting());
     player.on(['loadedmetadata', 'canplay', 'durationchange'], () => this.playIfWaiting());
     this.watchdog = setInterval(() => this.check(), 1000);

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { LivePlayback, type PlaybackView } from './live-playback';
+import type { PlaybackSignals } from './playback-signals';
 
 export function LivePlayer(props: {
   src: string;
@@ -13,8 +14,10 @@ export function LivePlayer(props: {
   /** The seller's connection dropped: the player stays (showing the slate transwrap sends). */
   away: boolean;
   onAspectRatio: (ratio: number) => void;
+  /** Told each timed metadata cue as playback reaches it, and whether the video plays. */
+  signals: PlaybackSignals;
 }) {
-  const { src, label, away, onAspectRatio } = props;
+  const { src, label, away, onAspectRatio, signals } = props;
   const holder = useRef<HTMLDivElement>(null);
   const playback = useRef<LivePlayback>(undefined);
   const [view, setView] = useState<PlaybackView>({ phase: 'waiting', muted: true, behindLive: false });
@@ -27,15 +30,18 @@ export function LivePlayer(props: {
       label,
       onChange: (next) => {
         setView(next);
+        signals.playing(next.phase === 'playing');
         if (next.aspectRatio) aspectCallback.current(next.aspectRatio);
       },
+      onCue: (text) => signals.cue(text),
     });
     playback.current = current;
     return () => {
       current.dispose();
+      signals.playing(false);
       playback.current = undefined;
     };
-  }, [src, label]);
+  }, [src, label, signals]);
 
   return (
     <div className="watch-player">

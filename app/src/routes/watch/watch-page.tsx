@@ -5,13 +5,14 @@
  * read of the channel; the GraphQL client for the live updates, and Video.js when there is
  * something to play (or about to be), load after it, so nothing waits for them.
  */
-import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Link, useParams } from 'wouter';
 import { Loading } from '../../ui/loading';
 import { usePageTitle } from '../../ui/page-title';
 import { onAirFor } from './live-duration';
 import { preloadVideoJs } from './live-playback';
 import { LivePlayer } from './live-player';
+import { PlaybackSignals } from './playback-signals';
 import { ShareButton } from './share-button';
 import { SignalIcon } from './signal-icon';
 import { useChannelStatus, type ChannelStatus, type PublicChannel } from './use-channel-status';
@@ -29,19 +30,27 @@ export default function WatchPage() {
 function WatchChannel({ channelId }: { channelId: string }) {
   const { status, feed } = useChannelStatus(channelId);
   usePageTitle(status.state === 'found' ? status.channel.name : undefined);
+  const [pinSlot, setPinSlot] = useState<HTMLElement | null>(null);
+  const signals = useMemo(() => new PlaybackSignals(), []);
   return (
     <>
-      <ChannelView status={status} />
+      <ChannelView status={status} pins={{ setSlot: setPinSlot, signals }} />
       {status.state === 'found' && (
         <Suspense fallback={null}>
-          <ChannelUpdates channelId={channelId} feed={feed} />
+          <ChannelUpdates channelId={channelId} feed={feed} pinSlot={pinSlot} signals={signals} />
         </Suspense>
       )}
     </>
   );
 }
 
-function ChannelView({ status }: { status: ChannelStatus }) {
+/** Where the pinned product is shown, and the player's signals for it. */
+interface PinPlace {
+  setSlot: (slot: HTMLElement | null) => void;
+  signals: PlaybackSignals;
+}
+
+function ChannelView({ status, pins }: { status: ChannelStatus; pins: PinPlace }) {
   switch (status.state) {
     case 'loading':
       return <Loading label="Finding the channel…" />;
@@ -66,11 +75,11 @@ function ChannelView({ status }: { status: ChannelStatus }) {
         </main>
       );
     case 'found':
-      return <Watch channel={status.channel} />;
+      return <Watch channel={status.channel} pins={pins} />;
   }
 }
 
-function Watch({ channel }: { channel: PublicChannel }) {
+function Watch({ channel, pins }: { channel: PublicChannel; pins: PinPlace }) {
   // Whether this viewer saw the broadcast here: OFFLINE afterwards means it ended.
   const watched = useRef(false);
   const view = watchView(channel.status, watched.current);
@@ -92,11 +101,13 @@ function Watch({ channel }: { channel: PublicChannel }) {
             label={`${channel.name}, live video`}
             away={view === 'away'}
             onAspectRatio={setAspectRatio}
+            signals={pins.signals}
           />
         ) : (
           <Poster view={view} name={channel.name} />
         )}
       </div>
+      <div className="watch-pin" ref={pins.setSlot} />
       <div className="watch-info">
         <div className="watch-title">
           <h1>{channel.name}</h1>
