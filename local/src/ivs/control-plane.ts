@@ -20,6 +20,8 @@ export interface IvsControlPlaneOptions {
   ingestEndpoint: string;
   /** Where HLS is served; playbackUrl = <base>/api/video/v1/<region>.<account>.channel.<id>.m3u8, like IVS. */
   playbackBaseUrl: string;
+  /** How many watch a channel's live stream now (GetStream's viewerCount), by channel id. */
+  viewerCount?: (channelId: string) => number;
   /** Other routes on the same server (HLS playback); returns true when it answered the request. */
   serveOther?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
@@ -143,6 +145,8 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
     return key;
   }
 
+  const viewersOf = (channelArn: string) => options.viewerCount?.(channel(channelArn).id) ?? 0;
+
   function liveStream(channelArn: string) {
     channel(channelArn);
     const stream = store.streams.get(channelArn);
@@ -252,11 +256,16 @@ export function createIvsControlPlane(options: IvsControlPlaneOptions): Server {
     GetStream(body) {
       const stream = liveStream(channelArnArgument(body, 'channelArn'));
       const { playbackUrl } = channelView(channel(stream.channelArn));
-      return { body: { stream: { ...stream, playbackUrl, viewerCount: 0 } } };
+      return { body: { stream: { ...stream, playbackUrl, viewerCount: viewersOf(stream.channelArn) } } };
     },
     ListStreams(body) {
       const { page, nextToken } = paginate([...store.streams.values()], body, 100);
-      return { body: { streams: page.map((stream) => ({ ...stream, viewerCount: 0 })), nextToken } };
+      return {
+        body: {
+          streams: page.map((stream) => ({ ...stream, viewerCount: viewersOf(stream.channelArn) })),
+          nextToken,
+        },
+      };
     },
     PutMetadata(body) {
       const arn = channelArnArgument(body, 'channelArn');

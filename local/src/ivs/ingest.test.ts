@@ -189,6 +189,49 @@ test("PutMetadata goes into the stream where it is now: an ID3 cue the player's 
   publisher.stop();
 }, 60_000);
 
+test('GetStream counts the players watching at the live edge, and stops counting one that left', async () => {
+  const { channel, ingestUrl, streamKey } = await channelWithKey('Watched');
+  const publisher = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 40, keyframeSeconds: 2 });
+  await poll('a playlist with a whole segment', async () => {
+    const text = await playlist(channel.playbackUrl);
+    return text && segmentUris(text).length > 0 ? text : undefined;
+  });
+  const { info } = api.stack;
+  const ivs = new IvsClient({
+    endpoint: info.ivs.endpoint,
+    region: info.region,
+    credentials: { ...info.credentials },
+  });
+  const channelArn = `arn:aws:ivs:${info.region}:000000000000:channel/${channel.id}`;
+  const viewerCount = async () => (await ivs.send(new GetStreamCommand({ channelArn }))).stream?.viewerCount;
+  expect(await viewerCount()).toBe(0);
+
+  /** A player at the live edge: a blocking reload for the next part, again and again, until stopped. */
+  const player = () => {
+    const stop = new AbortController();
+    void (async () => {
+      let text = (await playlist(channel.playbackUrl))!;
+      while (!stop.signal.aborted) {
+        const msn = Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(text)![1]) + segmentUris(text).length;
+        const parts = text.slice(text.lastIndexOf('#EXTINF')).match(/#EXT-X-PART:/g)?.length ?? 0;
+        const response = await fetch(`${channel.playbackUrl}?_HLS_msn=${msn}&_HLS_part=${parts}`, {
+          signal: stop.signal,
+        }).catch(() => undefined);
+        text = (await response?.text().catch(() => undefined)) ?? text;
+      }
+    })();
+    return () => stop.abort();
+  };
+  const first = player();
+  const second = player();
+  await poll('two viewers', async () => ((await viewerCount()) === 2 ? true : undefined), 15_000);
+  first();
+  await poll('one viewer', async () => ((await viewerCount()) === 1 ? true : undefined), 15_000);
+  second();
+  ivs.destroy();
+  publisher.stop();
+}, 60_000);
+
 test("a deleted channel's key no longer works", async () => {
   const { channel, ingestUrl, streamKey } = await channelWithKey('Deleted');
   expect((await call(api.who.clients.seller, op.DELETE_CHANNEL, { id: channel.id })).errors).toEqual([]);

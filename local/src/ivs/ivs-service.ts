@@ -67,6 +67,7 @@ export async function startIvsService(config: IvsServiceConfig, log: (line: stri
     ingestEndpoint: `${config.host}:${config.rtmpsPort}`,
     playbackBaseUrl: baseUrl,
     serveOther: (request, response) => serveHls(hlsDir, live, request, response),
+    viewerCount: (channelId) => live.viewerCount(channelId),
   });
   const running = await listenHttp(server, config);
   const details: IvsServiceDetails = {

@@ -39,7 +39,7 @@ export function serveHls(
   const media = MEDIA.exec(relative);
   if (PLAYLIST.test(relative)) {
     const playlist = live.playlist(relative);
-    if (playlist) void answerLivePlaylist(playlist, url.searchParams, request, response);
+    if (playlist) void answerLivePlaylist(playlist, live, url.searchParams, request, response);
     else sendFile(join(hlsDir, relative), TYPES.playlist, request, response);
   } else if (media) {
     const [, folder, , part] = media;
@@ -58,6 +58,7 @@ export function serveHls(
 /** A live playlist now, or once the segment or part the request names exists. */
 async function answerLivePlaylist(
   playlist: LivePlaylist,
+  live: LiveStreams,
   query: URLSearchParams,
   request: IncomingMessage,
   response: ServerResponse,
@@ -77,7 +78,10 @@ async function answerLivePlaylist(
     // The spec suggests 503 when the wait runs out (the seller's uplink paused); Video.js's HLS
     // engine takes a 503 as a broken stream, so the playlist as it is goes back instead, and the
     // player asks again for the same part.
+    // A player waiting at the live edge is a viewer (viewer-count.ts).
+    const waited = live.viewersOf(playlist).wait();
     await playlist.when(() => playlist.reached(msn, part) || request.destroyed, blockMs(playlist));
+    waited(playlist.reached(msn, part) && !response.destroyed);
     if (response.destroyed) return;
   }
   const body = Buffer.from(playlist.render());

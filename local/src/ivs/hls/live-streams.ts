@@ -1,4 +1,5 @@
 import type { LivePlaylist } from './live-playlist';
+import { ViewerCount } from './viewer-count';
 
 /**
  * The streams being packaged right now, for the HLS server: it answers their playlists from
@@ -8,6 +9,7 @@ import type { LivePlaylist } from './live-playlist';
 export class LiveStreams {
   private readonly byPlaylist = new Map<string, LivePlaylist>();
   private readonly byFolder = new Map<string, LivePlaylist>();
+  private readonly viewers = new WeakMap<LivePlaylist, ViewerCount>();
 
   add(names: { playlist: string; folder: string }, playlist: LivePlaylist): void {
     this.byPlaylist.set(names.playlist, playlist);
@@ -22,6 +24,19 @@ export class LiveStreams {
   /** By the playlist's file name, e.g. us-east-1.000000000000.channel.<id>.m3u8. */
   playlist(name: string): LivePlaylist | undefined {
     return this.byPlaylist.get(name);
+  }
+
+  /** Who is watching a live playlist (viewer-count.ts). */
+  viewersOf(playlist: LivePlaylist): ViewerCount {
+    let count = this.viewers.get(playlist);
+    if (!count) this.viewers.set(playlist, (count = new ViewerCount()));
+    return count;
+  }
+
+  /** Viewers of the stream whose media is in `folder` (the channel id); 0 when not live. */
+  viewerCount(folder: string): number {
+    const playlist = this.byFolder.get(folder);
+    return playlist ? this.viewersOf(playlist).current : 0;
   }
 
   /** By the folder its media is in. */
