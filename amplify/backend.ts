@@ -12,6 +12,7 @@ import { GoLiveApi } from './api/golive-api';
 import { bundledResolverCode } from './api/resolver-code';
 import { clientOutputs } from './client-outputs';
 import { EventRules } from './events/event-rules';
+import { ViewerCountPoller } from './events/viewer-count-poller';
 import { TranswrapService } from './ingest/transwrap-service';
 import { OperatorAlarms } from './operations/alarms';
 import { deploymentSettings, type DeploymentType } from './settings';
@@ -58,6 +59,10 @@ const transwrap = new TranswrapService(backend.createStack('ingest'), 'Transwrap
 const events = new EventRules(backend.createStack('events'), 'Events', {
   api: api.api,
   cluster: transwrap.cluster,
+});
+new ViewerCountPoller(backend.createStack('viewers'), 'ViewerCounts', {
+  api: api.api,
+  logRetention: settings.logRetention,
 });
 new OperatorAlarms(backend.createStack('operations'), 'Alarms', {
   api: api.api,

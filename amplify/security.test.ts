@@ -94,12 +94,17 @@ describe('IAM', () => {
     expect(everything.map(({ from, statement }) => ({ from, action: statement.Action }))).toEqual([]);
   });
 
-  it('lets only the IvsControl Lambda read stream keys or control IVS', () => {
+  it('lets only the IvsControl Lambda read stream keys or control IVS; the viewer-count poller only lists streams', () => {
     const ivs = allGrants().filter(({ statement }) =>
       asList(statement.Action).some((action) => action.startsWith('ivs:')),
     );
     expect(ivs.length).toBeGreaterThan(0);
-    for (const grant of ivs) expect(grant.to).toMatch(/IvsControlFunctionServiceRole/);
+    for (const grant of ivs) {
+      if (/ViewerCountsFunctionServiceRole/.test(grant.to))
+        expect(asList(grant.statement.Action)).toEqual(['ivs:ListStreams']);
+      else expect(grant.to).toMatch(/IvsControlFunctionServiceRole/);
+    }
+    expect(ivs.some((grant) => /ViewerCountsFunctionServiceRole/.test(grant.to))).toBe(true);
   });
 
   describe('the IvsControl Lambda, judged as IAM judges its calls', () => {

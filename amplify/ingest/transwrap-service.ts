@@ -47,6 +47,7 @@ import { LOAD_METRIC, SERVICE_DIMENSION } from '@golive/transwrap/server/load-me
 import { Construct } from 'constructs';
 import { allowFields } from '../api/field-access';
 import { serviceFields } from '../api/schema';
+import { VIEWER_COUNT_FIELDS } from '../events/viewer-count-poller';
 import { REPO_ROOT } from '../repo-root';
 import type { DeploymentSettings } from '../settings';
 import { acknowledgeIngestFindings } from './accepted-findings';
@@ -212,8 +213,13 @@ export class TranswrapService extends Construct {
       // SIGTERM starts transwrap's drain; SIGKILL only after its deadline and a margin to exit.
       stopTimeout: sizing.drainDeadline.plus(Duration.seconds(10)),
     });
-    // The service's API calls, and nothing else (the schema's IAM-only fields).
-    allowFields(api, taskDefinition.taskRole, serviceFields());
+    // The service's API calls, and nothing else (the schema's IAM-only fields, less the poller's).
+    const pollerFields = new Set(VIEWER_COUNT_FIELDS.map((field) => field.fieldName));
+    allowFields(
+      api,
+      taskDefinition.taskRole,
+      serviceFields().filter((field) => !pollerFields.has(field.fieldName)),
+    );
 
     // Scale-in protection for a task carrying broadcasts (transwrap/src/api/task-protection.ts):
     // the ECS agent calls this with the task role, for this cluster's tasks only.

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@golive/common/repo-paths';
 
-export type StackName = 'auth' | 'api' | 'ingest' | 'events' | 'operations';
+export type StackName = 'auth' | 'api' | 'ingest' | 'events' | 'viewers' | 'operations';
 
 /** A CloudFormation template as synthesized (JSON). */
 export interface CfnTemplate {
@@ -83,7 +83,7 @@ export function synthesizeBackend({
   const rootFile = files.find((file) => /^amplify-.*\.template\.json$/.test(file));
   if (!rootFile) throw new Error(`No root template in ${dir}: ${files.join(', ')}`);
   const stacks = {} as Record<StackName, CfnTemplate>;
-  for (const name of ['auth', 'api', 'ingest', 'events', 'operations'] as const) {
+  for (const name of ['auth', 'api', 'ingest', 'events', 'viewers', 'operations'] as const) {
     const file = files.find((f) => new RegExp(`${name}[0-9A-F]{8}\\.nested\\.template\\.json$`).test(f));
     if (!file) throw new Error(`No ${name} stack in ${dir}: ${files.join(', ')}`);
     stacks[name] = read(file);

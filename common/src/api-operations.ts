@@ -33,6 +33,7 @@ export {
   HeartbeatEndpointDocument as HEARTBEAT_ENDPOINT,
   SetEndpointStatusDocument as SET_ENDPOINT_STATUS,
   ReportStreamStatusDocument as REPORT_STREAM_STATUS,
+  ReportViewerCountDocument as REPORT_VIEWER_COUNT,
   OnChannelStatusDocument as ON_CHANNEL_STATUS,
   OnEndpointChangedDocument as ON_ENDPOINT_CHANGED,
   OnProductPinDocument as ON_PRODUCT_PIN,

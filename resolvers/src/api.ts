@@ -130,6 +130,7 @@ export const RESOLVERS: FieldResolver[] = [
   pipeline('Mutation', 'reportStreamStatus', ['getChannel', 'applyStreamStatus', 'recordLiveTime']),
   pipeline('Mutation', 'suspendSeller', ['putSuspension', 'findOnAirChannels', 'stopIvsStreams']),
   unit('Mutation', 'reinstateSeller', 'sellers'),
+  unit('Mutation', 'reportViewerCount', 'channels'),
   unit('Subscription', 'onChannelStatus', 'none'),
   unit('Subscription', 'onEndpointChanged', 'none'),
   unit('Subscription', 'onProductPin', 'none'),

@@ -46,6 +46,11 @@ export type Channel = {
   playbackUrl: Scalars['AWSURL']['output'];
   status: StreamStatus;
   updatedAt: Scalars['AWSDateTime']['output'];
+  /**
+   * How many watch now, as IVS counts concurrent views, refreshed while on air (IVS's count lags:
+   * about 15 s after a viewer joins, a minute after one leaves; the local IVS, 5 s). 0 off air.
+   */
+  viewerCount?: Maybe<Scalars['Int']['output']>;
 };
 
 export type ChannelConnection = {
@@ -153,6 +158,11 @@ export type Mutation = {
   removeProduct: Product;
   /** From transwrap (CONNECTING, INTERRUPTED) and IVS events via EventBridge (LIVE, OFFLINE). */
   reportStreamStatus: Channel;
+  /**
+   * The viewer-count poller: IVS's count for the channel with that IVS ARN, while it is on air
+   * (NotFound for a channel not on air or not this API's). Pushed on onChannelStatus.
+   */
+  reportViewerCount: Channel;
   /** id: the endpoint id, or the ECS task ARN of the task running it (as EventBridge names it). */
   setEndpointStatus: Endpoint;
   /**
@@ -231,6 +241,12 @@ export type MutationRemoveProductArgs = {
 
 export type MutationReportStreamStatusArgs = {
   input: ReportStreamStatusInput;
+};
+
+
+export type MutationReportViewerCountArgs = {
+  channelArn: Scalars['String']['input'];
+  viewerCount: Scalars['Int']['input'];
 };
 
 
@@ -468,7 +484,10 @@ export type StreamStatus =
   | 'OFFLINE';
 
 export type Subscription = {
-  /** Status changes of one channel. Select only fields that reportStreamStatus callers select. */
+  /**
+   * Status and viewer-count changes of one channel. Select only fields that reportStreamStatus and
+   * reportViewerCount callers select (CHANNEL_FIELDS).
+   */
   onChannelStatus?: Maybe<Channel>;
   /** Any endpoint registering, heartbeating or changing status. */
   onEndpointChanged?: Maybe<Endpoint>;

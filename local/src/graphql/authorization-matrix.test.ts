@@ -213,6 +213,21 @@ const OPERATIONS: Record<string, Row> = {
     variables: () => Promise.resolve({ id: 'tw-matrix', status: 'ACTIVE' }),
     allowed: allow('service'),
   },
+  "reportViewerCount (a seller's channel on air)": {
+    document: op.REPORT_VIEWER_COUNT,
+    variables: async () => {
+      const channelId = await sellersChannel();
+      const at = new Date().toISOString();
+      await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
+        input: { channelId, status: 'LIVE', at },
+      });
+      return {
+        channelArn: `arn:aws:ivs:${api.stack.info.region}:000000000000:channel/${channelId}`,
+        viewerCount: 1,
+      };
+    },
+    allowed: allow('service'),
+  },
   reportStreamStatus: {
     document: op.REPORT_STREAM_STATUS,
     variables: async () => ({

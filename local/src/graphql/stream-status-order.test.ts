@@ -3,7 +3,8 @@
  * millisecond times; IVS's events (by ARN, through EventBridge) carry whole seconds and are
  * delivered concurrently, so a "Stream Start" can land after the OFFLINE that ended its stream in
  * the same second. Each row plays reports in arrival order on a fresh channel, through the real
- * resolvers over the local DynamoDB, and says what viewers are left seeing.
+ * resolvers over the local DynamoDB, and says what viewers are left seeing. The viewer count, which
+ * the poller reports while a channel is on air, goes with the status.
  */
 import * as op from '@golive/common/api-operations';
 import { call } from '../testing/api-clients';
@@ -109,4 +110,30 @@ test.each<[string, Report[], string]>([
   ],
 ])('%s', async (_case, reports, expected) => {
   expect(await play(reports)).toBe(expected);
+});
+
+test("the viewer-count poller's figure applies while on air; off air it is NotFound and the channel says 0", async () => {
+  const { data } = await call<{ createChannel: { id: string } }>(api.who.clients.seller, op.CREATE_CHANNEL, {
+    name: 'Viewers',
+  });
+  const id = data!.createChannel.id;
+  const channelArn = `arn:aws:ivs:${api.stack.info.region}:000000000000:channel/${id}`;
+  const report = (viewerCount: number) =>
+    call<op.ReportViewerCountMutation>(api.who.clients.service, op.REPORT_VIEWER_COUNT, {
+      channelArn,
+      viewerCount,
+    });
+  const status = (status: string) =>
+    call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
+      input: { channelId: id, status, at: new Date().toISOString() },
+    });
+
+  expect((await report(3)).errors[0]).toMatchObject({ errorType: 'NotFound' });
+  await status('LIVE');
+  expect((await report(3)).data?.reportViewerCount.viewerCount).toBe(3);
+  expect((await report(-1)).errors[0]).toMatchObject({ errorType: 'ValidationError' });
+  await status('OFFLINE');
+  const channel = await call<op.ChannelQuery>(api.who.clients.viewer, op.CHANNEL, { id });
+  expect(channel.data?.channel?.viewerCount).toBe(0);
+  expect((await report(2)).errors[0]).toMatchObject({ errorType: 'NotFound' });
 });

@@ -6,6 +6,8 @@ import { resolveFfmpeg } from '@golive/common/binaries';
 import { join } from 'node:path';
 import { LOCAL_ACCOUNT_ID, type Credentials } from '../credentials';
 import { listenHttp, runService, serviceArgument, type HttpServiceConfig } from '../process/run-service';
+import { IvsClient } from '@aws-sdk/client-ivs';
+import { createViewerCountPoller, reportThroughApi } from '@golive/resolvers/lambda/viewer-counts';
 import { createIvsControlPlane } from './control-plane';
 import { EventDelivery } from '../events/event-delivery';
 import { serveHls } from './hls/hls-server';
@@ -33,6 +35,9 @@ export interface IvsServiceDetails {
   /** The RTMPS certificate clients should trust (self-signed). */
   caCertificate: string;
 }
+
+/** How often the local stack reads IVS's viewer counts (the deployed schedule: every minute). */
+const VIEWER_COUNT_POLL_MS = 2000;
 
 export async function startIvsService(config: IvsServiceConfig, log: (line: string) => void = console.log) {
   const store = new IvsStore(config.path);
@@ -70,6 +75,22 @@ export async function startIvsService(config: IvsServiceConfig, log: (line: stri
     viewerCount: (channelId) => live.viewerCount(channelId),
   });
   const running = await listenHttp(server, config);
+  // The scheduled viewer-count poller amplify/ deploys, run here on a timer against this IVS.
+  const ivs = new IvsClient({
+    endpoint: running.details.endpoint,
+    region: config.region,
+    credentials: config.credentials,
+  });
+  const pollViewerCounts = createViewerCountPoller(
+    ivs,
+    reportThroughApi(ivs, config.graphqlUrl, config.region),
+  );
+  let polling = Promise.resolve();
+  const poller = setInterval(() => {
+    polling = polling
+      .then(pollViewerCounts)
+      .catch((error: unknown) => log(`viewer counts: ${String(error)}`));
+  }, VIEWER_COUNT_POLL_MS);
   const details: IvsServiceDetails = {
     endpoint: running.details.endpoint,
     rtmpUrl: `rtmp://${config.host}:${config.rtmpPort}/${INGEST_APP}/`,
@@ -80,6 +101,9 @@ export async function startIvsService(config: IvsServiceConfig, log: (line: stri
   return {
     details,
     stop: async () => {
+      clearInterval(poller);
+      await polling;
+      ivs.destroy();
       await ingest.stop();
       server.closeAllConnections();
       await running.stop();

@@ -25,12 +25,15 @@ export function request(ctx: Context<Args, ReportStreamStatusStash>) {
     ':at': util.time.epochMilliSecondsToISO8601(atMs),
     ':atMs': atMs,
     ':now': util.time.nowISO8601(),
+    ...(status === 'OFFLINE' ? { ':noViewers': 0 } : {}),
   };
   let expression =
     'SET #status = :status, health = :health, statusAt = :at, statusAtMs = :atMs, updatedAt = :now';
   // A new broadcast starts the clock; a repeated LIVE (or OFFLINE) keeps the last broadcast's start.
   const wasLive = ctx.stash.channel.status === 'LIVE';
   if (status === 'LIVE' && !wasLive) expression = `${expression}, liveSince = :at`;
+  // Off air, nobody is watching; the next broadcast starts from 0.
+  if (status === 'OFFLINE') expression = `${expression}, viewerCount = :noViewers`;
   const condition = staleReportCondition(ctx.args.input, atMs);
   return {
     operation: 'UpdateItem' as const,

@@ -52,3 +52,10 @@ export function note(argument: string, raw: string, max: number): string {
   }
   return text;
 }
+
+/** IVS names a channel by ARN (arn:aws:ivs:<region>:<account>:channel/<id>); the id is its last part. */
+export function channelIdOfArn(field: string, arn: string): string {
+  if (arn.length > 200 || !util.matches('^arn:aws:ivs:[a-z0-9-]+:[0-9]{12}:channel/[A-Za-z0-9]+$', arn))
+    util.error(`${field} is not an IVS channel ARN.`, VALIDATION_ERROR);
+  return arn.split('/')[1] ?? '';
+}

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import type * as op from '@golive/common/api-operations';
-import { ChannelStatusFeed } from './channel-status-feed';
+import { ChannelStatusFeed } from '../../api/channel-status-feed';
 import { fullTime, timeAgo } from './format';
 import { StreamStatusBadge } from './status-badge';
 

@@ -15,6 +15,7 @@ import { DeviceSettings } from './device-settings';
 import { LiveStats } from './live-stats';
 import { ProductList } from './product-list';
 import { LiveStatus } from './live-status';
+import { ViewerCount } from './viewer-count';
 import { StopDialog } from './stop-dialog';
 import { useCamera } from './use-camera';
 import { useLiveBroadcast } from './use-live-broadcast';
@@ -96,6 +97,7 @@ function Broadcaster() {
           statsAt={live.statsAt}
           uplinkBehind={live.uplinkBehind}
         />
+        {onAir && channelId && <ViewerCount channelId={channelId} />}
         {camera.zoom && (
           <label className="zoom-control">
             <span aria-hidden="true">{zoomLabel(camera.zoom)}</span>

@@ -116,6 +116,9 @@ function Watch({ channel, pins }: { channel: PublicChannel; pins: PinPlace }) {
             {/* Only the state is announced, not the minutes ticking by. */}
             <span role="status">{watchStatusText(view)}</span>
             {view === 'live' && onAir && <span className="watch-since"> · on air for {onAir}</span>}
+            {view === 'live' && Boolean(channel.viewerCount) && (
+              <span className="watch-since"> · {channel.viewerCount} watching</span>
+            )}
           </p>
         </div>
         <ShareButton title={`${channel.name} on GoLive`} url={`${location.origin}/watch/${channel.id}`} />
