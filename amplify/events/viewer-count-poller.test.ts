@@ -25,7 +25,7 @@ describe('the viewer-count poller', () => {
       'AWS::Lambda::Function',
     );
     expect(fn!.Handler).toBe('index.handler');
-    expect(textOf(fn!.Environment.Variables.GRAPHQL_URL!)).toMatch(/GraphQLUrl/i);
+    expect(textOf(fn!.Environment.Variables.GRAPHQL_URL)).toMatch(/GraphQLUrl/i);
     const policies = propertiesOfType<{ PolicyDocument: PolicyDocument }>(
       backend().stacks.viewers,
       'AWS::IAM::Policy',
