@@ -16,6 +16,7 @@ export {
   BroadcastStoppedDocument as BROADCAST_STOPPED,
   BroadcastTakenOverDocument as BROADCAST_TAKEN_OVER,
   CreateChannelDocument as CREATE_CHANNEL,
+  RenameChannelDocument as RENAME_CHANNEL,
   DeleteChannelDocument as DELETE_CHANNEL,
   StartBroadcastDocument as START_BROADCAST,
   StopBroadcastDocument as STOP_BROADCAST,

@@ -68,6 +68,7 @@ export const FUNCTIONS: PipelineFunction[] = [
   fn('getProduct', 'products'),
   fn('putPinMetadata', 'ivsControl'),
   fn('savePin', 'channels'),
+  fn('renameChannelItem', 'channels'),
 ];
 
 const unit = (typeName: string, fieldName: string, dataSource: DataSourceName): FieldResolver => ({
@@ -99,6 +100,7 @@ export const RESOLVERS: FieldResolver[] = [
   unit('Query', 'seller', 'sellers'),
   unit('Query', 'suspendedSellers', 'sellers'),
   pipeline('Mutation', 'createChannel', ['getSeller', 'checkChannelQuota', 'createIvsChannel', 'putChannel']),
+  pipeline('Mutation', 'renameChannel', ['getChannel', 'renameChannelItem']),
   pipeline('Mutation', 'deleteChannel', ['getChannel', 'deleteIvsChannel', 'deleteChannelItem']),
   pipeline('Mutation', 'startBroadcast', [
     'getChannel',

@@ -36,6 +36,7 @@ import type * as recordClaim from './functions/recordClaim';
 import type * as recordLiveTime from './functions/recordLiveTime';
 import type * as redeemTicket from './functions/redeemTicket';
 import type * as refuseRevokedTicket from './functions/refuseRevokedTicket';
+import type * as renameChannelItem from './functions/renameChannelItem';
 import type * as savePin from './functions/savePin';
 import type * as stopIvsStream from './functions/stopIvsStream';
 import type * as stopIvsStreams from './functions/stopIvsStreams';
@@ -46,6 +47,7 @@ import type * as createChannel from './Mutation/createChannel';
 import type * as deleteChannel from './Mutation/deleteChannel';
 import type * as pinProduct from './Mutation/pinProduct';
 import type * as removeProduct from './Mutation/removeProduct';
+import type * as renameChannel from './Mutation/renameChannel';
 import type * as reportStreamStatus from './Mutation/reportStreamStatus';
 import type * as startBroadcast from './Mutation/startBroadcast';
 import type * as stopBroadcast from './Mutation/stopBroadcast';
@@ -88,6 +90,7 @@ interface Functions {
   recordLiveTime: typeof recordLiveTime;
   redeemTicket: typeof redeemTicket;
   refuseRevokedTicket: typeof refuseRevokedTicket;
+  renameChannelItem: typeof renameChannelItem;
   savePin: typeof savePin;
   stopIvsStream: typeof stopIvsStream;
   stopIvsStreams: typeof stopIvsStreams;
@@ -120,6 +123,7 @@ const PIPELINES: Record<string, readonly string[]> = {
     'createIvsChannel',
     'putChannel',
   ]),
+  'Mutation/renameChannel': pipeline<typeof renameChannel>()(['getChannel', 'renameChannelItem']),
   'Mutation/deleteChannel': pipeline<typeof deleteChannel>()([
     'getChannel',
     'deleteIvsChannel',

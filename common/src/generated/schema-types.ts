@@ -142,7 +142,7 @@ export type Mutation = {
    * channels per seller; SellerSuspended for a suspended seller.
    */
   createChannel: Channel;
-  /** Owner or admin. Deletes the IVS channel too. */
+  /** Owner or admin. Deletes the IVS channel too; Conflict while it is live. */
   deleteChannel: Channel;
   heartbeatEndpoint: Endpoint;
   /**
@@ -156,6 +156,8 @@ export type Mutation = {
   reinstateSeller: Seller;
   /** The channel's owner only. Returns the product removed; NotFound if it is not the channel's. */
   removeProduct: Product;
+  /** Owner only. The name viewers see (1-64 characters, as createChannel takes it). */
+  renameChannel: Channel;
   /** From transwrap (CONNECTING, INTERRUPTED) and IVS events via EventBridge (LIVE, OFFLINE). */
   reportStreamStatus: Channel;
   /**
@@ -236,6 +238,12 @@ export type MutationReinstateSellerArgs = {
 export type MutationRemoveProductArgs = {
   channelId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRenameChannelArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
 };
 
 

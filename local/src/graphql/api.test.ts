@@ -281,3 +281,21 @@ test('a dropped WebSocket reconnects through the link, and the subscription keep
     await proxy.close();
   }
 });
+
+test('a seller renames a channel; the name is checked as at creation, and only the owner may', async () => {
+  const channel = await createChannel(api.who.clients.seller, 'Old name');
+  const renamed = await call<op.RenameChannelMutation>(api.who.clients.seller, op.RENAME_CHANNEL, {
+    id: channel.id,
+    name: '  Friday vintage drop ',
+  });
+  expect(renamed.data?.renameChannel.name).toBe('Friday vintage drop');
+  const read = await call<op.ChannelQuery>(api.who.clients.viewer, op.CHANNEL, { id: channel.id });
+  expect(read.data?.channel?.name).toBe('Friday vintage drop');
+  const empty = await call(api.who.clients.seller, op.RENAME_CHANNEL, { id: channel.id, name: '   ' });
+  expect(empty.errors[0]).toMatchObject({ errorType: 'ValidationError' });
+  const other = await call(api.who.clients.otherSeller, op.RENAME_CHANNEL, {
+    id: channel.id,
+    name: 'Mine now',
+  });
+  expect(other.errors[0]).toMatchObject({ errorType: 'Unauthorized' });
+});

@@ -125,6 +125,11 @@ const OPERATIONS: Record<string, Row> = {
     variables: () => Promise.resolve({ name: 'New' }),
     allowed: allow('seller', 'otherSeller'),
   },
+  "renameChannel (seller's channel)": {
+    document: op.RENAME_CHANNEL,
+    variables: async () => ({ ...(await freshChannelArgs()), name: 'Renamed' }),
+    allowed: allow('seller'),
+  },
   "deleteChannel (seller's channel)": {
     document: op.DELETE_CHANNEL,
     variables: freshChannelArgs,

@@ -72,6 +72,12 @@ export interface CreateChannelStash {
   seller: SellerItem | null;
 }
 
+/** Mutation.renameChannel: getChannel (owner) -> renameChannelItem. */
+export interface RenameChannelStash extends ChannelStash {
+  /** The new name, validated. */
+  name: string;
+}
+
 /** Mutation.deleteChannel: getChannel -> deleteIvsChannel -> deleteChannelItem. */
 export type DeleteChannelStash = ChannelStash;
 

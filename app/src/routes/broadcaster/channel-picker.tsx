@@ -1,8 +1,9 @@
-/** The seller's channels to broadcast on, and a form to create one. */
+/** The seller's channels to broadcast on, a form to create one, and renaming or deleting the chosen one. */
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import * as op from '@golive/common/api-operations';
 import { Loading } from '../../ui/loading';
+import { ChannelActions } from './channel-actions';
 import { useMyChannels } from './use-my-channels';
 
 export function ChannelPicker(props: {
@@ -16,6 +17,7 @@ export function ChannelPicker(props: {
   const [name, setName] = useState('');
   const channels = all ?? [];
   const { onChange, channelId } = props;
+  const chosen = channels.find((channel) => channel.id === channelId);
 
   // The first channel is chosen when there is no (valid) choice yet.
   if (!loading && channels.length > 0 && !channels.some((channel) => channel.id === channelId))
@@ -97,6 +99,19 @@ export function ChannelPicker(props: {
       >
         New channel
       </button>
+      {chosen && (
+        <ChannelActions
+          key={chosen.id}
+          channel={chosen}
+          disabled={props.disabled}
+          onRenamed={reload}
+          onDeleted={() => {
+            const next = channels.find((channel) => channel.id !== chosen.id);
+            reload();
+            if (next) onChange(next.id);
+          }}
+        />
+      )}
     </div>
   );
 }
