@@ -18,6 +18,7 @@ import type * as ApiClients from '@golive/local/testing/api-clients';
 import type * as ApiOperations from '@golive/common/api-operations';
 import type * as RepoPaths from '@golive/common/repo-paths';
 import type * as StackProcess from '@golive/local/testing/stack-process';
+import type * as TestPublisher from '@golive/common/testing/test-publisher';
 import type * as AppBrowserModule from '../src/testing/app-browser';
 import type { AppBrowser } from '../src/testing/app-browser';
 import type { LocalStackInfo } from '@golive/local/stack-info';
@@ -29,10 +30,12 @@ const require = createRequire(import.meta.url);
 // AWS SDK releases after January 2027 want Node 22 (see local/src/main.ts); not news for a screenshot.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { startStackProcess } = require('@golive/local/testing/stack-process') as typeof StackProcess;
-const { call, identities } = require('@golive/local/testing/api-clients') as typeof ApiClients;
+const { call, identities, registerTestEndpoint } =
+  require('@golive/local/testing/api-clients') as typeof ApiClients;
 const op = require('@golive/common/api-operations') as typeof ApiOperations;
 const { CACHE_DIR, REPO_ROOT } = require('@golive/common/repo-paths') as typeof RepoPaths;
 const { demoUser, openAppBrowser } = require('../src/testing/app-browser.ts') as typeof AppBrowserModule;
+const { publishTestStream } = require('@golive/common/testing/test-publisher') as typeof TestPublisher;
 
 const OUT_DIR = join(CACHE_DIR, 'screenshots');
 const APP_DIR = join(REPO_ROOT, 'app');
@@ -40,6 +43,7 @@ const APP_DIR = join(REPO_ROOT, 'app');
 /** What the screens are shown with: the stack, and a channel of the demo seller's that is not live. */
 interface Fixtures {
   info: LocalStackInfo;
+  who: ApiClients.Identities;
   channelId: string;
 }
 
@@ -130,6 +134,42 @@ const SCREENS: Screen[] = [
   {
     name: 'watch',
     show: appPage(({ channelId }) => `/watch/${channelId}`),
+  },
+  {
+    // A channel on air (FFmpeg publishing a portrait picture, as a phone does) with a product pinned.
+    name: 'watch-live',
+    async show(app, { info, who }) {
+      const seller = who.clients.seller;
+      const created = await call<ApiOperations.CreateChannelMutation>(seller, op.CREATE_CHANNEL, {
+        name: 'Corner Bakery',
+      });
+      const channelId = created.data!.createChannel.id;
+      const product = await call<ApiOperations.AddProductMutation>(seller, op.ADD_PRODUCT, {
+        channelId,
+        input: {
+          title: 'Sourdough loaf, 800 g',
+          price: '6.50',
+          currency: 'EUR',
+          buyUrl: 'https://bakery.example/sourdough',
+          description: 'Baked this morning. Naturally leavened, 24-hour proof.',
+        },
+      });
+      await registerTestEndpoint(who.clients.service, 'tw-screenshots');
+      const ticket = await call<ApiOperations.StartBroadcastMutation>(seller, op.START_BROADCAST, {
+        channelId,
+      });
+      const claim = await call<ApiOperations.ClaimIngestMutation>(who.clients.service, op.CLAIM_INGEST, {
+        ticket: ticket.data!.startBroadcast.ticket,
+        endpointId: 'tw-screenshots',
+      });
+      const { ingestUrl, streamKey } = claim.data!.claimIngest;
+      publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 45, size: '720x1280' });
+      await app.open(`/watch/${channelId}`);
+      await app.page.getByRole('status').filter({ hasText: 'Live now' }).waitFor({ timeout: 30_000 });
+      await call(seller, op.PIN_PRODUCT, { channelId, productId: product.data!.addProduct.id });
+      await app.page.locator('.product-card').waitFor({ timeout: 30_000 });
+      await app.page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1);
+    },
   },
   {
     name: 'live',
@@ -244,7 +284,7 @@ async function main(): Promise<number> {
     });
     const channelId = created.data?.createChannel.id;
     if (!channelId) throw new Error(`could not create a channel: ${JSON.stringify(created.errors)}`);
-    const fixtures: Fixtures = { info: stack.info, channelId };
+    const fixtures: Fixtures = { info: stack.info, who, channelId };
 
     for (const screen of screens) {
       try {
