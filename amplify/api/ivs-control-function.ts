@@ -4,17 +4,13 @@
  * channels and stream keys: they carry the `golive:deployment` tag it sets when it creates them,
  * and it may tag nothing after the fact.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { join } from 'node:path';
 import { DEPLOYMENT_TAG } from '@golive/resolvers/lambda/ivs-control';
 import type { DeploymentSettings } from '../settings';
-import { lambdaRoleWritingTo } from '../lambda-role';
-import { REPO_ROOT } from '../repo-root';
+import { projectFunction } from '../project-function';
 
 export class IvsControlFunction extends Construct {
   readonly function: NodejsFunction;
@@ -22,23 +18,11 @@ export class IvsControlFunction extends Construct {
   constructor(scope: Construct, id: string, settings: DeploymentSettings) {
     super(scope, id);
     const { region, account } = Stack.of(this);
-    const logGroup = new LogGroup(this, 'Logs', {
-      retention: settings.logRetention,
-      // Logs age out by retention; nothing to keep once the deployment is gone.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(REPO_ROOT, 'resolvers/src/lambda/ivs-control.ts'),
-      handler: 'handler',
-      runtime: Runtime.NODEJS_24_X,
+    this.function = projectFunction(this, {
+      entry: 'resolvers/src/lambda/ivs-control.ts',
       timeout: Duration.seconds(10),
-      memorySize: 256,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: { DEPLOYMENT_ID: settings.deploymentId },
-      logGroup,
-      role: lambdaRoleWritingTo(this, 'FunctionServiceRole', logGroup),
-      bundling: { minify: true, sourceMap: true },
+      logRetention: settings.logRetention,
     });
     const channels = `arn:aws:ivs:${region}:${account}:channel/*`;
     const streamKeys = `arn:aws:ivs:${region}:${account}:stream-key/*`;

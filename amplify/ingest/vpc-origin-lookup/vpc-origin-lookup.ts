@@ -5,15 +5,11 @@
  */
 import { CustomResource, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { join } from 'node:path';
-import { lambdaRoleWritingTo } from '../../lambda-role';
+import { projectFunction } from '../../project-function';
 import { logicalIdOf } from '../../logical-id';
-import { REPO_ROOT } from '../../repo-root';
 import {
   CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST,
   VPC_ORIGIN_UNSUPPORTED_AZ_IDS,
@@ -30,18 +26,10 @@ export class VpcOriginLookup extends Construct {
     super(scope, id);
     const logs = (name: string) =>
       new LogGroup(this, name, { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
-    const logGroup = logs('Logs');
-    const onEvent = new NodejsFunction(this, 'Function', {
-      entry: join(REPO_ROOT, 'amplify/ingest/vpc-origin-lookup/handler.ts'),
-      handler: 'handler',
-      runtime: Runtime.NODEJS_24_X,
+    const onEvent = projectFunction(this, {
+      entry: 'amplify/ingest/vpc-origin-lookup/handler.ts',
       timeout: Duration.seconds(30),
-      memorySize: 256,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      logGroup,
-      role: lambdaRoleWritingTo(this, 'FunctionServiceRole', logGroup),
-      bundling: { minify: true, sourceMap: true },
+      logRetention,
     });
     // Both are read-only and EC2 authorizes neither on a resource: "*" is the only choice.
     onEvent.addToRolePolicy(

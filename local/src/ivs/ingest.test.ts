@@ -150,9 +150,10 @@ test('a wrong stream key is refused and nothing goes live', async () => {
   expect(api.stack.output()).not.toContain('notarealkey'); // keys never reach the log
 });
 
-test("PutMetadata goes into the stream where it is now: an ID3 cue the player's HLS library reads at that part's time", async () => {
-  const { channel, ingestUrl, streamKey } = await channelWithKey('Timed metadata');
-  const publisher = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 20, keyframeSeconds: 2 });
+/** A channel on air (FFmpeg publishing for `seconds`), its live playlist, and IVS's API to call on it. */
+async function onAirWithIvsClient(name: string, seconds: number) {
+  const { channel, ingestUrl, streamKey } = await channelWithKey(name);
+  const publisher = publishTestStream(`${ingestUrl}${streamKey}`, { seconds, keyframeSeconds: 2 });
   const live = await poll('a playlist with a whole segment', async () => {
     const text = await playlist(channel.playbackUrl);
     return text && segmentUris(text).length > 0 ? text : undefined;
@@ -164,6 +165,11 @@ test("PutMetadata goes into the stream where it is now: an ID3 cue the player's 
     credentials: { ...info.credentials },
   });
   const channelArn = `arn:aws:ivs:${info.region}:000000000000:channel/${channel.id}`;
+  return { channel, publisher, live, ivs, channelArn };
+}
+
+test("PutMetadata goes into the stream where it is now: an ID3 cue the player's HLS library reads at that part's time", async () => {
+  const { channel, publisher, live, ivs, channelArn } = await onAirWithIvsClient('Timed metadata', 20);
   const hinted = hintOf(live);
   const text = JSON.stringify({ pin: 'product-1', at: new Date().toISOString() });
   await ivs.send(new PutMetadataCommand({ channelArn, metadata: text }));
@@ -190,19 +196,7 @@ test("PutMetadata goes into the stream where it is now: an ID3 cue the player's 
 }, 60_000);
 
 test('GetStream counts the players watching at the live edge, and stops counting one that left', async () => {
-  const { channel, ingestUrl, streamKey } = await channelWithKey('Watched');
-  const publisher = publishTestStream(`${ingestUrl}${streamKey}`, { seconds: 40, keyframeSeconds: 2 });
-  await poll('a playlist with a whole segment', async () => {
-    const text = await playlist(channel.playbackUrl);
-    return text && segmentUris(text).length > 0 ? text : undefined;
-  });
-  const { info } = api.stack;
-  const ivs = new IvsClient({
-    endpoint: info.ivs.endpoint,
-    region: info.region,
-    credentials: { ...info.credentials },
-  });
-  const channelArn = `arn:aws:ivs:${info.region}:000000000000:channel/${channel.id}`;
+  const { channel, publisher, ivs, channelArn } = await onAirWithIvsClient('Watched', 40);
   const viewerCount = async () => (await ivs.send(new GetStreamCommand({ channelArn }))).stream?.viewerCount;
   expect(await viewerCount()).toBe(0);
 
