@@ -18,9 +18,12 @@ export interface WatchedChannel {
   status: Collected<ChannelStatusEvent>;
   /** The seller's startBroadcast: where to go and the single-use ticket. */
   ticket(): Promise<{ url: string; ticket: string }>;
-  /** How many times the viewer has seen the channel go LIVE. */
+  /**
+   * How many times the viewer has seen the channel go LIVE: a LIVE after anything else. transwrap
+   * and IVS both report a broadcast LIVE, so one going on air can bring two LIVE events in a row.
+   */
   liveCount(): number;
-  /** Waits for a LIVE after the `count`th one. */
+  /** Waits for the channel to go LIVE after it went LIVE `count` times. */
   liveAgain(count: number, timeoutMs?: number): Promise<void>;
 }
 
@@ -38,7 +41,11 @@ export async function watchedChannel(api: ApiStack, name: string): Promise<Watch
     id: channel.id,
   });
   await status.ready;
-  const lives = () => status.events.filter((event) => event.onChannelStatus.status === 'LIVE');
+  const lives = () =>
+    status.events.filter(
+      (event, index, all) =>
+        event.onChannelStatus.status === 'LIVE' && all[index - 1]?.onChannelStatus.status !== 'LIVE',
+    );
   return {
     channel,
     status,
