@@ -71,11 +71,16 @@ export function ProductPins({ channelId, signals }: { channelId: string; signals
   );
 
   const product = shown?.productId ? known.get(shown.productId) : undefined;
-  const missing = Boolean(shown?.productId) && !product;
+  const missingId = shown?.productId && !product ? shown.productId : undefined;
+  // A cue for a product added after the list was read: read the list again, once for each such id
+  // (a product removed since stays missing, and is not asked for again and again).
+  const askedFor = useRef(new Set<string>());
+  const { refetch } = products;
   useEffect(() => {
-    // A cue for a product added after the list was read: read the list again.
-    if (missing) void products.refetch().catch(() => undefined);
-  }, [missing, products]);
+    if (!missingId || askedFor.current.has(missingId)) return;
+    askedFor.current.add(missingId);
+    void refetch().catch(() => undefined);
+  }, [missingId, refetch]);
 
   return <div aria-live="polite">{product && <ProductCard product={product} />}</div>;
 }
