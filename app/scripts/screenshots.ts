@@ -138,7 +138,7 @@ const SCREENS: Screen[] = [
   {
     // A channel on air (FFmpeg publishing a portrait picture, as a phone does) with a product pinned.
     name: 'watch-live',
-    async show(app, { info, who }) {
+    async show(app, { who }) {
       const seller = who.clients.seller;
       const created = await call<ApiOperations.CreateChannelMutation>(seller, op.CREATE_CHANNEL, {
         name: 'Corner Bakery',
