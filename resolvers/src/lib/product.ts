@@ -85,9 +85,19 @@ export function productOfChannel(channelId: string) {
   };
 }
 
-/** A failed condition: no such product, or another channel's (which this caller need not learn). */
+/** No such product, or another channel's (which this caller need not learn): the same answer. */
+function notInChannel(): never {
+  return util.error('Product not found in this channel.', NOT_FOUND);
+}
+
+/** A failed condition (productOfChannel) is notInChannel; any other error is passed on. */
 export function productNotInChannel(ctx: Context): void {
-  if (ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException')
-    util.error('Product not found in this channel.', NOT_FOUND);
+  if (ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException') notInChannel();
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+}
+
+/** A product item read by id, if it is `channelId`'s; else notInChannel. */
+export function productIn(channelId: string, product: ProductItem | null): ProductItem {
+  if (!product || product.channelId !== channelId) notInChannel();
+  return product;
 }
