@@ -85,11 +85,12 @@ export async function startIvsService(config: IvsServiceConfig, log: (line: stri
     ivs,
     reportThroughApi(ivs, config.graphqlUrl, config.region),
   );
-  let polling = Promise.resolve();
+  // A tick while a poll is still out (the API slow or down) is skipped, not queued behind it.
+  let polling: Promise<void> | undefined;
   const poller = setInterval(() => {
-    polling = polling
-      .then(pollViewerCounts)
-      .catch((error: unknown) => log(`viewer counts: ${String(error)}`));
+    polling ??= pollViewerCounts()
+      .catch((error: unknown) => log(`viewer counts: ${String(error)}`))
+      .finally(() => (polling = undefined));
   }, VIEWER_COUNT_POLL_MS);
   const details: IvsServiceDetails = {
     endpoint: running.details.endpoint,
