@@ -5,9 +5,9 @@
  * that is not a fault: a stopped broadcast stays stopped.
  */
 import { poll } from '@golive/common/testing/poll';
-import { IvsClient, StopStreamCommand } from '@aws-sdk/client-ivs';
+import { StopStreamCommand } from '@aws-sdk/client-ivs';
 import * as op from '@golive/common/api-operations';
-import { call } from '@golive/local/testing/api-clients';
+import { call, ivsChannelArn, ivsClient } from '@golive/local/testing/api-clients';
 import { useApiStack } from '@golive/local/testing/api-stack';
 import { CloseCode } from './protocol/messages';
 import { listedSegments, segmentNumber, segmentsSoon } from '@golive/common/testing/hls-playlist';
@@ -86,17 +86,8 @@ test('IVS drops the RTMPS connection by itself: transwrap redials and the channe
   await watched.liveAgain(0);
 
   // IVS ends the RTMPS session (as it may on maintenance), without anyone calling stopBroadcast.
-  const { info } = api.stack;
-  const ivs = new IvsClient({
-    endpoint: info.ivs.endpoint,
-    region: info.region,
-    credentials: { ...info.credentials },
-  });
-  await ivs.send(
-    new StopStreamCommand({
-      channelArn: `arn:aws:ivs:${info.region}:000000000000:channel/${watched.channel.id}`,
-    }),
-  );
+  const ivs = ivsClient(api.stack.info);
+  await ivs.send(new StopStreamCommand({ channelArn: ivsChannelArn(api.stack.info, watched.channel.id) }));
   ivs.destroy();
   await watched.status.next((event) => event.onChannelStatus.status === 'OFFLINE', 10_000);
   await watched.liveAgain(1);

@@ -57,15 +57,20 @@ export async function pressGoLive(seller: AppBrowser, { adaptive = true } = {}):
   return page.getByRole('link', { name: /\/watch\// }).innerText();
 }
 
-/** On the broadcaster page: a product added through the Products form. */
-export async function addProduct(seller: AppBrowser, fields: Record<string, string>): Promise<void> {
+/** On the broadcaster page: the Products form filled in with `fields` (by label) and saved. */
+export async function submitProduct(seller: AppBrowser, fields: Record<string, string>): Promise<void> {
   const page = seller.page;
   const products = page.locator('details.products');
   if ((await products.getAttribute('open')) === null) await page.getByText(/^Products/).click();
   await page.getByRole('button', { name: 'Add product' }).click();
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
   await page.getByRole('button', { name: 'Save product' }).click();
-  await page.locator('.product-list li', { hasText: fields.Title }).waitFor();
+}
+
+/** On the broadcaster page: a product added through the Products form, and listed. */
+export async function addProduct(seller: AppBrowser, fields: Record<string, string>): Promise<void> {
+  await submitProduct(seller, fields);
+  await seller.page.locator('.product-list li', { hasText: fields.Title }).waitFor();
 }
 
 export async function endBroadcast(seller: AppBrowser): Promise<void> {

@@ -5,9 +5,9 @@
  */
 import { until } from '@golive/common/testing/poll';
 import type { ApolloClient } from '@apollo/client';
-import { GetChannelCommand, IvsClient, ResourceNotFoundException } from '@aws-sdk/client-ivs';
+import { GetChannelCommand, ResourceNotFoundException } from '@aws-sdk/client-ivs';
 import { startTcpProxy } from '@golive/common/testing/tcp-proxy';
-import { apolloClient, authFor, call } from '../testing/api-clients';
+import { apolloClient, authFor, call, ivsChannelArn, ivsClient } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { collect } from '../testing/subscriptions';
 import { useApiStack } from '../testing/api-stack';
@@ -141,7 +141,7 @@ test('the broadcast story: ticket, claim by transwrap, LIVE and OFFLINE pushed t
   expect(liveList.data?.liveChannels.items.map((c) => c.id)).toContain(channel.id);
 
   // IVS events name the channel by ARN; an older report than the last applied changes nothing.
-  const arn = `arn:aws:ivs:${api.stack.info.region}:000000000000:channel/${channel.id}`;
+  const arn = ivsChannelArn(api.stack.info, channel.id);
   const stale = await call<{ reportStreamStatus: Channel }>(
     api.who.clients.service,
     op.REPORT_STREAM_STATUS,
@@ -209,14 +209,9 @@ test('startBroadcast picks the least-loaded ACTIVE endpoint and skips draining o
 
 /** The IVS channel behind an API channel, asked of the IVS API directly. */
 async function ivsChannelExists(id: string): Promise<boolean> {
-  const { info } = api.stack;
-  const ivs = new IvsClient({
-    endpoint: info.ivs.endpoint,
-    region: info.region,
-    credentials: { ...info.credentials },
-  });
+  const ivs = ivsClient(api.stack.info);
   try {
-    await ivs.send(new GetChannelCommand({ arn: `arn:aws:ivs:${info.region}:000000000000:channel/${id}` }));
+    await ivs.send(new GetChannelCommand({ arn: ivsChannelArn(api.stack.info, id) }));
     return true;
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return false;

@@ -5,7 +5,7 @@
  */
 import type { DocumentNode } from '@apollo/client';
 import { describeError } from '@golive/common/graphql-client';
-import { call, IDENTITIES, type Identity, keepTestEndpoint } from '../testing/api-clients';
+import { call, IDENTITIES, type Identity, ivsChannelArn, keepTestEndpoint } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { collect } from '../testing/subscriptions';
 import { useApiStack } from '../testing/api-stack';
@@ -227,7 +227,7 @@ const OPERATIONS: Record<string, Row> = {
         input: { channelId, status: 'LIVE', at },
       });
       return {
-        channelArn: `arn:aws:ivs:${api.stack.info.region}:000000000000:channel/${channelId}`,
+        channelArn: ivsChannelArn(api.stack.info, channelId),
         viewerCount: 1,
       };
     },

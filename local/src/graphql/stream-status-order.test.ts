@@ -7,7 +7,7 @@
  * the poller reports while a channel is on air, goes with the status.
  */
 import * as op from '@golive/common/api-operations';
-import { call } from '../testing/api-clients';
+import { call, ivsChannelArn } from '../testing/api-clients';
 import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('stream-status-order');
@@ -29,7 +29,7 @@ async function play(reports: Report[]): Promise<string> {
   );
   expect(errors).toEqual([]);
   const id = data!.createChannel.id;
-  const arn = `arn:aws:ivs:${api.stack.info.region}:000000000000:channel/${id}`;
+  const arn = ivsChannelArn(api.stack.info, id);
   const start = secondStart();
   for (const [source, status, afterMs] of reports) {
     const time = start + afterMs;
@@ -117,7 +117,7 @@ test("the viewer-count poller's figure applies while on air; off air it is NotFo
     name: 'Viewers',
   });
   const id = data!.createChannel.id;
-  const channelArn = `arn:aws:ivs:${api.stack.info.region}:000000000000:channel/${id}`;
+  const channelArn = ivsChannelArn(api.stack.info, id);
   const report = (viewerCount: number) =>
     call<op.ReportViewerCountMutation>(api.who.clients.service, op.REPORT_VIEWER_COUNT, {
       channelArn,

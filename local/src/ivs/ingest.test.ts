@@ -4,7 +4,7 @@
  * and RTMPS, HLS that decodes, LIVE and OFFLINE pushed on onChannelStatus, EXT-X-ENDLIST at the
  * end; and refusals where IVS refuses.
  */
-import { GetStreamCommand, IvsClient, ChannelNotBroadcasting, PutMetadataCommand } from '@aws-sdk/client-ivs';
+import { GetStreamCommand, ChannelNotBroadcasting, PutMetadataCommand } from '@aws-sdk/client-ivs';
 import { publishTestStream } from '@golive/common/testing/test-publisher';
 import { partUris, playableMedia, segmentUris } from '@golive/common/testing/hls-playlist';
 import { probeMedia, streamOf } from '@golive/common/testing/media-probe';
@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { getEmsgID3, startTime, timescale } from 'mux.js/lib/mp4/probe';
 import { join } from 'node:path';
 import { useApiStack } from '../testing/api-stack';
-import { call, registerTestEndpoint } from '../testing/api-clients';
+import { call, ivsChannelArn, ivsClient, registerTestEndpoint } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { collect } from '../testing/subscriptions';
 
@@ -158,13 +158,8 @@ async function onAirWithIvsClient(name: string, seconds: number) {
     const text = await playlist(channel.playbackUrl);
     return text && segmentUris(text).length > 0 ? text : undefined;
   });
-  const { info } = api.stack;
-  const ivs = new IvsClient({
-    endpoint: info.ivs.endpoint,
-    region: info.region,
-    credentials: { ...info.credentials },
-  });
-  const channelArn = `arn:aws:ivs:${info.region}:000000000000:channel/${channel.id}`;
+  const ivs = ivsClient(api.stack.info);
+  const channelArn = ivsChannelArn(api.stack.info, channel.id);
   return { channel, publisher, live, ivs, channelArn };
 }
 
@@ -243,13 +238,8 @@ test('a second publisher is refused; stopBroadcast disconnects the first, as Sto
   expect(await second.exited).not.toBe(0);
   expect(api.stack.output()).toContain(`refused a second publisher for channel ${channel.id}`);
 
-  const { info } = api.stack;
-  const ivs = new IvsClient({
-    endpoint: info.ivs.endpoint,
-    region: info.region,
-    credentials: { ...info.credentials },
-  });
-  const arn = `arn:aws:ivs:${info.region}:000000000000:channel/${channel.id}`;
+  const ivs = ivsClient(api.stack.info);
+  const arn = ivsChannelArn(api.stack.info, channel.id);
   expect((await ivs.send(new GetStreamCommand({ channelArn: arn }))).stream?.state).toBe('LIVE');
 
   expect((await call(api.who.clients.seller, op.STOP_BROADCAST, { channelId: channel.id })).errors).toEqual(

@@ -16,10 +16,13 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { IvsClient } from '@aws-sdk/client-ivs';
 import { AUTH_TYPE, createApiClient, type AuthOptions } from '@golive/common/graphql-client';
 import { WebSocket } from 'ws';
 import { Kind, OperationTypeNode } from 'graphql';
 import type { LocalStackInfo } from '../stack-info';
+import { LOCAL_ACCOUNT_ID } from '../credentials';
+import { arnOf } from '../ivs/ivs-arn';
 import { REGISTER_ENDPOINT } from '@golive/common/api-operations';
 
 // The subscription link opens `new WebSocket(...)`, a global in browsers and Node 22+, not in Node 20.
@@ -34,6 +37,20 @@ export function cognitoClient(info: LocalStackInfo): CognitoIdentityProviderClie
     region: info.region,
     credentials: { ...info.credentials },
   });
+}
+
+/** The stack's IVS API, signed with the stack's credentials as the IvsControl Lambda's calls are. */
+export function ivsClient(info: LocalStackInfo): IvsClient {
+  return new IvsClient({
+    endpoint: info.ivs.endpoint,
+    region: info.region,
+    credentials: { ...info.credentials },
+  });
+}
+
+/** The IVS ARN of an API channel: the channel's id is its IVS channel's. */
+export function ivsChannelArn(info: LocalStackInfo, channelId: string): string {
+  return arnOf(info.region, LOCAL_ACCOUNT_ID, 'channel', channelId);
 }
 
 export async function signIn(info: LocalStackInfo, username: string, password: string): Promise<string> {

@@ -3,9 +3,9 @@
  * viewers read; deleting asks first, can be called off, and takes the channel (and its IVS
  * channel) away for good, leaving the seller on another channel.
  */
-import { GetChannelCommand, IvsClient, ResourceNotFoundException } from '@aws-sdk/client-ivs';
+import { GetChannelCommand, ResourceNotFoundException } from '@aws-sdk/client-ivs';
 import * as op from '@golive/common/api-operations';
-import { call } from '@golive/local/testing/api-clients';
+import { call, ivsChannelArn, ivsClient } from '@golive/local/testing/api-clients';
 import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, useAppBrowser } from '../../testing/app-browser';
 import { createChannel, openBroadcaster } from '../../testing/seller-steps';
@@ -46,14 +46,9 @@ test('a seller renames a channel, thinks twice about deleting it, then deletes a
   expect(
     (await call<op.ChannelQuery>(api.who.clients.viewer, op.CHANNEL, { id: leftovers })).data?.channel,
   ).toBeNull();
-  const { info } = api.stack;
-  const ivs = new IvsClient({
-    endpoint: info.ivs.endpoint,
-    region: info.region,
-    credentials: { ...info.credentials },
-  });
+  const ivs = ivsClient(api.stack.info);
   await expect(
-    ivs.send(new GetChannelCommand({ arn: `arn:aws:ivs:${info.region}:000000000000:channel/${leftovers}` })),
+    ivs.send(new GetChannelCommand({ arn: ivsChannelArn(api.stack.info, leftovers) })),
   ).rejects.toBeInstanceOf(ResourceNotFoundException);
   ivs.destroy();
   expect(app.current.errors).toEqual([]);

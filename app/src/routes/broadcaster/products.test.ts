@@ -7,6 +7,7 @@ import * as op from '@golive/common/api-operations';
 import { call } from '@golive/local/testing/api-clients';
 import { useApiStack } from '@golive/local/testing/api-stack';
 import { demoUser, useAppBrowser } from '../../testing/app-browser';
+import { submitProduct } from '../../testing/seller-steps';
 
 const api = useApiStack('app-products', { TRANSWRAP_INSTANCES: '0' });
 const app = useAppBrowser(api);
@@ -20,12 +21,7 @@ test('a seller adds, corrects, changes and removes products; viewers can read th
   await page.getByRole('button', { name: 'Create channel' }).click();
   await page.getByLabel('Channel', { exact: true }).waitFor();
 
-  await page.getByText('Products', { exact: true }).click();
-  const addProduct = async (fields: Record<string, string>) => {
-    await page.getByRole('button', { name: 'Add product' }).click();
-    for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
-    await page.getByRole('button', { name: 'Save product' }).click();
-  };
+  const addProduct = (fields: Record<string, string>) => submitProduct(app.current, fields);
   const listed = () => page.locator('.product-list li').allInnerTexts();
 
   await addProduct({
