@@ -154,11 +154,18 @@ test('quotas per seller come from GOLIVE_QUOTA_*, with the defaults the local st
     channelsPerSeller: 20,
     liveBroadcastsPerSeller: 2,
     liveHoursPerMonth: 100,
+    chatRetentionHours: 168,
   });
   const set = deploymentSettings('sandbox', 'amplify-x', {
     GOLIVE_QUOTA_CHANNELS_PER_SELLER: '5',
     GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER: '1',
     GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: '0',
+    GOLIVE_CHAT_RETENTION_HOURS: '24',
   });
-  expect(set.quotas).toEqual({ channelsPerSeller: 5, liveBroadcastsPerSeller: 1, liveHoursPerMonth: 0 });
+  expect(set.quotas).toEqual({
+    channelsPerSeller: 5,
+    liveBroadcastsPerSeller: 1,
+    liveHoursPerMonth: 0,
+    chatRetentionHours: 24,
+  });
 });

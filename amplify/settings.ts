@@ -67,6 +67,7 @@ export function deploymentDefaults(type: DeploymentType) {
     GOLIVE_QUOTA_CHANNELS_PER_SELLER: String(QUOTA_DEFAULTS.channelsPerSeller),
     GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER: String(QUOTA_DEFAULTS.liveBroadcastsPerSeller),
     GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: String(QUOTA_DEFAULTS.liveHoursPerMonth),
+    GOLIVE_CHAT_RETENTION_HOURS: String(QUOTA_DEFAULTS.chatRetentionHours),
     ...EMAIL_DEFAULTS,
     AWS_APP_ID: '',
     AWS_BRANCH: '',
@@ -105,6 +106,7 @@ export function deploymentSettings(type: DeploymentType, deploymentId: string, e
     channelsPerSeller: setting.integer('GOLIVE_QUOTA_CHANNELS_PER_SELLER', { min: 0 }),
     liveBroadcastsPerSeller: setting.integer('GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER', { min: 0 }),
     liveHoursPerMonth: setting.integer('GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH', { min: 0 }),
+    chatRetentionHours: setting.integer('GOLIVE_CHAT_RETENTION_HOURS', { min: 1 }),
   };
   const alarmEmail = setting.text('GOLIVE_ALARM_EMAIL', {
     test: (value) => EMAIL_ADDRESS.test(value),

@@ -144,17 +144,21 @@ describe('the AppSync API', () => {
       [QUOTA_VARIABLES.channelsPerSeller]: String(QUOTA_DEFAULTS.channelsPerSeller),
       [QUOTA_VARIABLES.liveBroadcastsPerSeller]: String(QUOTA_DEFAULTS.liveBroadcastsPerSeller),
       [QUOTA_VARIABLES.liveHoursPerMonth]: String(QUOTA_DEFAULTS.liveHoursPerMonth),
+      [QUOTA_VARIABLES.chatRetentionHours]: String(QUOTA_DEFAULTS.chatRetentionHours),
     });
     // AppSync's rules for keys: a letter first, 2-64 letters, digits and underscores.
     for (const key of Object.keys(graphqlApi?.EnvironmentVariables ?? {}))
       expect(key).toMatch(/^[A-Za-z][A-Za-z0-9_]{1,63}$/);
   });
 
-  it('resolves every root field of the schema and the fields read from another table, nothing else', () => {
+  it('resolves every root field of the schema and the fields read elsewhere or per caller, nothing else', () => {
     const resolved = propertiesOfType<AppSyncResolver>(api(), 'AWS::AppSync::Resolver').map(
       (resolver) => `${resolver.TypeName}.${resolver.FieldName}`,
     );
-    expect(resolved.sort()).toEqual([...schemaRootFields(), 'Channel.pinnedProduct'].sort());
+    // Channel.chatBlockedWords: owner and admins only, which only a resolver can tell.
+    expect(resolved.sort()).toEqual(
+      [...schemaRootFields(), 'Channel.pinnedProduct', 'Channel.chatBlockedWords'].sort(),
+    );
   });
 
   it('runs each resolver and pipeline function as APPSYNC_JS with the bundle the local server runs', () => {
@@ -249,7 +253,11 @@ describe('the tables', () => {
     for (const { name, table } of tables()) {
       const definition = TABLES[name!];
       const properties = table.Properties;
-      expect(properties.KeySchema).toEqual([{ AttributeName: definition.partitionKey, KeyType: 'HASH' }]);
+      const sortKey = (definition as { sortKey?: string }).sortKey;
+      expect(properties.KeySchema).toEqual([
+        { AttributeName: definition.partitionKey, KeyType: 'HASH' },
+        ...(sortKey ? [{ AttributeName: sortKey, KeyType: 'RANGE' }] : []),
+      ]);
       const indexes = Object.fromEntries(
         (properties.GlobalSecondaryIndexes ?? []).map((index) => [
           index.IndexName,
@@ -283,6 +291,42 @@ describe('the tables', () => {
       }),
     );
     expect(endpoints.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAtEpoch', Enabled: true });
+  });
+
+  it('keeps a channel’s chat in time order and expires messages by TTL; muted users in a sparse index', () => {
+    const table = (name: string) => tables().find((t) => t.name === name)!.table.Properties;
+    expect(table('chatMessages')).toMatchObject({
+      KeySchema: [
+        { AttributeName: 'channelId', KeyType: 'HASH' },
+        { AttributeName: 'id', KeyType: 'RANGE' },
+      ],
+      TimeToLiveSpecification: { AttributeName: 'expiresAtEpoch', Enabled: true },
+    });
+    expect(table('chatMembers').GlobalSecondaryIndexes).toContainEqual(
+      expect.objectContaining({
+        IndexName: 'byMute',
+        KeySchema: [
+          { AttributeName: 'mutedChannelId', KeyType: 'HASH' },
+          { AttributeName: 'mutedUntil', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+  });
+
+  it('lets each table’s data source, and no other role, read and write it', () => {
+    type Policy = { PolicyDocument: { Statement: { Resource: unknown }[] }; Roles: unknown[] };
+    const policies = Object.values(resourcesOfType<Policy>(api(), 'AWS::IAM::Policy'));
+    for (const { name, table } of tables()) {
+      const logicalId = Object.entries(resourcesOfType<DynamoDbTable>(api(), 'AWS::DynamoDB::Table')).find(
+        ([, resource]) => resource === table,
+      )![0];
+      const reaching = policies.filter((policy) =>
+        JSON.stringify(policy.Properties.PolicyDocument).includes(`"${logicalId}"`),
+      );
+      expect(reaching.map((policy) => textOf(policy.Properties.Roles as never))).toEqual([
+        expect.stringContaining(`"GoLiveApi${name}DataSourceServiceRole`),
+      ]);
+    }
   });
 
   it('is on demand, encrypted, with point-in-time recovery', () => {

@@ -15,6 +15,7 @@ function declareTable(
   const table = new Table(scope, name, {
     // Every key the resolvers use is a string (ids, ISO 8601 times, statuses).
     partitionKey: { name: definition.partitionKey, type: AttributeType.STRING },
+    ...(definition.sortKey ? { sortKey: { name: definition.sortKey, type: AttributeType.STRING } } : {}),
     billingMode: BillingMode.PAY_PER_REQUEST,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     encryption: TableEncryption.AWS_MANAGED,

@@ -38,5 +38,16 @@ export {
   OnChannelStatusDocument as ON_CHANNEL_STATUS,
   OnEndpointChangedDocument as ON_ENDPOINT_CHANGED,
   OnProductPinDocument as ON_PRODUCT_PIN,
+  SetChatSettingsDocument as SET_CHAT_SETTINGS,
+  ChannelChatSettingsDocument as CHANNEL_CHAT_SETTINGS,
+  ChatMessagesDocument as CHAT_MESSAGES,
+  MyChatProfileDocument as MY_CHAT_PROFILE,
+  SetChatNameDocument as SET_CHAT_NAME,
+  SendChatMessageDocument as SEND_CHAT_MESSAGE,
+  DeleteChatMessageDocument as DELETE_CHAT_MESSAGE,
+  MuteChatUserDocument as MUTE_CHAT_USER,
+  UnmuteChatUserDocument as UNMUTE_CHAT_USER,
+  OnChatMessageDocument as ON_CHAT_MESSAGE,
+  OnChatMuteDocument as ON_CHAT_MUTE,
 } from './generated/operations';
 export type * from './generated/operations';

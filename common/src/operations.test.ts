@@ -19,9 +19,12 @@ function selection(operationName: string): string {
   return (root.selectionSet?.selections ?? []).map((field) => (field as FieldNode).name.value).join(' ');
 }
 
-test.each(['OnChannelStatus', 'ReportStreamStatus'])('%s selects CHANNEL_FIELDS', (name) => {
-  expect(selection(name)).toBe(CHANNEL_FIELDS);
-});
+test.each(['OnChannelStatus', 'ReportStreamStatus', 'ReportViewerCount', 'SetChatSettings'])(
+  '%s selects CHANNEL_FIELDS',
+  (name) => {
+    expect(selection(name)).toBe(CHANNEL_FIELDS);
+  },
+);
 
 test.each(['OnEndpointChanged', 'RegisterEndpoint', 'HeartbeatEndpoint', 'SetEndpointStatus'])(
   '%s selects ENDPOINT_FIELDS',

@@ -34,7 +34,12 @@ describe('loadConfig', () => {
       startTimeoutMs: 60000,
       keepAliveMs: 60000,
       transwrapInstances: 1,
-      quotas: { channelsPerSeller: 20, liveBroadcastsPerSeller: 2, liveHoursPerMonth: 100 },
+      quotas: {
+        channelsPerSeller: 20,
+        liveBroadcastsPerSeller: 2,
+        liveHoursPerMonth: 100,
+        chatRetentionHours: 168,
+      },
     });
   });
 
@@ -43,12 +48,15 @@ describe('loadConfig', () => {
       [QUOTA_VARIABLES.channelsPerSeller]: '3',
       [QUOTA_VARIABLES.liveBroadcastsPerSeller]: '1',
       [QUOTA_VARIABLES.liveHoursPerMonth]: '0',
+      [QUOTA_VARIABLES.chatRetentionHours]: '24',
     };
     expect(loadConfig(env).quotas).toEqual({
       channelsPerSeller: 3,
       liveBroadcastsPerSeller: 1,
       liveHoursPerMonth: 0,
+      chatRetentionHours: 24,
     });
+    expect(() => loadConfig({ [QUOTA_VARIABLES.chatRetentionHours]: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ [QUOTA_VARIABLES.liveHoursPerMonth]: 'many' })).toThrow(
       new ConfigError('GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH=many must be a whole number, 0 or more.'),
     );

@@ -78,6 +78,7 @@ export const DEFAULTS = {
   GOLIVE_QUOTA_CHANNELS_PER_SELLER: String(QUOTA_DEFAULTS.channelsPerSeller),
   GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER: String(QUOTA_DEFAULTS.liveBroadcastsPerSeller),
   GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH: String(QUOTA_DEFAULTS.liveHoursPerMonth),
+  GOLIVE_CHAT_RETENTION_HOURS: String(QUOTA_DEFAULTS.chatRetentionHours),
   LOCAL_LAN: '',
   LAN_ADDRESS: '',
   LAN_NAME: '',
@@ -140,6 +141,7 @@ export function loadConfig(env: Env = process.env): LocalConfig {
       channelsPerSeller: count('GOLIVE_QUOTA_CHANNELS_PER_SELLER'),
       liveBroadcastsPerSeller: count('GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER'),
       liveHoursPerMonth: count('GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH'),
+      chatRetentionHours: setting.integer('GOLIVE_CHAT_RETENTION_HOURS', { min: 1 }),
     },
     lan: lanConfig(setting),
   };

@@ -3,11 +3,20 @@
  * (local/src/graphql) and the AWS deployment (amplify/) both build the API from this list, so
  * they cannot drift apart. Paths are relative to resolvers/src, without `.ts`.
  */
-export type DataSourceName =
-  'channels' | 'endpoints' | 'tickets' | 'sellers' | 'products' | 'ivsControl' | 'none';
+type TableSourceName =
+  | 'channels'
+  | 'endpoints'
+  | 'tickets'
+  | 'sellers'
+  | 'products'
+  | 'chatMessages'
+  | 'chatMembers'
+  | 'chatProfiles';
+
+export type DataSourceName = TableSourceName | 'ivsControl' | 'none';
 
 export type DataSource =
-  | { kind: 'AMAZON_DYNAMODB'; table: 'channels' | 'endpoints' | 'tickets' | 'sellers' | 'products' }
+  | { kind: 'AMAZON_DYNAMODB'; table: TableSourceName }
   | { kind: 'AWS_LAMBDA'; handler: 'lambda/ivs-control' }
   | { kind: 'NONE' };
 
@@ -17,6 +26,9 @@ export const DATA_SOURCES: Record<DataSourceName, DataSource> = {
   tickets: { kind: 'AMAZON_DYNAMODB', table: 'tickets' },
   sellers: { kind: 'AMAZON_DYNAMODB', table: 'sellers' },
   products: { kind: 'AMAZON_DYNAMODB', table: 'products' },
+  chatMessages: { kind: 'AMAZON_DYNAMODB', table: 'chatMessages' },
+  chatMembers: { kind: 'AMAZON_DYNAMODB', table: 'chatMembers' },
+  chatProfiles: { kind: 'AMAZON_DYNAMODB', table: 'chatProfiles' },
   ivsControl: { kind: 'AWS_LAMBDA', handler: 'lambda/ivs-control' },
   none: { kind: 'NONE' },
 };
@@ -69,6 +81,17 @@ export const FUNCTIONS: PipelineFunction[] = [
   fn('putPinMetadata', 'ivsControl'),
   fn('savePin', 'channels'),
   fn('renameChannelItem', 'channels'),
+  fn('getChatProfile', 'chatProfiles'),
+  fn('claimChatName', 'chatProfiles'),
+  fn('putChatProfile', 'chatProfiles'),
+  fn('checkChatSender', 'chatMembers'),
+  fn('takeChatTurn', 'chatMembers'),
+  fn('putChatMessage', 'chatMessages'),
+  fn('deleteChatMessageItem', 'chatMessages'),
+  fn('putChatMute', 'chatMembers'),
+  fn('updateChatSettings', 'channels'),
+  fn('findChatMutes', 'chatMembers'),
+  fn('readChatMessages', 'chatMessages'),
 ];
 
 const unit = (typeName: string, fieldName: string, dataSource: DataSourceName): FieldResolver => ({
@@ -116,6 +139,21 @@ export const RESOLVERS: FieldResolver[] = [
   pipeline('Mutation', 'pinProduct', ['getChannel', 'getProduct', 'putPinMetadata', 'savePin']),
   pipeline('Mutation', 'unpinProduct', ['getChannel', 'putPinMetadata', 'savePin']),
   unit('Channel', 'pinnedProduct', 'products'),
+  unit('Channel', 'chatBlockedWords', 'none'),
+  pipeline('Query', 'chatMessages', ['findChatMutes', 'readChatMessages']),
+  unit('Query', 'myChatProfile', 'chatProfiles'),
+  pipeline('Mutation', 'setChatName', ['getChatProfile', 'claimChatName', 'putChatProfile']),
+  pipeline('Mutation', 'sendChatMessage', [
+    'getChannel',
+    'getChatProfile',
+    'checkChatSender',
+    'takeChatTurn',
+    'putChatMessage',
+  ]),
+  pipeline('Mutation', 'deleteChatMessage', ['getChannel', 'deleteChatMessageItem']),
+  pipeline('Mutation', 'muteChatUser', ['getChannel', 'putChatMute']),
+  pipeline('Mutation', 'unmuteChatUser', ['getChannel', 'putChatMute']),
+  pipeline('Mutation', 'setChatSettings', ['getChannel', 'updateChatSettings']),
   pipeline('Mutation', 'claimIngest', [
     'getClaimingEndpoint',
     'redeemTicket',
@@ -136,4 +174,6 @@ export const RESOLVERS: FieldResolver[] = [
   unit('Subscription', 'onChannelStatus', 'none'),
   unit('Subscription', 'onEndpointChanged', 'none'),
   unit('Subscription', 'onProductPin', 'none'),
+  unit('Subscription', 'onChatMessage', 'none'),
+  unit('Subscription', 'onChatMute', 'none'),
 ];

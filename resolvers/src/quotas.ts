@@ -1,5 +1,5 @@
 /**
- * What one seller may use, set per deployment: open self sign-up makes anyone a seller, and every
+ * What one seller may use, and how long chat is kept, set per deployment: open self sign-up makes anyone a seller, and every
  * live hour is billed by IVS. The resolvers read the numbers from AppSync's environment variables
  * (ctx.env, lib/quotas.ts): amplify/ sets them on the API from the deployment's environment
  * (amplify/settings.ts), and the local stack gives its resolvers the same variables from its own
@@ -15,12 +15,15 @@ export interface Quotas {
   liveBroadcastsPerSeller: number;
   /** Hours one seller may be LIVE per calendar month (UTC), counted as each broadcast ends. */
   liveHoursPerMonth: number;
+  /** Hours a chat message is kept (DynamoDB TTL; reads leave out older ones at once). */
+  chatRetentionHours: number;
 }
 
 export const QUOTA_DEFAULTS: Quotas = {
   channelsPerSeller: 20,
   liveBroadcastsPerSeller: 2,
   liveHoursPerMonth: 100,
+  chatRetentionHours: 168,
 };
 
 /** The variable that sets each quota: in the deploy's and the local stack's environment, and in ctx.env. */
@@ -28,6 +31,7 @@ export const QUOTA_VARIABLES: Record<keyof Quotas, string> = {
   channelsPerSeller: 'GOLIVE_QUOTA_CHANNELS_PER_SELLER',
   liveBroadcastsPerSeller: 'GOLIVE_QUOTA_LIVE_BROADCASTS_PER_SELLER',
   liveHoursPerMonth: 'GOLIVE_QUOTA_LIVE_HOURS_PER_MONTH',
+  chatRetentionHours: 'GOLIVE_CHAT_RETENTION_HOURS',
 };
 
 /** The API's environment variables for these quotas (AppSync's values are strings). */
@@ -36,5 +40,6 @@ export function quotaEnvironment(quotas: Quotas): Record<string, string> {
     [QUOTA_VARIABLES.channelsPerSeller]: String(quotas.channelsPerSeller),
     [QUOTA_VARIABLES.liveBroadcastsPerSeller]: String(quotas.liveBroadcastsPerSeller),
     [QUOTA_VARIABLES.liveHoursPerMonth]: String(quotas.liveHoursPerMonth),
+    [QUOTA_VARIABLES.chatRetentionHours]: String(quotas.chatRetentionHours),
   };
 }

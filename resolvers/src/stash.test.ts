@@ -41,6 +41,17 @@ import type * as savePin from './functions/savePin';
 import type * as stopIvsStream from './functions/stopIvsStream';
 import type * as stopIvsStreams from './functions/stopIvsStreams';
 import type * as updateProductItem from './functions/updateProductItem';
+import type * as checkChatSender from './functions/checkChatSender';
+import type * as claimChatName from './functions/claimChatName';
+import type * as deleteChatMessageItem from './functions/deleteChatMessageItem';
+import type * as findChatMutes from './functions/findChatMutes';
+import type * as getChatProfile from './functions/getChatProfile';
+import type * as putChatMessage from './functions/putChatMessage';
+import type * as putChatMute from './functions/putChatMute';
+import type * as putChatProfile from './functions/putChatProfile';
+import type * as readChatMessages from './functions/readChatMessages';
+import type * as takeChatTurn from './functions/takeChatTurn';
+import type * as updateChatSettings from './functions/updateChatSettings';
 import type * as addProduct from './Mutation/addProduct';
 import type * as claimIngest from './Mutation/claimIngest';
 import type * as createChannel from './Mutation/createChannel';
@@ -54,7 +65,14 @@ import type * as stopBroadcast from './Mutation/stopBroadcast';
 import type * as suspendSeller from './Mutation/suspendSeller';
 import type * as unpinProduct from './Mutation/unpinProduct';
 import type * as updateProduct from './Mutation/updateProduct';
+import type * as deleteChatMessage from './Mutation/deleteChatMessage';
+import type * as muteChatUser from './Mutation/muteChatUser';
+import type * as sendChatMessage from './Mutation/sendChatMessage';
+import type * as setChatName from './Mutation/setChatName';
+import type * as setChatSettings from './Mutation/setChatSettings';
+import type * as unmuteChatUser from './Mutation/unmuteChatUser';
 import type * as broadcastStopped from './Query/broadcastStopped';
+import type * as chatMessages from './Query/chatMessages';
 import type * as broadcastTakenOver from './Query/broadcastTakenOver';
 
 /** A module whose handlers can be given a context with this stash. */
@@ -95,6 +113,17 @@ interface Functions {
   stopIvsStream: typeof stopIvsStream;
   stopIvsStreams: typeof stopIvsStreams;
   updateProductItem: typeof updateProductItem;
+  checkChatSender: typeof checkChatSender;
+  claimChatName: typeof claimChatName;
+  deleteChatMessageItem: typeof deleteChatMessageItem;
+  findChatMutes: typeof findChatMutes;
+  getChatProfile: typeof getChatProfile;
+  putChatMessage: typeof putChatMessage;
+  putChatMute: typeof putChatMute;
+  putChatProfile: typeof putChatProfile;
+  readChatMessages: typeof readChatMessages;
+  takeChatTurn: typeof takeChatTurn;
+  updateChatSettings: typeof updateChatSettings;
 }
 
 /** The functions a pipeline with this stash can run. */
@@ -171,6 +200,23 @@ const PIPELINES: Record<string, readonly string[]> = {
     'findOnAirChannels',
     'stopIvsStreams',
   ]),
+  'Query/chatMessages': pipeline<typeof chatMessages>()(['findChatMutes', 'readChatMessages']),
+  'Mutation/setChatName': pipeline<typeof setChatName>()([
+    'getChatProfile',
+    'claimChatName',
+    'putChatProfile',
+  ]),
+  'Mutation/sendChatMessage': pipeline<typeof sendChatMessage>()([
+    'getChannel',
+    'getChatProfile',
+    'checkChatSender',
+    'takeChatTurn',
+    'putChatMessage',
+  ]),
+  'Mutation/deleteChatMessage': pipeline<typeof deleteChatMessage>()(['getChannel', 'deleteChatMessageItem']),
+  'Mutation/muteChatUser': pipeline<typeof muteChatUser>()(['getChannel', 'putChatMute']),
+  'Mutation/unmuteChatUser': pipeline<typeof unmuteChatUser>()(['getChannel', 'putChatMute']),
+  'Mutation/setChatSettings': pipeline<typeof setChatSettings>()(['getChannel', 'updateChatSettings']),
 };
 
 test("every pipeline's stash type is checked against the functions api.ts wires into it", () => {

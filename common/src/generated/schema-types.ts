@@ -20,6 +20,16 @@ export type Scalars = {
 
 /** A seller's channel. Everything here is public except `owner` and `ownerEmail`. */
 export type Channel = {
+  /**
+   * Words the seller does not allow in the chat: a message containing one (whole word, any case) is
+   * held back. The channel's owner and admins only; others get Unauthorized.
+   */
+  chatBlockedWords?: Maybe<Array<Scalars['String']['output']>>;
+  /**
+   * Whether the channel's chat takes messages: false once its seller (or an admin) turned it off;
+   * null for channels made before chat, which counts as on. Readers can always read the chat.
+   */
+  chatEnabled?: Maybe<Scalars['Boolean']['output']>;
   createdAt: Scalars['AWSDateTime']['output'];
   health?: Maybe<StreamHealth>;
   /** The IVS channel's id (the last part of its ARN). */
@@ -57,6 +67,66 @@ export type ChannelConnection = {
   items: Array<Channel>;
   /** Pass back to get the next page; null on the last page. */
   nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A message in a channel's live chat. Public, like the channel. The text is plain text: clients show
+ * it as text, never as HTML. Messages expire after the deployment's retention period.
+ */
+export type ChatMessage = {
+  /** The author's user id (Cognito `sub`): what muteChatUser takes. */
+  authorId: Scalars['ID']['output'];
+  /** The author's chat name (setChatName). */
+  authorName: Scalars['String']['output'];
+  authorRole: ChatRole;
+  channelId: Scalars['ID']['output'];
+  /**
+   * True on the onChatMessage event deleteChatMessage sends: clients remove the message with this id.
+   * Messages read by chatMessages are never deleted ones.
+   */
+  deleted: Scalars['Boolean']['output'];
+  /** Sorts by time (a ULID): a later message has a greater id, unless both came in the same millisecond. */
+  id: Scalars['ID']['output'];
+  sentAt: Scalars['AWSDateTime']['output'];
+  /** 1 to 300 characters, one line. */
+  text: Scalars['String']['output'];
+};
+
+/**
+ * A user muted (or unmuted) in one channel's chat. While muted their messages are refused, and
+ * neither chatMessages nor clients show the ones they sent.
+ */
+export type ChatMute = {
+  at: Scalars['AWSDateTime']['output'];
+  channelId: Scalars['ID']['output'];
+  /** False: the user was unmuted. */
+  muted: Scalars['Boolean']['output'];
+  /** Until when; null while muted means for good (until unmuted). */
+  until?: Maybe<Scalars['AWSDateTime']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
+/** The name a user chats under, chosen once. */
+export type ChatProfile = {
+  createdAt: Scalars['AWSDateTime']['output'];
+  name: Scalars['String']['output'];
+  userId: Scalars['ID']['output'];
+};
+
+/** Who wrote a chat message, as the channel sees them. */
+export type ChatRole =
+  /** An admin. */
+  | 'ADMIN'
+  /** The channel's seller. */
+  | 'SELLER'
+  /** A signed-in viewer. */
+  | 'VIEWER';
+
+/** A channel's chat switch and word list, as its seller or an admin sets them. */
+export type ChatSettingsInput = {
+  /** Up to 50 words (1 to 40 letters, digits, ' or - each); null keeps the current list. */
+  blockedWords?: InputMaybe<Array<Scalars['String']['input']>>;
+  enabled: Scalars['Boolean']['input'];
 };
 
 /** A transwrap instance that browsers stream to. */
@@ -144,7 +214,14 @@ export type Mutation = {
   createChannel: Channel;
   /** Owner or admin. Deletes the IVS channel too; Conflict while it is live. */
   deleteChannel: Channel;
+  /** The channel's owner or an admin. Removes the message for everyone; NotFound if it is gone. */
+  deleteChatMessage: ChatMessage;
   heartbeatEndpoint: Endpoint;
+  /**
+   * The channel's owner or an admin. Refuses the user's messages in this channel for `minutes` (1 to
+   * 43200), or for good when null, and hides the ones they sent. The channel's owner cannot be muted.
+   */
+  muteChatUser: ChatMute;
   /**
    * The channel's owner only. Shows the product to the channel's viewers from this moment of the
    * video on (IVS timed metadata while live) and from now on for viewers who come later; NotFound if
@@ -165,6 +242,21 @@ export type Mutation = {
    * (NotFound for a channel not on air or not this API's). Pushed on onChannelStatus.
    */
   reportViewerCount: Channel;
+  /**
+   * Any signed-in user with a chat name, to a channel that is on air (not OFFLINE) with chat on.
+   * Errors: ChatNameRequired, ChatClosed (off air or chat off), Muted (says until when), Throttled
+   * (more than 5 at once or 1 a second after, per user and channel; says when to retry),
+   * MessageHeld (a word the channel's seller does not allow), ValidationError (1 to 300 characters,
+   * no control characters).
+   */
+  sendChatMessage: ChatMessage;
+  /**
+   * Chooses the caller's chat name, once: 2 to 24 letters, digits, spaces, _ . or -, starting with
+   * a letter or digit. Conflict when the caller has one already or another user has it (any case).
+   */
+  setChatName: ChatProfile;
+  /** The channel's owner or an admin. Turns the chat on or off and sets its word list. */
+  setChatSettings: Channel;
   /** id: the endpoint id, or the ECS task ARN of the task running it (as EventBridge names it). */
   setEndpointStatus: Endpoint;
   /**
@@ -185,6 +277,8 @@ export type Mutation = {
    * characters) is shown to the seller.
    */
   suspendSeller: Seller;
+  /** The channel's owner or an admin. Lets the user chat again and shows their messages again. */
+  unmuteChatUser: ChatMute;
   /** The channel's owner only. Takes the pinned product off viewers' screens, as pinProduct shows one. */
   unpinProduct: ProductPin;
   /** The channel's owner only. Replaces the product's fields; NotFound if it is not the channel's. */
@@ -214,8 +308,21 @@ export type MutationDeleteChannelArgs = {
 };
 
 
+export type MutationDeleteChatMessageArgs = {
+  channelId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationHeartbeatEndpointArgs = {
   input: HeartbeatEndpointInput;
+};
+
+
+export type MutationMuteChatUserArgs = {
+  channelId: Scalars['ID']['input'];
+  minutes?: InputMaybe<Scalars['Int']['input']>;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -258,6 +365,23 @@ export type MutationReportViewerCountArgs = {
 };
 
 
+export type MutationSendChatMessageArgs = {
+  channelId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationSetChatNameArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationSetChatSettingsArgs = {
+  channelId: Scalars['ID']['input'];
+  input: ChatSettingsInput;
+};
+
+
 export type MutationSetEndpointStatusArgs = {
   id: Scalars['ID']['input'];
   status: EndpointStatus;
@@ -276,6 +400,12 @@ export type MutationStopBroadcastArgs = {
 
 export type MutationSuspendSellerArgs = {
   reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnmuteChatUserArgs = {
+  channelId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 };
 
@@ -356,6 +486,12 @@ export type Query = {
   /** Every channel. Admins only. */
   channels: ChannelConnection;
   /**
+   * A channel's last `limit` chat messages (1 to 50, default 50), oldest first: what a viewer who
+   * opens the page sees before onChatMessage tells what comes next. Deleted messages, expired ones
+   * and those of muted users are left out. Empty for a channel that does not exist.
+   */
+  chatMessages: Array<ChatMessage>;
+  /**
    * Transwrap endpoints, a page at a time. Admins only. With `status`, those in that status, the
    * latest heartbeat first (ACTIVE: the ones taking broadcasts). Without, every endpoint the registry
    * still holds, in no particular order: a row is deleted a day after its endpoint's last heartbeat
@@ -367,6 +503,8 @@ export type Query = {
   me: Me;
   /** The caller's channels, newest first. */
   myChannels: ChannelConnection;
+  /** The caller's chat name; null until they choose one with setChatName. */
+  myChatProfile?: Maybe<ChatProfile>;
   /** A channel's products, oldest first (empty for a channel that does not exist). */
   products: ProductConnection;
   /** A seller's standing and this month's live hours (a seller never seen is in good standing). Admins only. */
@@ -396,6 +534,12 @@ export type QueryChannelArgs = {
 export type QueryChannelsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryChatMessagesArgs = {
+  channelId: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -493,10 +637,14 @@ export type StreamStatus =
 
 export type Subscription = {
   /**
-   * Status and viewer-count changes of one channel. Select only fields that reportStreamStatus and
-   * reportViewerCount callers select (CHANNEL_FIELDS).
+   * Status, viewer-count and chat on/off changes of one channel. Select only fields that the callers
+   * of these mutations select (CHANNEL_FIELDS).
    */
   onChannelStatus?: Maybe<Channel>;
+  /** New and deleted chat messages of one channel (select `deleted`: true means remove it). */
+  onChatMessage?: Maybe<ChatMessage>;
+  /** Users muted and unmuted in one channel's chat. */
+  onChatMute?: Maybe<ChatMute>;
   /** Any endpoint registering, heartbeating or changing status. */
   onEndpointChanged?: Maybe<Endpoint>;
   /** Pin changes of one channel, as pinProduct and unpinProduct return them. */
@@ -506,6 +654,16 @@ export type Subscription = {
 
 export type SubscriptionOnChannelStatusArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionOnChatMessageArgs = {
+  channelId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionOnChatMuteArgs = {
+  channelId: Scalars['ID']['input'];
 };
 
 

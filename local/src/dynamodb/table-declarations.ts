@@ -35,12 +35,13 @@ export function indexDeclaration(IndexName: string, [hash, range]: [string, stri
 
 export function createTableInput(TableName: string, definition: TableDefinition): CreateTableCommandInput {
   const indexes = Object.entries(definition.indexes);
-  const attributes = new Set([definition.partitionKey, ...indexes.flatMap(([, keys]) => keys)]);
+  const keys = [definition.partitionKey, ...(definition.sortKey ? [definition.sortKey] : [])];
+  const attributes = new Set([...keys, ...indexes.flatMap(([, index]) => index)]);
   return {
     TableName,
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
-    KeySchema: [{ AttributeName: definition.partitionKey, KeyType: 'HASH' }],
+    KeySchema: keys.map((AttributeName, at) => ({ AttributeName, KeyType: at === 0 ? 'HASH' : 'RANGE' })),
     ...(indexes.length
       ? { GlobalSecondaryIndexes: indexes.map(([name, keys]) => indexDeclaration(name, keys)) }
       : {}),

@@ -8,6 +8,7 @@ import { describeError } from '@golive/common/graphql-client';
 import { call, IDENTITIES, type Identity, ivsChannelArn, keepTestEndpoint } from '../testing/api-clients';
 import * as op from '@golive/common/api-operations';
 import { collect } from '../testing/subscriptions';
+import { chatName, liveChannel, say } from '../testing/chat-clients';
 import { useApiStack } from '../testing/api-stack';
 
 const api = useApiStack('matrix');
@@ -65,6 +66,7 @@ interface Row {
 }
 
 const none = () => Promise.resolve({});
+let chatNames = 0;
 const channelArgs = async () => ({ id: await sharedChannel() });
 const freshChannelArgs = async () => ({ id: await sellersChannel() });
 const broadcastArgs = async () => ({ channelId: await sharedChannel() });
@@ -84,6 +86,23 @@ async function sellersProduct(): Promise<{ channelId: string; id: string }> {
   });
   return { channelId, id: data!.addProduct.id };
 }
+/** The seller's channel on air, whose chat the chat rows use (the chat takes messages on air only). */
+let chat: string | undefined;
+async function chatChannel(): Promise<string> {
+  chat ??= await liveChannel(api.who, 'Matrix chat');
+  return chat;
+}
+/** A message in the chat, by a user none of the moderation rows is about. */
+async function chatMessageArgs() {
+  const channelId = await chatChannel();
+  await chatName(api.who.clients.seller, 'Matrix Seller');
+  const message = await say(api.who.clients.seller, channelId, 'To be deleted');
+  return { channelId, id: message.id };
+}
+const unmuteArgs = async () => ({ channelId: await chatChannel(), userId: 'matrix-nobody' });
+// Only declared variables: Apollo drops others after the IAM link has signed the body with them.
+const muteArgs = async () => ({ ...(await unmuteArgs()), minutes: 5 });
+
 /** A user id no one has: suspending it shuts out no identity the other rows use. */
 const sellerArgs = () => Promise.resolve({ userId: 'matrix-nobody' });
 
@@ -183,6 +202,51 @@ const OPERATIONS: Record<string, Row> = {
     variables: channelArgs,
     allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
   },
+  chatMessages: {
+    document: op.CHAT_MESSAGES,
+    variables: async () => ({ channelId: await chatChannel() }),
+    allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
+  },
+  myChatProfile: { document: op.MY_CHAT_PROFILE, variables: none, allowed: signedIn },
+  // Before sendChatMessage: a name is chosen once, and this row is where each identity chooses it.
+  setChatName: {
+    document: op.SET_CHAT_NAME,
+    variables: () => Promise.resolve({ name: `Matrix ${++chatNames}` }),
+    allowed: signedIn,
+  },
+  sendChatMessage: {
+    document: op.SEND_CHAT_MESSAGE,
+    variables: async () => ({ channelId: await chatChannel(), text: 'Hello from the matrix' }),
+    allowed: signedIn,
+  },
+  "deleteChatMessage (seller's channel)": {
+    document: op.DELETE_CHAT_MESSAGE,
+    variables: chatMessageArgs,
+    allowed: allow('seller', 'admin'),
+  },
+  "muteChatUser (seller's channel)": {
+    document: op.MUTE_CHAT_USER,
+    variables: muteArgs,
+    allowed: allow('seller', 'admin'),
+  },
+  "unmuteChatUser (seller's channel)": {
+    document: op.UNMUTE_CHAT_USER,
+    variables: unmuteArgs,
+    allowed: allow('seller', 'admin'),
+  },
+  "setChatSettings (seller's channel)": {
+    document: op.SET_CHAT_SETTINGS,
+    variables: async () => ({
+      channelId: await chatChannel(),
+      input: { enabled: true, blockedWords: ['spam'] },
+    }),
+    allowed: allow('seller', 'admin'),
+  },
+  'channel.chatBlockedWords': {
+    document: op.CHANNEL_CHAT_SETTINGS,
+    variables: async () => ({ id: await chatChannel() }),
+    allowed: allow('seller', 'admin'),
+  },
   suspendSeller: {
     document: op.SUSPEND_SELLER,
     variables: async () => ({ ...(await sellerArgs()), reason: 'Matrix' }),
@@ -252,6 +316,16 @@ const SUBSCRIPTIONS: Record<string, Row> = {
   onProductPin: {
     document: op.ON_PRODUCT_PIN,
     variables: async () => ({ channelId: await sharedChannel() }),
+    allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
+  },
+  onChatMessage: {
+    document: op.ON_CHAT_MESSAGE,
+    variables: async () => ({ channelId: await chatChannel() }),
+    allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
+  },
+  onChatMute: {
+    document: op.ON_CHAT_MUTE,
+    variables: async () => ({ channelId: await chatChannel() }),
     allowed: allow('seller', 'otherSeller', 'admin', 'viewer'),
   },
 };

@@ -1,6 +1,6 @@
 /**
  * channels table: loads ctx.stash.channelId into ctx.stash.channel, enforcing ctx.stash.access:
- * 'owner' (the owner only), 'ownerOrAdmin', or 'service' (IAM callers, checked by the schema).
+ * 'owner' (the owner only), 'ownerOrAdmin', or 'service' and 'anyone' (the schema decides who).
  */
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
@@ -16,7 +16,7 @@ export function request(ctx: Context<unknown, ChannelStash>) {
 export function response(ctx: Context<unknown, ChannelStash>) {
   const channel = found<ChannelItem>(ctx, 'Channel');
   const { access } = ctx.stash;
-  if (access !== 'service') requireOwner(ctx, channel, access === 'ownerOrAdmin');
+  if (access === 'owner' || access === 'ownerOrAdmin') requireOwner(ctx, channel, access === 'ownerOrAdmin');
   ctx.stash.channel = channel;
   return channel;
 }

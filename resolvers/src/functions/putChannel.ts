@@ -19,6 +19,7 @@ export function request(ctx: Context<unknown, CreateChannelStash>) {
     owner: user.sub,
     ...(email ? { ownerEmail: email } : {}),
     status: 'OFFLINE',
+    chatEnabled: true,
     playbackUrl: ivs.playbackUrl,
     ivsArn: ivs.arn,
     statusAt: now,

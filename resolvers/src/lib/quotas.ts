@@ -16,6 +16,7 @@ export function quotasOf(ctx: Context): Quotas {
     channelsPerSeller: setting(ctx.env, 'channelsPerSeller'),
     liveBroadcastsPerSeller: setting(ctx.env, 'liveBroadcastsPerSeller'),
     liveHoursPerMonth: setting(ctx.env, 'liveHoursPerMonth'),
+    chatRetentionHours: setting(ctx.env, 'chatRetentionHours'),
   };
 }
 

@@ -11,16 +11,17 @@
  * Types only: nothing here reaches a bundle.
  */
 import type { ChannelItem } from './channel';
+import type { ChatMemberItem, ChatProfileItem } from './chat';
 import type { EndpointItem } from './endpoint';
 import type { ProductFields, ProductItem } from './product';
 import type { SellerItem } from './seller';
 import type { TicketItem } from './ticket';
 
 /**
- * Who may act on the channel getChannel loads: 'owner' (the owner only), 'ownerOrAdmin', or
- * 'service' (IAM callers, which the schema checks).
+ * Who may act on the channel getChannel loads: 'owner' (the owner only), 'ownerOrAdmin',
+ * 'service' (IAM callers, which the schema checks), or 'anyone' the schema lets call the field.
  */
-export type ChannelAccess = 'owner' | 'ownerOrAdmin' | 'service';
+export type ChannelAccess = 'owner' | 'ownerOrAdmin' | 'service' | 'anyone';
 
 /** getChannel: loads `channelId` into `channel`, enforcing `access`. */
 export interface ChannelStash {
@@ -142,4 +143,56 @@ export interface SuspendSellerStash {
   seller: SellerItem;
   /** Their channels that were not OFFLINE. */
   onAir: ChannelItem[];
+}
+
+/** getChatProfile: loads the profile of `userId` (the caller) into `profile`, null if none. */
+export interface ChatProfileStash {
+  userId: string;
+  profile: ChatProfileItem | null;
+}
+
+/** Mutation.setChatName: getChatProfile -> claimChatName -> putChatProfile. */
+export interface SetChatNameStash extends ChatProfileStash {
+  /** The name asked for, validated. */
+  name: string;
+}
+
+/**
+ * Mutation.sendChatMessage: getChannel (anyone) -> getChatProfile -> checkChatSender ->
+ * takeChatTurn -> putChatMessage.
+ */
+export interface SendChatMessageStash extends ChannelStash, ChatProfileStash {
+  /** The message, validated. */
+  text: string;
+  /** What checkChatSender read of the sender in this channel (null: never sent, never muted). */
+  member: ChatMemberItem | null;
+  /** The sender's next turn once this message is sent (epoch ms). */
+  nextTurnAtMs: number;
+}
+
+/** Mutation.deleteChatMessage: getChannel (owner or admin) -> deleteChatMessageItem. */
+export interface DeleteChatMessageStash extends ChannelStash {
+  messageId: string;
+}
+
+/** Mutation.muteChatUser and unmuteChatUser: getChannel (owner or admin) -> putChatMute. */
+export interface ChatMuteStash extends ChannelStash {
+  userId: string;
+  /** ISO 8601 end (MUTED_FOR_GOOD for good); null to unmute. */
+  mutedUntil: string | null;
+}
+
+/** Mutation.setChatSettings: getChannel (owner or admin) -> updateChatSettings. */
+export interface ChatSettingsStash extends ChannelStash {
+  enabled: boolean;
+  /** The new word list, checked; null keeps the current one. */
+  blockedWords: string[] | null;
+}
+
+/** Query.chatMessages: findChatMutes -> readChatMessages. */
+export interface ChatMessagesStash {
+  channelId: string;
+  limit: number;
+  /** Users muted in the channel now: their messages are not shown. */
+  mutedUserIds: string[];
 }

@@ -5,6 +5,7 @@
 import { extensions, runtime, util } from './appsync-utils';
 import { EarlyReturn, ResolverError, UnsupportedFeatureError } from './errors';
 import { withInvocation, type Invocation } from './invocation';
+import { poll } from '@golive/common/testing/poll';
 
 const invocation = (parentTypeName = 'Query', fieldName = 'channel'): Invocation => ({
   authType: 'API Key Authorization',
@@ -23,6 +24,14 @@ function thrown(run: () => unknown): unknown {
 }
 
 describe('util', () => {
+  test('autoUlid returns a ULID that sorts after one made a millisecond earlier', async () => {
+    const first = util.autoUlid();
+    expect(first).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    const later = Date.now() + 1;
+    await poll('the next millisecond', () => (Date.now() > later ? true : undefined));
+    expect(util.autoUlid() > first).toBe(true);
+  });
+
   test('autoId returns a random v4 UUID', () => {
     const id = util.autoId();
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -4,6 +4,7 @@
  * when touched, so resolver code never silently behaves differently from AppSync.
  */
 import { randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
 import { dynamodbUtil } from './dynamodb-values';
 import { EarlyReturn, ResolverError, UnsupportedFeatureError, type AppSyncErrorFields } from './errors';
 import { conditionExpression, type ConditionObject } from './expressions';
@@ -72,6 +73,8 @@ const isNull = (value: unknown) => value === null || value === undefined;
 
 export const util = strict('util', {
   autoId: () => randomUUID(),
+  // Time first, then randomness: ids that sort by creation (to the millisecond), as AppSync's do.
+  autoUlid: () => ulid(),
   error(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): never {
     throw new ResolverError(errorFields(message, errorType, data, errorInfo));
   },
