@@ -19,6 +19,7 @@ import type * as ApiOperations from '@golive/common/api-operations';
 import type * as RepoPaths from '@golive/common/repo-paths';
 import type * as StackProcess from '@golive/local/testing/stack-process';
 import type * as TestPublisher from '@golive/common/testing/test-publisher';
+import type * as ChatClients from '@golive/local/testing/chat-clients';
 import type * as AppBrowserModule from '../src/testing/app-browser';
 import type { AppBrowser } from '../src/testing/app-browser';
 import type { LocalStackInfo } from '@golive/local/stack-info';
@@ -36,6 +37,7 @@ const op = require('@golive/common/api-operations') as typeof ApiOperations;
 const { CACHE_DIR, REPO_ROOT } = require('@golive/common/repo-paths') as typeof RepoPaths;
 const { demoUser, openAppBrowser } = require('../src/testing/app-browser.ts') as typeof AppBrowserModule;
 const { publishTestStream } = require('@golive/common/testing/test-publisher') as typeof TestPublisher;
+const chat = require('@golive/local/testing/chat-clients') as typeof ChatClients;
 
 const OUT_DIR = join(CACHE_DIR, 'screenshots');
 const APP_DIR = join(REPO_ROOT, 'app');
@@ -136,7 +138,8 @@ const SCREENS: Screen[] = [
     show: appPage(({ channelId }) => `/watch/${channelId}`),
   },
   {
-    // A channel on air (FFmpeg publishing a portrait picture, as a phone does) with a product pinned.
+    // A channel on air (FFmpeg publishing a portrait picture, as a phone does) with a product
+    // pinned and a chat going.
     name: 'watch-live',
     async show(app, { who }) {
       const seller = who.clients.seller;
@@ -168,6 +171,12 @@ const SCREENS: Screen[] = [
       await app.page.getByRole('status').filter({ hasText: 'Live now' }).waitFor({ timeout: 30_000 });
       await call(seller, op.PIN_PRODUCT, { channelId, productId: product.data!.addProduct.id });
       await app.page.locator('.product-card').waitFor({ timeout: 30_000 });
+      await chat.chatName(seller, 'Corner Bakery');
+      await chat.chatName(who.clients.otherSeller, 'Mila');
+      await chat.say(who.clients.otherSeller, channelId, 'Is there a rye one today?');
+      await chat.say(seller, channelId, 'Rye comes out at 11, I will show it!');
+      await chat.say(who.clients.otherSeller, channelId, 'Perfect, saving me one <3');
+      await app.page.getByText('Perfect, saving me one <3').waitFor();
       await app.page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1);
     },
   },

@@ -6,7 +6,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import * as op from '@golive/common/api-operations';
-import { apiErrorMessage } from './api-error';
+import { apiErrorMessage } from '../../api/api-error';
 import { CHANNELS_PAGE_SIZE, CHANNELS_POLL_MS } from './channel-paging';
 import { ChannelRow, type AdminChannel } from './channel-row';
 import { useNow } from './use-now';

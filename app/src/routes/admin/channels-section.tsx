@@ -5,7 +5,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as op from '@golive/common/api-operations';
-import { apiErrorMessage } from './api-error';
+import { apiErrorMessage } from '../../api/api-error';
 import { ChannelPageRows } from './channel-page-rows';
 import type { AdminChannel } from './channel-row';
 import { ConfirmDialog } from './confirm-dialog';

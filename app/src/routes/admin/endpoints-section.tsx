@@ -1,5 +1,5 @@
 /** The transwrap instances browsers stream to: health at a glance, updated as each one reports. */
-import { apiErrorMessage } from './api-error';
+import { apiErrorMessage } from '../../api/api-error';
 import { fullTime, percent, timeAgo } from './format';
 import { EndpointStatusBadge } from './status-badge';
 import { TableHead } from './table-head';

@@ -2,7 +2,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import * as op from '@golive/common/api-operations';
-import { apiErrorMessage } from './api-error';
+import { apiErrorMessage } from '../../api/api-error';
 import { fullTime, timeAgo } from './format';
 import { TableHead } from './table-head';
 import { useNow } from './use-now';

@@ -6,7 +6,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
 import * as op from '@golive/common/api-operations';
-import { apiErrorMessage } from './api-error';
+import { apiErrorMessage } from '../../api/api-error';
 import type { AdminChannel } from './channel-row';
 import { ConfirmDialog } from './confirm-dialog';
 

@@ -14,6 +14,7 @@ import { ChannelPicker } from './channel-picker';
 import { DeviceSettings } from './device-settings';
 import { LiveStats } from './live-stats';
 import { ProductList } from './product-list';
+import { SellerChat } from './seller-chat';
 import { LiveStatus } from './live-status';
 import { ViewerCount } from './viewer-count';
 import { StopDialog } from './stop-dialog';
@@ -55,6 +56,7 @@ function Broadcaster() {
   const cameraSwitchable = !locked || live.canSwitchCamera;
   const [channelId, setChannelId] = useState(() => localStorage.getItem(CHANNEL_KEY) ?? undefined);
   const [confirmStop, setConfirmStop] = useState(false);
+  const [chatOverlay, setChatOverlay] = useState<HTMLElement | null>(null);
   const preview = useRef<HTMLVideoElement>(null);
   const [browser] = useState(currentBrowser);
   const onAir = isOnAir(live.state);
@@ -98,6 +100,7 @@ function Broadcaster() {
           uplinkBehind={live.uplinkBehind}
         />
         {onAir && channelId && <ViewerCount channelId={channelId} />}
+        {onAir && <div className="chat-overlay" ref={setChatOverlay} />}
         {camera.zoom && (
           <label className="zoom-control">
             <span aria-hidden="true">{zoomLabel(camera.zoom)}</span>
@@ -201,6 +204,7 @@ function Broadcaster() {
             targetKbps={camera.choice.preset.videoKbps + camera.choice.preset.audioKbps}
           />
         )}
+        {channelId && <SellerChat key={channelId} channelId={channelId} overlay={chatOverlay} />}
         {channelId && <ProductList channelId={channelId} />}
         <DeviceSettings
           camera={camera}

@@ -1,8 +1,8 @@
 /**
  * The watch page's live updates over the GraphQL client, in a chunk of its own that the page loads
  * once it has painted the channel (the client is most of the page's JavaScript): onChannelStatus,
- * handing every pushed channel and every (re)subscription back; and the pinned-product card,
- * rendered into the page's slot for it (one client for both).
+ * handing every pushed channel and every (re)subscription back; the pinned-product card and the
+ * chat, each rendered into the page's slot for it (one client for all).
  */
 import { useSubscription } from '@apollo/client/react';
 import { useMemo, useRef } from 'react';
@@ -11,6 +11,7 @@ import * as op from '@golive/common/api-operations';
 import type { SubscriptionContext } from '@golive/common/graphql-client';
 import ApiProvider from '../../api/api-provider';
 import type { PlaybackSignals } from './playback-signals';
+import { ChatPanel } from '../../chat/chat-panel';
 import { ProductPins } from './product-pins';
 import type { ChannelFeed } from './use-channel-status';
 
@@ -20,12 +21,15 @@ export default function ChannelUpdates(props: {
   /** Where the pinned product goes, once the page has it; and what the player says. */
   pinSlot: HTMLElement | null;
   signals: PlaybackSignals;
+  /** Where the chat goes, once the page has it, and whether it takes messages. */
+  chat: { slot: HTMLElement; enabled: boolean } | undefined;
 }) {
-  const { channelId, feed, pinSlot, signals } = props;
+  const { channelId, feed, pinSlot, signals, chat } = props;
   return (
     <ApiProvider>
       <Subscription channelId={channelId} feed={feed} />
       {pinSlot && createPortal(<ProductPins channelId={channelId} signals={signals} />, pinSlot)}
+      {chat && createPortal(<ChatPanel channelId={channelId} enabled={chat.enabled} />, chat.slot)}
     </ApiProvider>
   );
 }

@@ -31,22 +31,30 @@ function WatchChannel({ channelId }: { channelId: string }) {
   const { status, feed } = useChannelStatus(channelId);
   usePageTitle(status.state === 'found' ? status.channel.name : undefined);
   const [pinSlot, setPinSlot] = useState<HTMLElement | null>(null);
+  const [chatSlot, setChatSlot] = useState<HTMLElement | null>(null);
   const signals = useMemo(() => new PlaybackSignals(), []);
   return (
     <>
-      <ChannelView status={status} pins={{ setSlot: setPinSlot, signals }} />
+      <ChannelView status={status} pins={{ setSlot: setPinSlot, setChatSlot, signals }} />
       {status.state === 'found' && (
         <Suspense fallback={null}>
-          <ChannelUpdates channelId={channelId} feed={feed} pinSlot={pinSlot} signals={signals} />
+          <ChannelUpdates
+            channelId={channelId}
+            feed={feed}
+            pinSlot={pinSlot}
+            signals={signals}
+            chat={chatSlot ? { slot: chatSlot, enabled: status.channel.chatEnabled !== false } : undefined}
+          />
         </Suspense>
       )}
     </>
   );
 }
 
-/** Where the pinned product is shown, and the player's signals for it. */
+/** Where the pinned product and the chat are shown (by the API's chunk), and the player's signals. */
 interface PinPlace {
   setSlot: (slot: HTMLElement | null) => void;
+  setChatSlot: (slot: HTMLElement | null) => void;
   signals: PlaybackSignals;
 }
 
@@ -123,6 +131,7 @@ function Watch({ channel, pins }: { channel: PublicChannel; pins: PinPlace }) {
         </div>
         <ShareButton title={`${channel.name} on GoLive`} url={`${location.origin}/watch/${channel.id}`} />
       </div>
+      <div className="watch-chat" ref={pins.setChatSlot} />
     </main>
   );
 }
