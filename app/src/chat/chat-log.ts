@@ -2,9 +2,9 @@
  * The messages a chat shows, reconciled from what the page reads and hears: the last messages
  * read on each (re)subscription, and onChatMessage / onChatMute events in between. Messages are
  * kept by id, so one heard and then read again is shown once; ids sort by time (ULIDs). A read
- * also tells which shown messages are gone: one the read should hold (between its oldest and its
- * newest) but does not was deleted, or its author muted, while the page was not listening; one
- * newer than the read's newest was sent after the read was made, and stays.
+ * also tells which shown messages are gone: one the read should hold (no older than its oldest,
+ * or any when it holds them all) but does not was deleted, or its author muted, while the page was
+ * not listening, unless it was heard after the read began (the read may have been made before it).
  */
 import { EventEmitter } from 'eventemitter3';
 import type { ChatMessageFieldsFragment, ChatMuteFieldsFragment } from '@golive/common/api-operations';
@@ -26,19 +26,29 @@ export const CHAT_LINES_KEPT = 200;
 export class ChatLog extends EventEmitter<ChatLogEvents> {
   private byId = new Map<string, ChatLine>();
   private hiddenAuthors = new Set<string>();
+  /** Ids heard since the read in flight began. */
+  private heardDuringRead = new Set<string>();
   private shown: readonly ChatLine[] = [];
 
   get messages(): readonly ChatLine[] {
     return this.shown;
   }
 
-  /** The last messages as chatMessages returned them (oldest first): what the API holds now. */
-  read(history: readonly ChatLine[]): void {
-    const oldest = history[0]?.id ?? '';
-    const newest = history.at(-1)?.id ?? '';
+  /** A read of the last messages is being sent: what is heard from now on may not be in it. */
+  readStarted(): void {
+    this.heardDuringRead.clear();
+  }
+
+  /**
+   * The last messages as chatMessages returned them (oldest first): what the API holds now.
+   * `all`: the read returned fewer than it asked for, so it holds every message there is, and
+   * anything older shown here is gone too.
+   */
+  read(history: readonly ChatLine[], { all }: { all: boolean }): void {
+    const oldest = all ? '' : (history[0]?.id ?? '');
     const held = new Set(history.map((line) => line.id));
     for (const id of this.byId.keys()) {
-      if (id >= oldest && id <= newest && !held.has(id)) this.byId.delete(id);
+      if (id >= oldest && !held.has(id) && !this.heardDuringRead.has(id)) this.byId.delete(id);
     }
     for (const line of history) this.byId.set(line.id, line);
     // The read leaves out muted users' messages: whoever is in it is not muted (any more).
@@ -48,6 +58,7 @@ export class ChatLog extends EventEmitter<ChatLogEvents> {
 
   /** An onChatMessage event: a new message, or one deleted. */
   received(line: ChatLine): void {
+    this.heardDuringRead.add(line.id);
     if (line.deleted) this.byId.delete(line.id);
     else this.byId.set(line.id, line);
     this.changed();

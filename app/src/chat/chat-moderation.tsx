@@ -4,7 +4,7 @@ import type { Chat } from './use-chat';
 export function ChatModeration({ chat, enabled }: { chat: Chat; enabled: boolean }) {
   return (
     <div className="chat-moderation">
-      <label className="chat-switch">
+      <label className="check">
         <input
           type="checkbox"
           checked={enabled}

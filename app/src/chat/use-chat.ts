@@ -11,6 +11,9 @@ import { apiErrorMessage, apiErrorType } from '../api/api-error';
 import { useAuth } from '../auth/auth-context';
 import { ChatLog, ChatLogEvent, type ChatLine } from './chat-log';
 
+/** How many of the last messages a page reads: all chatMessages gives. */
+const HISTORY_READ = 50;
+
 export interface Chat {
   channelId: string;
   lines: readonly ChatLine[];
@@ -49,8 +52,13 @@ export function useChat(channelId: string): Chat {
   const variables = { channelId };
 
   const read = useRef(async () => {
-    const { data } = await client.query({ query: op.CHAT_MESSAGES, variables, fetchPolicy: 'network-only' });
-    if (data) log.read(data.chatMessages);
+    log.readStarted();
+    const { data } = await client.query({
+      query: op.CHAT_MESSAGES,
+      variables: { channelId, limit: HISTORY_READ },
+      fetchPolicy: 'network-only',
+    });
+    if (data) log.read(data.chatMessages, { all: data.chatMessages.length < HISTORY_READ });
   });
   // Events sent while the subscription was down are not replayed: each (re)subscription reads.
   const context = useMemo<SubscriptionContext>(

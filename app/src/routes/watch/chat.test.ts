@@ -4,11 +4,14 @@
  * anonymous viewer watch. Bob first sees "Sign in to chat", which brings him back to the channel.
  * They chat with the seller (HTML is shown as the text it is); the seller deletes one of Bob's
  * messages and mutes him from the overlay on the camera preview, and both take effect live on
- * every screen; Ana reloads and sees the last messages, each once.
+ * every screen; Ana reloads and sees the last messages, each once. A viewer whose connection
+ * drops misses nothing and repeats nothing once it is back.
  */
 import type { Page } from 'playwright-core';
 import { useApiStack } from '@golive/local/testing/api-stack';
-import { createUser } from '@golive/local/testing/api-clients';
+import { call, createUser } from '@golive/local/testing/api-clients';
+import { chatName as nameOf, say as sayOverApi } from '@golive/local/testing/chat-clients';
+import * as op from '@golive/common/api-operations';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
 import { endBroadcast, goLive } from '../../testing/seller-steps';
 
@@ -113,3 +116,52 @@ test('two viewers and the seller chat live; deleting and muting reach everyone; 
   await endBroadcast(seller);
   for (const opened of browsers) expect(opened.errors).toEqual([]);
 }, 240_000);
+
+test('a viewer whose connection drops sees, once it is back, what was said meanwhile and not what was deleted, each once', async () => {
+  const created = await call<op.CreateChannelMutation>(api.who.clients.seller, op.CREATE_CHANNEL, {
+    name: 'Patchy',
+  });
+  const channelId = created.data!.createChannel.id;
+  // About to go live: the chat is open, and the page has no player to wait for.
+  await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
+    input: { channelId, status: 'CONNECTING', at: new Date().toISOString() },
+  });
+  await nameOf(api.who.clients.otherSeller, 'Rita');
+  const first = await sayOverApi(api.who.clients.otherSeller, channelId, 'first, soon deleted');
+  await sayOverApi(api.who.clients.otherSeller, channelId, 'second');
+
+  const viewer = await browser();
+  // The page's WebSockets, and a switch that makes new ones fail: the network "down".
+  await viewer.page.addInitScript(() => {
+    const Native = window.WebSocket;
+    const state = { down: false, sockets: [] as WebSocket[] };
+    (window as unknown as { network: typeof state }).network = state;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(state.down ? 'ws://127.0.0.1:9/' : url, protocols);
+        state.sockets.push(this);
+      }
+    };
+  });
+  await viewer.page.goto(new URL(`/watch/${channelId}`, api.stack.info.app.url).href);
+  await line(viewer.page, 'second').waitFor();
+
+  await viewer.page.evaluate(() => {
+    const { network } = window as unknown as { network: { down: boolean; sockets: WebSocket[] } };
+    network.down = true;
+    for (const socket of network.sockets) socket.close();
+  });
+  await sayOverApi(api.who.clients.otherSeller, channelId, 'third, said while the viewer was away');
+  await call(api.who.clients.seller, op.DELETE_CHAT_MESSAGE, { channelId, id: first.id });
+  await viewer.page.evaluate(() => {
+    (window as unknown as { network: { down: boolean } }).network.down = false;
+  });
+
+  await line(viewer.page, 'third, said while the viewer was away').waitFor({ timeout: 30_000 });
+  await line(viewer.page, 'first, soon deleted').waitFor({ state: 'detached' });
+  expect(await chatOf(viewer.page).getByRole('listitem').allInnerTexts()).toEqual([
+    expect.stringContaining('second'),
+    expect.stringContaining('third, said while the viewer was away'),
+  ]);
+  expect(viewer.errors).toEqual([]);
+}, 120_000);
