@@ -3,7 +3,7 @@
  * closest to Safari that runs on Linux; see app/README.md for what it does and does not prove).
  * Each engine, at a phone's 390x844: a seller signs in and goes live with whatever encoder the app
  * picks there, a viewer on another engine watches and sees the end; an anonymous viewer watches
- * in this engine (Video.js, starting by itself, muted); the service worker controls the app and a
+ * in this engine (Video.js, starting by itself, muted) and reads the chat; the service worker controls the app and a
  * reload with the network gone opens its shell; an admin's channel table loads. Real engines, real
  * transwrap and FFmpeg, real local stack.
  */
@@ -16,6 +16,7 @@ import {
 } from '@golive/common/testing/engines/engine-page';
 import { startTcpProxy } from '@golive/common/testing/tcp-proxy';
 import { channelBecomes, createChannel, usePublishing } from './testing/broadcasts';
+import { chatName, say } from '@golive/local/testing/chat-clients';
 import { demoUser } from './testing/app-browser';
 
 const api = useApiStack('app-every-engine', { TRANSWRAP_INSTANCES: '1' });
@@ -128,7 +129,7 @@ describe.each(ENGINES)('%s', (name) => {
     await viewer.waitForText('The broadcast has ended');
   }, 240_000);
 
-  test('an anonymous viewer watches a live channel: it starts by itself, muted, and the page says when it ends', async () => {
+  test('an anonymous viewer watches a live channel: it starts by itself, muted, the chat reads along, and the page says when it ends', async () => {
     const watched = await createChannel(api, `Watched in ${name}`);
     const publisher = await publish(watched.id, 120);
     await channelBecomes(api, watched.id, 'LIVE');
@@ -138,6 +139,13 @@ describe.each(ENGINES)('%s', (name) => {
     const playing = await viewer.videoPlays('video', 60_000);
     expect(playing).toMatchObject({ muted: true, paused: false });
     await viewer.waitForText('Tap to unmute');
+    // The chat reads along: what was said before the page opened, then what is said now.
+    await chatName(api.who.clients.otherSeller, 'Engine Tester');
+    await say(api.who.clients.otherSeller, watched.id, `Hello, ${name} viewer`);
+    await viewer.waitForText(`Hello, ${name} viewer`);
+    await say(api.who.clients.otherSeller, watched.id, `Still there, ${name}?`);
+    await viewer.waitForText(`Still there, ${name}?`);
+    await viewer.waitForText('Sign in to chat');
 
     publisher.stop();
     await viewer.waitForText('The broadcast has ended', 45_000);
