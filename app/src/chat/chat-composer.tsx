@@ -5,9 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
+import { CHAT_NAME_MAX, CHAT_NAME_MIN, CHAT_TEXT_MAX } from '@golive/common/chat-limits';
 import type { Chat } from './use-chat';
-
-export const CHAT_TEXT_MAX = 300;
 
 export function ChatComposer({ chat, enabled }: { chat: Chat; enabled: boolean }) {
   const [location] = useLocation();
@@ -80,8 +79,8 @@ function NameForm({ chat }: { chat: Chat }) {
         aria-label="Chat name"
         placeholder="Choose your chat name"
         value={name}
-        minLength={2}
-        maxLength={24}
+        minLength={CHAT_NAME_MIN}
+        maxLength={CHAT_NAME_MAX}
         required
         onChange={(event) => setName(event.target.value)}
       />

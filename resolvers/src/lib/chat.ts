@@ -4,13 +4,11 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { ChatMessage, ChatProfile, ChatRole } from '@golive/common/generated/schema-types';
+import { CHAT_NAME_MAX, CHAT_NAME_MIN, CHAT_TEXT_MAX } from '@golive/common/chat-limits';
 import type { ChannelItem } from './channel';
 import { isAdmin } from './identity';
 import { VALIDATION_ERROR } from './validate';
 
-export const CHAT_TEXT_MAX = 300;
-export const CHAT_NAME_MIN = 2;
-export const CHAT_NAME_MAX = 24;
 /** How many messages a reader gets at most: what a phone shows, and a bound on the read. */
 export const CHAT_HISTORY_MAX = 50;
 export const BLOCKED_WORDS_MAX = 50;
