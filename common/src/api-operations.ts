@@ -49,5 +49,6 @@ export {
   UnmuteChatUserDocument as UNMUTE_CHAT_USER,
   OnChatMessageDocument as ON_CHAT_MESSAGE,
   OnChatMuteDocument as ON_CHAT_MUTE,
+  ChatMutesDocument as CHAT_MUTES,
 } from './generated/operations';
 export type * from './generated/operations';

@@ -151,8 +151,9 @@ export const RESOLVERS: FieldResolver[] = [
     'putChatMessage',
   ]),
   pipeline('Mutation', 'deleteChatMessage', ['getChannel', 'deleteChatMessageItem']),
-  pipeline('Mutation', 'muteChatUser', ['getChannel', 'putChatMute']),
-  pipeline('Mutation', 'unmuteChatUser', ['getChannel', 'putChatMute']),
+  pipeline('Query', 'chatMutes', ['getChannel', 'findChatMutes']),
+  pipeline('Mutation', 'muteChatUser', ['getChannel', 'getChatProfile', 'putChatMute']),
+  pipeline('Mutation', 'unmuteChatUser', ['getChannel', 'getChatProfile', 'putChatMute']),
   pipeline('Mutation', 'setChatSettings', ['getChannel', 'updateChatSettings']),
   pipeline('Mutation', 'claimIngest', [
     'getClaimingEndpoint',

@@ -73,6 +73,7 @@ import type * as setChatSettings from './Mutation/setChatSettings';
 import type * as unmuteChatUser from './Mutation/unmuteChatUser';
 import type * as broadcastStopped from './Query/broadcastStopped';
 import type * as chatMessages from './Query/chatMessages';
+import type * as chatMutes from './Query/chatMutes';
 import type * as broadcastTakenOver from './Query/broadcastTakenOver';
 
 /** A module whose handlers can be given a context with this stash. */
@@ -214,8 +215,13 @@ const PIPELINES: Record<string, readonly string[]> = {
     'putChatMessage',
   ]),
   'Mutation/deleteChatMessage': pipeline<typeof deleteChatMessage>()(['getChannel', 'deleteChatMessageItem']),
-  'Mutation/muteChatUser': pipeline<typeof muteChatUser>()(['getChannel', 'putChatMute']),
-  'Mutation/unmuteChatUser': pipeline<typeof unmuteChatUser>()(['getChannel', 'putChatMute']),
+  'Query/chatMutes': pipeline<typeof chatMutes>()(['getChannel', 'findChatMutes']),
+  'Mutation/muteChatUser': pipeline<typeof muteChatUser>()(['getChannel', 'getChatProfile', 'putChatMute']),
+  'Mutation/unmuteChatUser': pipeline<typeof unmuteChatUser>()([
+    'getChannel',
+    'getChatProfile',
+    'putChatMute',
+  ]),
   'Mutation/setChatSettings': pipeline<typeof setChatSettings>()(['getChannel', 'updateChatSettings']),
 };
 

@@ -15,7 +15,14 @@ const line = (id: string, authorId = 'ana', text = `message ${id}`): ChatLine =>
   deleted: false,
 });
 const deleted = (id: string): ChatLine => ({ ...line(id), deleted: true });
-const mute = (userId: string, muted = true) => ({ channelId: 'c1', userId, muted, until: null, at: '' });
+const mute = (userId: string, muted = true) => ({
+  channelId: 'c1',
+  userId,
+  userName: userId,
+  muted,
+  until: null,
+  at: '',
+});
 const ids = (log: ChatLog) => log.messages.map((message) => message.id);
 /** A read that filled its page: there may be older messages than it holds. */
 const some = { all: false };

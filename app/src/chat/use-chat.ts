@@ -33,7 +33,7 @@ export interface Chat {
   mute(line: ChatLine, minutes: number | null): void;
   unmute(userId: string): void;
   setEnabled(enabled: boolean): void;
-  /** Users this page saw muted (userId -> name), for moderators to unmute. */
+  /** Users muted in this chat (userId -> name), for moderators to unmute. */
   mutedUsers: ReadonlyMap<string, string>;
 }
 
@@ -84,7 +84,7 @@ export function useChat(channelId: string): Chat {
       if (mute.userId === user?.id) setMutedUntil(mute.muted ? mute.until : undefined);
       setMutedUsers((before) => {
         const after = new Map(before);
-        if (mute.muted) after.set(mute.userId, names.current.get(mute.userId) ?? 'A viewer');
+        if (mute.muted) after.set(mute.userId, mute.userName ?? names.current.get(mute.userId) ?? 'A viewer');
         else after.delete(mute.userId);
         return after;
       });
@@ -95,6 +95,17 @@ export function useChat(channelId: string): Chat {
   const signedIn = Boolean(user);
   const profile = useQuery(op.MY_CHAT_PROFILE, { skip: !signedIn });
   const owner = useQuery(op.CHANNEL_OWNER, { variables: { id: channelId }, skip: !signedIn });
+  const canModerate = is('admins') || (Boolean(user) && owner.data?.channel?.owner === user?.id);
+  // Who is muted already, for moderators to unmute (later mutes come as events).
+  const mutes = useQuery(op.CHAT_MUTES, { variables, skip: !canModerate });
+  useEffect(() => {
+    const listed = mutes.data?.chatMutes;
+    if (!listed) return;
+    setMutedUsers(
+      (before) =>
+        new Map([...before, ...listed.map((mute) => [mute.userId, mute.userName ?? 'A viewer'] as const)]),
+    );
+  }, [mutes.data]);
   const [setName] = useMutation(op.SET_CHAT_NAME, { refetchQueries: [op.MY_CHAT_PROFILE] });
   const [sendMessage] = useMutation(op.SEND_CHAT_MESSAGE);
   const [deleteMessage] = useMutation(op.DELETE_CHAT_MESSAGE);
@@ -120,7 +131,7 @@ export function useChat(channelId: string): Chat {
     lines,
     myName: signedIn ? (profile.data ? (profile.data.myChatProfile?.name ?? null) : undefined) : undefined,
     myId: user?.id,
-    canModerate: is('admins') || (Boolean(user) && owner.data?.channel?.owner === user?.id),
+    canModerate,
     mutedUntil,
     error,
     mutedUsers,

@@ -104,6 +104,8 @@ export type ChatMute = {
   /** Until when; null while muted means for good (until unmuted). */
   until?: Maybe<Scalars['AWSDateTime']['output']>;
   userId: Scalars['ID']['output'];
+  /** Their chat name when the mute was set (null if they had none). */
+  userName?: Maybe<Scalars['String']['output']>;
 };
 
 /** The name a user chats under, chosen once. */
@@ -491,6 +493,8 @@ export type Query = {
    * and those of muted users are left out. Empty for a channel that does not exist.
    */
   chatMessages: Array<ChatMessage>;
+  /** The channel's owner or an admin: the users muted in its chat now (up to 100), latest end first. */
+  chatMutes: Array<ChatMute>;
   /**
    * Transwrap endpoints, a page at a time. Admins only. With `status`, those in that status, the
    * latest heartbeat first (ACTIVE: the ones taking broadcasts). Without, every endpoint the registry
@@ -540,6 +544,11 @@ export type QueryChannelsArgs = {
 export type QueryChatMessagesArgs = {
   channelId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChatMutesArgs = {
+  channelId: Scalars['ID']['input'];
 };
 
 

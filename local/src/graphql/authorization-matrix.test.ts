@@ -229,6 +229,11 @@ const OPERATIONS: Record<string, Row> = {
     variables: muteArgs,
     allowed: allow('seller', 'admin'),
   },
+  "chatMutes (seller's channel)": {
+    document: op.CHAT_MUTES,
+    variables: async () => ({ channelId: await chatChannel() }),
+    allowed: allow('seller', 'admin'),
+  },
   "unmuteChatUser (seller's channel)": {
     document: op.UNMUTE_CHAT_USER,
     variables: unmuteArgs,

@@ -163,7 +163,10 @@ test('a muted user is refused until unmuted, and their messages are hidden meanw
   });
   const until = muted.data!.muteChatUser.until!;
   expect(Date.parse(until) - Date.now()).toBeGreaterThan(9 * 60_000);
-  expect((await mutes.next()).onChatMute).toMatchObject({ userId, muted: true, until });
+  expect((await mutes.next()).onChatMute).toMatchObject({ userId, userName: 'Ana', muted: true, until });
+  // The seller's list of mutes, read again after a reload, names them.
+  const listed = await call<op.ChatMutesQuery>(api.who.clients.seller, op.CHAT_MUTES, { channelId });
+  expect(listed.data!.chatMutes).toEqual([expect.objectContaining({ userId, userName: 'Ana', until })]);
   const refused = await send('otherSeller', channelId, 'let me speak');
   expect(refused.errors[0]).toMatchObject({
     errorType: 'Muted',
@@ -181,8 +184,14 @@ test('a muted user is refused until unmuted, and their messages are hidden meanw
     'You are muted in this chat.',
   );
 
+  expect(
+    (await call<op.ChatMutesQuery>(api.who.clients.admin, op.CHAT_MUTES, { channelId })).data!.chatMutes,
+  ).toEqual([expect.objectContaining({ userId, muted: true, until: null })]);
   await call(api.who.clients.seller, op.UNMUTE_CHAT_USER, { channelId, userId });
   await mutes.next((event) => event.onChatMute?.muted === false);
+  expect(
+    (await call<op.ChatMutesQuery>(api.who.clients.seller, op.CHAT_MUTES, { channelId })).data!.chatMutes,
+  ).toEqual([]);
   mutes.stop();
   const after = await say(api.who.clients.otherSeller, channelId, 'thanks');
   expect(await history(api.who.clients.viewer, channelId)).toEqual([before, other, after]);

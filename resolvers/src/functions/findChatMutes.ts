@@ -3,12 +3,12 @@ import { util, type Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
 import type { ChatMemberItem } from '../lib/chat';
 import { raiseDataSourceError } from '../lib/results';
-import type { ChatMessagesStash } from '../lib/stash';
+import type { FoundMutesStash } from '../lib/stash';
 
 /** A channel with more live mutes than this shows the messages of the ones ending first. */
 const MUTES_READ_MAX = 100;
 
-export function request(ctx: Context<unknown, ChatMessagesStash>) {
+export function request(ctx: Context<unknown, FoundMutesStash>) {
   return query({
     index: 'byMute',
     query: { mutedChannelId: { eq: ctx.stash.channelId }, mutedUntil: { gt: util.time.nowISO8601() } },
@@ -17,9 +17,9 @@ export function request(ctx: Context<unknown, ChatMessagesStash>) {
   });
 }
 
-export function response(ctx: Context<unknown, ChatMessagesStash>) {
+export function response(ctx: Context<unknown, FoundMutesStash>) {
   raiseDataSourceError(ctx);
   const { items } = ctx.result as { items: ChatMemberItem[] };
-  ctx.stash.mutedUserIds = items.map((member) => member.userId);
+  ctx.stash.mutes = items;
   return null;
 }

@@ -21,7 +21,7 @@ export function request(ctx: Context<unknown, ChatMessagesStash>) {
 export function response(ctx: Context<unknown, ChatMessagesStash>) {
   raiseDataSourceError(ctx);
   const { items } = ctx.result as { items: ChatMessageItem[] };
-  const muted = ctx.stash.mutedUserIds;
+  const muted = ctx.stash.mutes.map((member) => member.userId);
   const shown = items.filter((message) => muted.indexOf(message.authorId) < 0).slice(0, ctx.stash.limit);
   return shown.reverse();
 }

@@ -3,7 +3,7 @@
  * chatProfiles) and the rules its fields follow. Each failure is an error that says what was wrong.
  */
 import { util, type Context } from '@aws-appsync/utils';
-import type { ChatMessage, ChatProfile, ChatRole } from '@golive/common/generated/schema-types';
+import type { ChatMessage, ChatMute, ChatProfile, ChatRole } from '@golive/common/generated/schema-types';
 import { CHAT_NAME_MAX, CHAT_NAME_MIN, CHAT_TEXT_MAX } from '@golive/common/chat-limits';
 import type { ChannelItem } from './channel';
 import { isAdmin } from './identity';
@@ -43,6 +43,10 @@ export interface ChatMemberItem {
   mutedUntil?: string;
   mutedChannelId?: string;
   mutedBy?: string;
+  /** Their chat name when muted, for the moderators' list. */
+  mutedName?: string;
+  /** When the mute was set (ISO 8601). */
+  mutedAt?: string;
 }
 
 /** A user's chat name, under their sub; the name's claim is `{ id: nameClaimId(name), userId }`. */
@@ -135,6 +139,19 @@ export function refuseIfChatClosed(channel: ChannelItem): void {
 /** Muted now: until a time still to come, or for good. */
 export function mutedNow(member: ChatMemberItem | null): boolean {
   return !!member?.mutedUntil && member.mutedUntil > util.time.nowISO8601();
+}
+
+/** A mute as the API tells it: `until` null for good (or when unmuted). */
+export function muteView(member: ChatMemberItem, at: string): ChatMute {
+  const until = member.mutedUntil;
+  return {
+    channelId: member.channelId,
+    userId: member.userId,
+    userName: member.mutedName ?? null,
+    muted: !!until,
+    until: until && until !== MUTED_FOR_GOOD ? until : null,
+    at,
+  };
 }
 
 export function refuseIfMuted(member: ChatMemberItem | null): void {

@@ -145,7 +145,7 @@ export interface SuspendSellerStash {
   onAir: ChannelItem[];
 }
 
-/** getChatProfile: loads the profile of `userId` (the caller) into `profile`, null if none. */
+/** getChatProfile: loads the profile of `userId` (the caller, or the user muted) into `profile`, null if none. */
 export interface ChatProfileStash {
   userId: string;
   profile: ChatProfileItem | null;
@@ -175,9 +175,8 @@ export interface DeleteChatMessageStash extends ChannelStash {
   messageId: string;
 }
 
-/** Mutation.muteChatUser and unmuteChatUser: getChannel (owner or admin) -> putChatMute. */
-export interface ChatMuteStash extends ChannelStash {
-  userId: string;
+/** Mutation.muteChatUser and unmuteChatUser: getChannel (owner or admin) -> getChatProfile -> putChatMute. */
+export interface ChatMuteStash extends ChannelStash, ChatProfileStash {
   /** ISO 8601 end (MUTED_FOR_GOOD for good); null to unmute. */
   mutedUntil: string | null;
 }
@@ -189,10 +188,16 @@ export interface ChatSettingsStash extends ChannelStash {
   blockedWords: string[] | null;
 }
 
-/** Query.chatMessages: findChatMutes -> readChatMessages. */
-export interface ChatMessagesStash {
+/** findChatMutes: the users muted in `channelId`'s chat now, into `mutes`. */
+export interface FoundMutesStash {
   channelId: string;
-  limit: number;
-  /** Users muted in the channel now: their messages are not shown. */
-  mutedUserIds: string[];
+  mutes: ChatMemberItem[];
 }
+
+/** Query.chatMessages: findChatMutes (whose messages are not shown) -> readChatMessages. */
+export interface ChatMessagesStash extends FoundMutesStash {
+  limit: number;
+}
+
+/** Query.chatMutes: getChannel (owner or admin) -> findChatMutes. */
+export interface ChatMutesStash extends ChannelStash, FoundMutesStash {}

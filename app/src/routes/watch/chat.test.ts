@@ -4,7 +4,7 @@
  * anonymous viewer watch. Bob first sees "Sign in to chat", which brings him back to the channel.
  * They chat with the seller (HTML is shown as the text it is); the seller deletes one of Bob's
  * messages and mutes him from the overlay on the camera preview, and both take effect live on
- * every screen; Ana reloads and sees the last messages, each once. A viewer whose connection
+ * every screen; Ana reloads and sees the last messages, each once; the seller unmutes Bob. A viewer whose connection
  * drops misses nothing and repeats nothing once it is back.
  */
 import type { Page } from 'playwright-core';
@@ -112,6 +112,12 @@ test('two viewers and the seller chat live; deleting and muting reach everyone; 
     expect.stringContaining(question),
     expect.stringContaining('Yes, it is dishwasher safe!'),
   ]);
+
+  // The seller lets Bob talk again: he can write, and his message is back for everyone.
+  await seller.page.getByText('Bob is muted').getByRole('button', { name: 'Unmute' }).click();
+  await bob.page.getByLabel('Message as Bob').waitFor();
+  await line(ana.page, 'Bob was here').waitFor();
+  await line(anonymous.page, 'Bob was here').waitFor();
 
   await endBroadcast(seller);
   for (const opened of browsers) expect(opened.errors).toEqual([]);
