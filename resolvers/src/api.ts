@@ -140,7 +140,7 @@ export const RESOLVERS: FieldResolver[] = [
   pipeline('Mutation', 'unpinProduct', ['getChannel', 'putPinMetadata', 'savePin']),
   unit('Channel', 'pinnedProduct', 'products'),
   unit('Channel', 'chatBlockedWords', 'none'),
-  pipeline('Query', 'chatMessages', ['findChatMutes', 'readChatMessages']),
+  pipeline('Query', 'chatMessages', ['findChannel', 'findChatMutes', 'readChatMessages']),
   unit('Query', 'myChatProfile', 'chatProfiles'),
   pipeline('Mutation', 'setChatName', ['getChatProfile', 'claimChatName', 'putChatProfile']),
   pipeline('Mutation', 'sendChatMessage', [

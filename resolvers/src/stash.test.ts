@@ -201,7 +201,7 @@ const PIPELINES: Record<string, readonly string[]> = {
     'findOnAirChannels',
     'stopIvsStreams',
   ]),
-  'Query/chatMessages': pipeline<typeof chatMessages>()(['findChatMutes', 'readChatMessages']),
+  'Query/chatMessages': pipeline<typeof chatMessages>()(['findChannel', 'findChatMutes', 'readChatMessages']),
   'Mutation/setChatName': pipeline<typeof setChatName>()([
     'getChatProfile',
     'claimChatName',

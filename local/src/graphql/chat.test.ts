@@ -264,3 +264,15 @@ test('a message expires after the retention period: reads leave it out before Dy
   }
   expect(await history(api.who.clients.viewer, channelId)).toEqual([sent]);
 });
+
+test("a deleted channel's chat is no longer read, though its messages wait for their TTL", async () => {
+  const channelId = await liveChannel(api.who, 'Deleted');
+  await say(api.who.clients.otherSeller, channelId, 'see you next time');
+  await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
+    input: { channelId, status: 'OFFLINE', at: new Date().toISOString() },
+  });
+  expect(await history(api.who.clients.viewer, channelId)).toHaveLength(1);
+  const deleted = await call(api.who.clients.seller, op.DELETE_CHANNEL, { id: channelId });
+  expect(deleted.errors).toEqual([]);
+  expect(await history(api.who.clients.viewer, channelId)).toEqual([]);
+});

@@ -1,4 +1,4 @@
-/** Query.chatMessages: pipeline findChatMutes -> readChatMessages. */
+/** Query.chatMessages: pipeline findChannel -> findChatMutes -> readChatMessages. */
 import type { Context } from '@aws-appsync/utils';
 import { CHAT_HISTORY_MAX } from '../lib/chat';
 import type { ChatMessagesStash } from '../lib/stash';

@@ -1,5 +1,8 @@
-/** chatMembers table (byMute index): the users muted in ctx.stash.channelId's chat now. */
-import { util, type Context } from '@aws-appsync/utils';
+/**
+ * chatMembers table (byMute index): the users muted in ctx.stash.channelId's chat now. A channel
+ * that is gone has no chat to show: its messages only wait for their TTL.
+ */
+import { runtime, util, type Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
 import type { ChatMemberItem } from '../lib/chat';
 import { raiseDataSourceError } from '../lib/results';
@@ -9,6 +12,7 @@ import type { FoundMutesStash } from '../lib/stash';
 const MUTES_READ_MAX = 100;
 
 export function request(ctx: Context<unknown, FoundMutesStash>) {
+  if (ctx.stash.channel === null) runtime.earlyReturn([]);
   return query({
     index: 'byMute',
     query: { mutedChannelId: { eq: ctx.stash.channelId }, mutedUntil: { gt: util.time.nowISO8601() } },

@@ -188,16 +188,25 @@ export interface ChatSettingsStash extends ChannelStash {
   blockedWords: string[] | null;
 }
 
-/** findChatMutes: the users muted in `channelId`'s chat now, into `mutes`. */
+/**
+ * findChatMutes: the users muted in `channelId`'s chat now, into `mutes`; when an earlier step
+ * found the channel gone (`channel` null), the pipeline ends with no messages.
+ */
 export interface FoundMutesStash {
   channelId: string;
+  channel: ChannelItem | null;
   mutes: ChatMemberItem[];
 }
 
-/** Query.chatMessages: findChatMutes (whose messages are not shown) -> readChatMessages. */
+/**
+ * Query.chatMessages: findChannel (a deleted channel's chat is not read) -> findChatMutes (whose
+ * messages are not shown) -> readChatMessages.
+ */
 export interface ChatMessagesStash extends FoundMutesStash {
   limit: number;
 }
 
 /** Query.chatMutes: getChannel (owner or admin) -> findChatMutes. */
-export interface ChatMutesStash extends ChannelStash, FoundMutesStash {}
+export interface ChatMutesStash extends ChannelStash {
+  mutes: ChatMemberItem[];
+}
