@@ -1,14 +1,25 @@
-/** For the channel's seller and admins: the chat on/off switch and the users muted here, to unmute. */
+/**
+ * For the channel's seller and admins: the chat on/off switch (it shows the choice at once, and
+ * the channel's state once the API has it) and the users muted here, to unmute.
+ */
+import { useState } from 'react';
 import type { Chat } from './use-chat';
 
 export function ChatModeration({ chat, enabled }: { chat: Chat; enabled: boolean }) {
+  const [wanted, setWanted] = useState<boolean>();
+  const toggle = async (on: boolean) => {
+    setWanted(on);
+    await chat.setEnabled(on);
+    setWanted(undefined);
+  };
   return (
     <div className="chat-moderation">
       <label className="check">
         <input
           type="checkbox"
-          checked={enabled}
-          onChange={(event) => chat.setEnabled(event.target.checked)}
+          checked={wanted ?? enabled}
+          disabled={wanted !== undefined}
+          onChange={(event) => void toggle(event.target.checked)}
         />
         Chat on
       </label>

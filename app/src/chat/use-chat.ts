@@ -32,7 +32,8 @@ export interface Chat {
   remove(line: ChatLine): void;
   mute(line: ChatLine, minutes: number | null): void;
   unmute(userId: string): void;
-  setEnabled(enabled: boolean): void;
+  /** Resolves once the switch is set (false: refused, `error` says why). */
+  setEnabled(enabled: boolean): Promise<boolean>;
   /** Users muted in this chat (userId -> name), for moderators to unmute. */
   mutedUsers: ReadonlyMap<string, string>;
 }
@@ -111,7 +112,10 @@ export function useChat(channelId: string): Chat {
   const [deleteMessage] = useMutation(op.DELETE_CHAT_MESSAGE);
   const [muteUser] = useMutation(op.MUTE_CHAT_USER);
   const [unmuteUser] = useMutation(op.UNMUTE_CHAT_USER);
-  const [setSettings] = useMutation(op.SET_CHAT_SETTINGS, { refetchQueries: [op.CHANNEL_CHAT_SETTINGS] });
+  const [setSettings] = useMutation(op.SET_CHAT_SETTINGS, {
+    refetchQueries: [op.CHANNEL_CHAT_SETTINGS],
+    awaitRefetchQueries: true,
+  });
 
   /** Runs an action; a refusal becomes `error` (and a mute the caller learns of, `mutedUntil`). */
   const attempt = async (action: () => Promise<unknown>): Promise<boolean> => {
@@ -146,8 +150,7 @@ export function useChat(channelId: string): Chat {
     mute: (line, minutes) =>
       void attempt(() => muteUser({ variables: { channelId, userId: line.authorId, minutes } })),
     unmute: (userId) => void attempt(() => unmuteUser({ variables: { channelId, userId } })),
-    setEnabled: (enabled) =>
-      void attempt(() => setSettings({ variables: { channelId, input: { enabled } } })),
+    setEnabled: (enabled) => attempt(() => setSettings({ variables: { channelId, input: { enabled } } })),
   };
 }
 

@@ -4,7 +4,8 @@
  * anonymous viewer watch. Bob first sees "Sign in to chat", which brings him back to the channel.
  * They chat with the seller (HTML is shown as the text it is); the seller deletes one of Bob's
  * messages and mutes him from the overlay on the camera preview, and both take effect live on
- * every screen; Ana reloads and sees the last messages, each once; the seller unmutes Bob. A viewer whose connection
+ * every screen; Ana reloads and sees the last messages, each once; the seller unmutes Bob, and
+ * turns the chat off and on. A viewer whose connection
  * drops misses nothing and repeats nothing once it is back.
  */
 import type { Page } from 'playwright-core';
@@ -118,6 +119,13 @@ test('two viewers and the seller chat live; deleting and muting reach everyone; 
   await bob.page.getByLabel('Message as Bob').waitFor();
   await line(ana.page, 'Bob was here').waitFor();
   await line(anonymous.page, 'Bob was here').waitFor();
+
+  // Chat off and on again, from the seller's switch: viewers are told at once.
+  const chatSwitch = seller.page.getByRole('region', { name: 'Chat' }).getByLabel('Chat on');
+  await chatSwitch.uncheck();
+  await ana.page.getByText('The seller turned the chat off.').waitFor();
+  await chatSwitch.check();
+  await ana.page.getByLabel('Message as Ana').waitFor();
 
   await endBroadcast(seller);
   for (const opened of browsers) expect(opened.errors).toEqual([]);
