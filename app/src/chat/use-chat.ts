@@ -51,6 +51,14 @@ export function useChat(channelId: string): Chat {
   const [mutedUntil, setMutedUntil] = useState<string | null>();
   const [mutedUsers, setMutedUsers] = useState(new Map<string, string>());
   const variables = { channelId };
+  // A mute for a time ends by itself: the composer comes back then, with no event to say so. (A
+  // timer cannot wait past 2^31 ms, about 24 days: a longer mute shows until the page reloads.)
+  useEffect(() => {
+    const wait = mutedUntil ? Date.parse(mutedUntil) - Date.now() : NaN;
+    if (!(wait < 2 ** 31 - 1)) return;
+    const timer = setTimeout(() => setMutedUntil(undefined), Math.max(0, wait));
+    return () => clearTimeout(timer);
+  }, [mutedUntil]);
 
   const read = useRef(async () => {
     log.readStarted();
