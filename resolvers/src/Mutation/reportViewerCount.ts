@@ -5,7 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
-import { NOT_FOUND } from '../lib/results';
+import { NOT_FOUND, refuseFailedCondition } from '../lib/results';
 import { channelIdOfArn, range } from '../lib/validate';
 import type { MutationReportViewerCountArgs } from '@golive/common/generated/schema-types';
 
@@ -31,8 +31,6 @@ export function request(ctx: Context<MutationReportViewerCountArgs>) {
 }
 
 export function response(ctx: Context<MutationReportViewerCountArgs>) {
-  if (ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException')
-    util.error('No channel of this API is on air with that ARN.', NOT_FOUND);
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  refuseFailedCondition(ctx, 'No channel of this API is on air with that ARN.', NOT_FOUND);
   return ctx.result as ChannelItem;
 }

@@ -5,6 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { ChannelItem } from '../lib/channel';
+import { conditionFailed, raiseDataSourceError } from '../lib/results';
 import type { ReportStreamStatusStash } from '../lib/stash';
 import type { MutationReportStreamStatusArgs } from '@golive/common/generated/schema-types';
 
@@ -75,10 +76,8 @@ function staleReportCondition(input: Args['input'], atMs: number) {
 }
 
 export function response(ctx: Context<Args, ReportStreamStatusStash>) {
-  if (ctx.error) {
-    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') return ctx.stash.channel;
-    util.error(ctx.error.message, ctx.error.type);
-  }
+  if (conditionFailed(ctx)) return ctx.stash.channel;
+  raiseDataSourceError(ctx);
   ctx.stash.statusApplied = true;
   return ctx.result as ChannelItem;
 }

@@ -5,6 +5,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { put } from '@aws-appsync/utils/dynamodb';
 import { CONFLICT, nameClaimId } from '../lib/chat';
+import { refuseFailedCondition } from '../lib/results';
 import type { SetChatNameStash } from '../lib/stash';
 
 export function request(ctx: Context<unknown, SetChatNameStash>) {
@@ -20,8 +21,6 @@ export function request(ctx: Context<unknown, SetChatNameStash>) {
 }
 
 export function response(ctx: Context<unknown, SetChatNameStash>) {
-  if (ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException')
-    util.error(`The chat name "${ctx.stash.name}" is taken: choose another.`, CONFLICT);
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  refuseFailedCondition(ctx, `The chat name "${ctx.stash.name}" is taken: choose another.`, CONFLICT);
   return null;
 }

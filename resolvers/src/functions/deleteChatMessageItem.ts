@@ -1,6 +1,6 @@
 /** chatMessages table: deletes message ctx.stash.messageId of ctx.stash.channel; returns it marked deleted. */
 import { util, type Context } from '@aws-appsync/utils';
-import { NOT_FOUND } from '../lib/results';
+import { NOT_FOUND, refuseFailedCondition } from '../lib/results';
 import type { ChatMessageItem } from '../lib/chat';
 import type { DeleteChatMessageStash } from '../lib/stash';
 
@@ -13,8 +13,6 @@ export function request(ctx: Context<unknown, DeleteChatMessageStash>) {
 }
 
 export function response(ctx: Context<unknown, DeleteChatMessageStash>) {
-  if (ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException')
-    util.error('Message not found in this chat: it was deleted or has expired.', NOT_FOUND);
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  refuseFailedCondition(ctx, 'Message not found in this chat: it was deleted or has expired.', NOT_FOUND);
   return { ...(ctx.result as ChatMessageItem), deleted: true };
 }

@@ -11,7 +11,7 @@ import type { SendChatMessageStash } from '../lib/stash';
 
 export function request(ctx: Context<unknown, SendChatMessageStash>) {
   const { channel, text, userId, profile } = ctx.stash;
-  refuseBlockedWords(text, channel.chatBlockedWords ?? undefined);
+  refuseBlockedWords(text, channel.chatBlockedWords);
   const nowMs = util.time.nowEpochMilliSeconds();
   const item: ChatMessageItem = {
     channelId: channel.id,

@@ -2,6 +2,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { put } from '@aws-appsync/utils/dynamodb';
 import { CONFLICT, type ChatProfileItem } from '../lib/chat';
+import { refuseFailedCondition } from '../lib/results';
 import type { SetChatNameStash } from '../lib/stash';
 
 export function request(ctx: Context<unknown, SetChatNameStash>) {
@@ -11,8 +12,6 @@ export function request(ctx: Context<unknown, SetChatNameStash>) {
 }
 
 export function response(ctx: Context<unknown, SetChatNameStash>) {
-  if (ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException')
-    util.error('You chose your chat name already. It cannot be changed.', CONFLICT);
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  refuseFailedCondition(ctx, 'You chose your chat name already. It cannot be changed.', CONFLICT);
   return ctx.result as ChatProfileItem;
 }

@@ -5,6 +5,7 @@
  * Only ever moves forward: of two claims racing, the later ticket's stays.
  */
 import { util, type Context } from '@aws-appsync/utils';
+import { conditionFailed, raiseDataSourceError } from '../lib/results';
 import type { ClaimIngestStash } from '../lib/stash';
 
 export function request(ctx: Context<unknown, ClaimIngestStash>) {
@@ -25,7 +26,6 @@ export function request(ctx: Context<unknown, ClaimIngestStash>) {
 
 export function response(ctx: Context<unknown, ClaimIngestStash>) {
   // A later ticket was claimed already (or the channel has just gone): this claim is the old one.
-  if (ctx.error && ctx.error.type !== 'DynamoDB:ConditionalCheckFailedException')
-    util.error(ctx.error.message, ctx.error.type);
+  if (!conditionFailed(ctx)) raiseDataSourceError(ctx);
   return ctx.stash.channel;
 }

@@ -5,6 +5,7 @@
  * Of any number of concurrent claims, one wins.
  */
 import { util, type Context } from '@aws-appsync/utils';
+import { conditionFailed, raiseDataSourceError } from '../lib/results';
 import type { ClaimIngestStash } from '../lib/stash';
 import { refuseTicket, type TicketItem } from '../lib/ticket';
 import type { MutationClaimIngestArgs } from '@golive/common/generated/schema-types';
@@ -33,10 +34,8 @@ export function request(ctx: Context<MutationClaimIngestArgs, ClaimIngestStash>)
 }
 
 export function response(ctx: Context<MutationClaimIngestArgs, ClaimIngestStash>) {
-  if (ctx.error) {
-    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') refuseTicket();
-    util.error(ctx.error.message, ctx.error.type);
-  }
+  if (conditionFailed(ctx)) refuseTicket();
+  raiseDataSourceError(ctx);
   const ticket = ctx.result as TicketItem;
   ctx.stash.ticket = ticket;
   ctx.stash.channelId = ticket.channelId;

@@ -3,6 +3,7 @@
  * (two taps racing: the later one stays).
  */
 import { util, type Context } from '@aws-appsync/utils';
+import { conditionFailed, raiseDataSourceError } from '../lib/results';
 import type { PinStash } from '../lib/stash';
 
 export function request(ctx: Context<unknown, PinStash>) {
@@ -29,7 +30,6 @@ export function request(ctx: Context<unknown, PinStash>) {
 
 export function response(ctx: Context<unknown, PinStash>) {
   // A later pin won: this one is already past, which is no error for the seller.
-  if (ctx.error && ctx.error.type !== 'DynamoDB:ConditionalCheckFailedException')
-    util.error(ctx.error.message, ctx.error.type);
+  if (!conditionFailed(ctx)) raiseDataSourceError(ctx);
   return null;
 }

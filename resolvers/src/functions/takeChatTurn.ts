@@ -5,6 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { THROTTLED } from '../lib/chat';
+import { refuseFailedCondition } from '../lib/results';
 import type { SendChatMessageStash } from '../lib/stash';
 
 export function request(ctx: Context<unknown, SendChatMessageStash>) {
@@ -26,8 +27,10 @@ export function request(ctx: Context<unknown, SendChatMessageStash>) {
 }
 
 export function response(ctx: Context<unknown, SendChatMessageStash>) {
-  if (ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException')
-    util.error('Another message of yours was being sent at the same moment: try again.', THROTTLED);
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  refuseFailedCondition(
+    ctx,
+    'Another message of yours was being sent at the same moment: try again.',
+    THROTTLED,
+  );
   return null;
 }

@@ -1,3 +1,4 @@
+import type { Context } from '@aws-appsync/utils';
 import type { Channel } from '@golive/common/generated/schema-types';
 
 /** The channel item as stored in the channels table: the GraphQL Channel and what only the server needs. */
@@ -16,3 +17,8 @@ export interface ChannelItem extends Channel {
   /** pinnedAt as epoch ms: a pin older than the one saved is not saved over it. */
   pinnedAtMs?: number;
 }
+
+/** The context of a field resolver on Channel: its source is the channel item the parent field resolved. */
+export type ChannelField = Context<unknown, Record<string, never>, undefined, ChannelItem> & {
+  source: ChannelItem;
+};

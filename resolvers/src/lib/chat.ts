@@ -115,7 +115,7 @@ export function blockedWords(raw: string[]): string[] {
 }
 
 /** A message with one of the channel's blocked words in it is held back: never stored or shown. */
-export function refuseBlockedWords(text: string, blocked: string[] | undefined): void {
+export function refuseBlockedWords(text: string, blocked: readonly string[] | null | undefined): void {
   if (!blocked || blocked.length === 0) return;
   for (const word of wordsOf(text)) {
     if (blocked.indexOf(word) >= 0)

@@ -5,7 +5,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { update, type DynamoDBUpdateObject } from '@aws-appsync/utils/dynamodb';
 import { endpointExpiry, type EndpointItem } from './endpoint';
-import { NOT_FOUND } from './results';
+import { NOT_FOUND, refuseFailedCondition } from './results';
 
 export function updateEndpoint(id: string, changes: DynamoDBUpdateObject<EndpointItem>) {
   return update<EndpointItem>({
@@ -16,11 +16,6 @@ export function updateEndpoint(id: string, changes: DynamoDBUpdateObject<Endpoin
 }
 
 export function updatedEndpoint(ctx: Context): EndpointItem {
-  if (ctx.error) {
-    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
-      util.error('No endpoint is registered with this id.', NOT_FOUND);
-    }
-    util.error(ctx.error.message, ctx.error.type);
-  }
+  refuseFailedCondition(ctx, 'No endpoint is registered with this id.', NOT_FOUND);
   return ctx.result as EndpointItem;
 }

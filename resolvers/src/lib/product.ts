@@ -4,7 +4,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { Product, ProductInput } from '@golive/common/generated/schema-types';
-import { NOT_FOUND } from './results';
+import { NOT_FOUND, refuseFailedCondition } from './results';
 import { VALIDATION_ERROR } from './validate';
 
 /** Stored as the API returns it. */
@@ -86,18 +86,15 @@ export function productOfChannel(channelId: string) {
 }
 
 /** No such product, or another channel's (which this caller need not learn): the same answer. */
-function notInChannel(): never {
-  return util.error('Product not found in this channel.', NOT_FOUND);
-}
+const NOT_IN_CHANNEL = 'Product not found in this channel.';
 
-/** A failed condition (productOfChannel) is notInChannel; any other error is passed on. */
+/** A failed condition (productOfChannel) is NOT_IN_CHANNEL; any other error is passed on. */
 export function productNotInChannel(ctx: Context): void {
-  if (ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException') notInChannel();
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  refuseFailedCondition(ctx, NOT_IN_CHANNEL, NOT_FOUND);
 }
 
-/** A product item read by id, if it is `channelId`'s; else notInChannel. */
+/** A product item read by id, if it is `channelId`'s; else NotFound, as for no product. */
 export function productIn(channelId: string, product: ProductItem | null): ProductItem {
-  if (!product || product.channelId !== channelId) notInChannel();
+  if (!product || product.channelId !== channelId) util.error(NOT_IN_CHANNEL, NOT_FOUND);
   return product;
 }

@@ -8,6 +8,17 @@ export function raiseDataSourceError(ctx: Context): void {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
 }
 
+/** The write's condition failed: the item was not as the write required (DynamoDB wrote nothing). */
+export function conditionFailed(ctx: Context): boolean {
+  return ctx.error?.type === 'DynamoDB:ConditionalCheckFailedException';
+}
+
+/** A failed condition is refused as `message` (`errorType`); any other error is passed on. */
+export function refuseFailedCondition(ctx: Context, message: string, errorType: string): void {
+  if (conditionFailed(ctx)) util.error(message, errorType);
+  raiseDataSourceError(ctx);
+}
+
 export function found<T>(ctx: Context, what: string): T {
   raiseDataSourceError(ctx);
   if (!ctx.result) util.error(`${what} not found.`, NOT_FOUND);
