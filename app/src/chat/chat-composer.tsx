@@ -56,11 +56,7 @@ function MessageForm({ chat }: { chat: Chat }) {
       <button className="button primary small" disabled={sending || !text.trim()}>
         Send
       </button>
-      {chat.error && (
-        <p className="chat-error" role="alert">
-          {chat.error}
-        </p>
-      )}
+      <Refusal error={chat.error} />
     </form>
   );
 }
@@ -86,11 +82,16 @@ function NameForm({ chat }: { chat: Chat }) {
       />
       <button className="button primary small">Save chat name</button>
       <p className="chat-hint">Viewers see this name next to your messages. You choose it once.</p>
-      {chat.error && (
-        <p className="chat-error" role="alert">
-          {chat.error}
-        </p>
-      )}
+      <Refusal error={chat.error} />
     </form>
   );
+}
+
+/** Why the API refused the last action, in its words. */
+function Refusal({ error }: { error: string | undefined }) {
+  return error ? (
+    <p className="chat-error" role="alert">
+      {error}
+    </p>
+  ) : null;
 }

@@ -14,6 +14,7 @@ import { call, createUser } from '@golive/local/testing/api-clients';
 import { chatName as nameOf, say as sayOverApi } from '@golive/local/testing/chat-clients';
 import * as op from '@golive/common/api-operations';
 import { demoUser, openAppBrowser, type AppBrowser } from '../../testing/app-browser';
+import { createChannel, reportStatus } from '../../testing/broadcasts';
 import { endBroadcast, goLive } from '../../testing/seller-steps';
 
 const api = useApiStack('app-chat', { TRANSWRAP_INSTANCES: '1' });
@@ -132,14 +133,9 @@ test('two viewers and the seller chat live; deleting and muting reach everyone; 
 }, 240_000);
 
 test('a viewer whose connection drops sees, once it is back, what was said meanwhile and not what was deleted, each once', async () => {
-  const created = await call<op.CreateChannelMutation>(api.who.clients.seller, op.CREATE_CHANNEL, {
-    name: 'Patchy',
-  });
-  const channelId = created.data!.createChannel.id;
+  const channelId = (await createChannel(api, 'Patchy')).id;
   // About to go live: the chat is open, and the page has no player to wait for.
-  await call(api.who.clients.service, op.REPORT_STREAM_STATUS, {
-    input: { channelId, status: 'CONNECTING', at: new Date().toISOString() },
-  });
+  await reportStatus(api, channelId, 'CONNECTING');
   await nameOf(api.who.clients.otherSeller, 'Rita');
   const first = await sayOverApi(api.who.clients.otherSeller, channelId, 'first, soon deleted');
   await sayOverApi(api.who.clients.otherSeller, channelId, 'second');
